@@ -1,0 +1,81 @@
+"""Fixtures shared by the site tests (tests/) and each plugin's own tests (plugins/*/tests/).
+
+`build_site` builds a real Pelican site in a temporary folder with the
+project's own settings, theme and plugins, from files given as text.
+"""
+
+import logging
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT / "plugins"))
+
+
+class Site:
+    """A built site: its output folder, the findings the plugins reported, and page helpers."""
+
+    def __init__(self, content, output, settings):
+        self.content, self.output, self.settings = content, output, settings
+        self.findings = settings.get("HUB_FINDINGS", [])
+
+    def page(self, url):
+        path = self.output / url.strip("/") / "index.html" if not url.endswith(".html") else self.output / url
+        assert path.is_file(), f"{url} was not written; pages: {sorted(self.urls())[:40]}"
+        return path.read_text(encoding="utf-8")
+
+    def exists(self, url):
+        return (self.output / url.strip("/") / "index.html").is_file()
+
+    def urls(self):
+        return {"/" + str(p.parent.relative_to(self.output)).replace(".", "").strip("/") + "/"
+                for p in self.output.rglob("index.html")}
+
+    def codes(self):
+        return [f.code for f in self.findings]
+
+
+def write_files(root, files):
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+
+
+def run_pelican(content, output, **overrides):
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
+        "PATH": str(content), "OUTPUT_PATH": str(output), "THEME": str(ROOT / "theme"),
+        "PLUGIN_PATHS": [str(ROOT / "plugins")], "CACHE_PATH": str(output.parent / "cache"), **overrides})
+    Pelican(settings).run()
+    return Site(content, output, settings)
+
+
+@pytest.fixture
+def build_site(tmp_path):
+    """build_site({"updates/en/a.md": "---\\ntitle: A\\n..."}, DEFAULT_PAGINATION=2) -> Site"""
+
+    def build(files=None, copy_from=None, **overrides):
+        content = tmp_path / "content"
+        if copy_from:
+            shutil.copytree(copy_from, content, dirs_exist_ok=True)
+        content.mkdir(exist_ok=True)
+        write_files(content, files or {})
+        return run_pelican(content, tmp_path / "output", **overrides)
+
+    return build
+
+
+@pytest.fixture(autouse=True)
+def quiet_pelican():
+    logging.getLogger("pelican").setLevel(logging.WARNING)

@@ -1,0 +1,127 @@
+"""Development settings: `./dev build` and `./dev serve` use these.
+
+publishconf.py imports everything here and overrides only what differs in
+production. Plugin settings not named here take the defaults documented in
+plugins/hubcore/settings.py.
+"""
+
+import sys
+from pathlib import Path
+
+# The plugins share helpers in plugins/hubcore, so that folder must be importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
+
+SITENAME = "Open Mapping Hub"
+SITEURL = ""
+SITE_DESCRIPTION = {
+    "en": "News and partnership updates from the humanitarian open mapping hub.",
+    "es": "Noticias y novedades de alianzas del hub de mapeo abierto humanitario.",
+    "fr": "Actualités et partenariats du hub de cartographie ouverte humanitaire.",
+    "pt": "Notícias e parcerias do hub de mapeamento aberto humanitário.",
+}
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+TIMEZONE = "UTC"
+
+# One table drives <html lang dir>, URL prefixes, the language menu and the
+# Babel locale used for dates and UI strings. Adding a language (even a
+# right-to-left one) is one line here plus its message catalog.
+DEFAULT_LANG = "en"
+LANGUAGES = {
+    "en": {"name": "English", "locale": "en", "dir": "ltr"},
+    "es": {"name": "Español", "locale": "es", "dir": "ltr"},
+    "fr": {"name": "Français", "locale": "fr", "dir": "ltr"},
+    "pt": {"name": "Português", "locale": "pt", "dir": "ltr"},
+}
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    # Reads YAML front matter (clean schema and the archive's legacy spelling).
+    "front_matter",
+    # Babel: UI strings from theme/translations, localized dates and numbers.
+    "i18n",
+    # People, partners, working groups, projects, countries and tags as pages.
+    "directory",
+    # Per-language home pages with pagination and yearly archives.
+    "language_pages",
+]
+
+# Updates are articles; people and partners live in their own folders and are
+# read by the directory plugin, so articles and pages must not pick them up.
+ARTICLE_PATHS = ["updates"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "uploads"]
+
+# Translations are grouped by a key every document gets from the reader,
+# because a translation usually has a slug of its own.
+ARTICLE_TRANSLATION_ID = "translation_key"
+PAGE_TRANSLATION_ID = "translation_key"
+
+# The default language lives at the root (as the archive's /updates/<slug>/
+# did); every other language under its own prefix.
+ARTICLE_URL = "updates/{slug}/"
+ARTICLE_SAVE_AS = "updates/{slug}/index.html"
+ARTICLE_LANG_URL = "{lang}/updates/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/updates/{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+DRAFT_LANG_URL = "{lang}/drafts/{slug}/"
+DRAFT_LANG_SAVE_AS = "{lang}/drafts/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+
+# Pelican's own list pages are language-blind; the plugins write per-language
+# ones instead, so switch Pelican's off.
+DIRECT_TEMPLATES = []
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DEFAULT_CATEGORY = "updates"
+USE_FOLDER_AS_CATEGORY = False
+
+# Feeds are per language and come from their own plugin; none from Pelican.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+DEFAULT_PAGINATION = 10
+PAGINATED_TEMPLATES = {"index": None, "entity": None, "archive": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+SUMMARY_MAX_LENGTH = 40
+
+# The archive's feature images and body images point at /uploads/... on the
+# old site; any that are not in content/uploads/ are served from there.
+LEGACY_UPLOADS_URL = "https://www.hotosm.org"
+
+# Future-dated updates wait until their date (`status: scheduled`).
+WITH_FUTURE_DATES = False
+
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,130 @@
+"""People, partners, working groups, projects, countries and tags: pages of their own.
+
+Entries with a file (content/people/<slug>.md...) carry a name, role, photo
+and links; names an update uses without a file (every tag, or a person from
+the archive with no profile yet) still get a page listing their updates. Each
+entry has a page in each language that lists its updates in that language,
+newest first, and each kind has an index page per language.
+"""
+
+import os
+
+from pelican import signals
+from pelican.generators import Generator
+
+from hubcore import findings, plugin, updates, urls
+from hubcore.settings import apply_defaults
+
+from .entity import Entity
+
+DIRECTORY = "HUB_DIRECTORY"  # context key: kind -> {slug: Entity}
+
+
+class DirectoryGenerator(Generator):
+    def generate_context(self):
+        directory = {kind: self._read_kind(kind, spec) for kind, spec in self.settings["DIRECTORY_KINDS"].items()}
+        self.context[DIRECTORY] = directory
+        for kind, entries in directory.items():
+            index = spelling_index(entries.values(), self.settings)
+            for document in updates.every_document(self.context):
+                resolve(document, kind, entries, index, self.settings)
+            for entity in entries.values():
+                entity.updates = updates.by_lang(
+                    u for u in updates.published(self.context) if entity in getattr(u, kind, []))
+
+    def _read_kind(self, kind, spec):
+        entries = {}
+        if not spec["path"]:
+            return entries
+        for path in self.get_files(spec["path"], extensions=self.settings["FRONT_MATTER_EXTENSIONS"]):
+            reader = self.readers.readers[os.path.splitext(path)[1].lstrip(".")]
+            content, metadata = reader.read(os.path.join(self.path, path))
+            if metadata.get("status") == "skip":
+                continue
+            slug = urls.slugify(self.settings, metadata.get("slug") or os.path.splitext(os.path.basename(path))[0])
+            if slug in entries:
+                findings.report(self.settings, findings.ERROR, "E-DUPLICATE-ENTRY", path, 0,
+                                f"{entries[slug].source_path} already defines {kind} {slug!r}",
+                                "merge the two files or give one another slug")
+                continue
+            name = metadata.get("name") or slug
+            entries[slug] = Entity(kind, slug, self.settings, name, metadata, content, path)
+        return entries
+
+    def generate_output(self, writer):
+        directory = self.context[DIRECTORY]
+        entity_template = self.get_template("entity")
+        index_template = self.get_template("entity_index")
+        for kind, entries in directory.items():
+            base = self.settings["DIRECTORY_KINDS"][kind]["url"].split("{slug}")[0]
+            for lang in self.settings["LANGUAGES"]:
+                listed = sorted((e for e in entries.values() if e.has_page(lang)),
+                                key=lambda e: e.display(lang).casefold())
+                if not listed:
+                    continue
+                for entity in listed:
+                    url = entity.url_for(lang)
+                    writer.write_file(
+                        urls.save_as(url), entity_template, self.context, self.settings["RELATIVE_URLS"],
+                        paginated={"articles": entity.updates.get(lang, [])}, template_name="entity", url=url,
+                        lang=lang, entity=entity, kind=kind,
+                        alternates={other: entity.url_for(other) for other in self.settings["LANGUAGES"]
+                                    if entity.has_page(other)},
+                    )
+                url = urls.lang_url(self.settings, lang, base)
+                writer.write_file(
+                    urls.save_as(url), index_template, self.context, self.settings["RELATIVE_URLS"],
+                    url=url, lang=lang, kind=kind, entities=listed,
+                    alternates={other: urls.lang_url(self.settings, other, base) for other in self.settings["LANGUAGES"]
+                                if any(e.has_page(other) for e in entries.values())},
+                )
+
+
+def spelling_index(entities, settings):
+    index = {}
+    for entity in entities:
+        for spelling in entity.spellings():
+            index.setdefault(urls.slugify(settings, spelling), entity)
+    return index
+
+
+def resolve(document, kind, entries, index, settings):
+    """Replace the names a document gives for `kind` by entries, creating entries for new names."""
+    resolved = []
+    for name in document.metadata.get(kind, []):
+        slug = urls.slugify(settings, name)
+        if not slug:
+            continue
+        entity = index.get(slug)
+        if entity is None:
+            entity = entries[slug] = index[slug] = Entity(kind, slug, settings, name)
+            folder = settings["DIRECTORY_KINDS"][kind]["path"]
+            if folder:
+                findings.report(settings, findings.WARNING, "W-NO-ENTRY", document.relative_source_path,
+                                document.metadata.get("source_lines", {}).get(kind, 0),
+                                f"{kind} name {name!r} matches no file in content/{folder}/",
+                                f"check the spelling, or add content/{folder}/{slug}.md")
+        if entity not in resolved:
+            resolved.append(entity)
+    setattr(document, kind, resolved)
+
+
+def drop_pelican_tags(generator):
+    """Tag pages come from this plugin, per language; Pelican's own would be language-blind."""
+    generator.tags = {}
+    generator.context["tags"] = []
+
+
+def get_generators(pelican):
+    return DirectoryGenerator
+
+
+SIGNAL_HANDLERS = {
+    signals.initialized: apply_defaults,
+    signals.article_generator_finalized: (updates.collect, drop_pelican_tags),
+    signals.get_generators: get_generators,
+}
+
+
+def register():
+    plugin.connect(SIGNAL_HANDLERS)

@@ -1,0 +1,142 @@
+"""Turn raw YAML values into the clean schema's types, or say what is wrong."""
+
+import datetime as dt
+
+from dateutil import parser as dateparser
+
+from . import schema
+
+
+class BadValue(ValueError):
+    """A front-matter value of the wrong type or form."""
+
+    def __init__(self, message, hint=""):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+def _scalar_text(value):
+    if isinstance(value, (dict, list)):
+        raise BadValue(f"expected text, got a {'list' if isinstance(value, list) else 'mapping'}",
+                       "write a single line of text")
+    return "" if value is None else str(value).strip()
+
+
+def text(value, spec):
+    return _scalar_text(value)
+
+
+def i18n_text(value, spec):
+    if isinstance(value, dict):
+        return {str(k).strip().lower(): _scalar_text(v) for k, v in value.items() if _scalar_text(v)}
+    return _scalar_text(value)
+
+
+def list_(value, spec):
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        raise BadValue("expected a list, got a mapping", "write one `- item` per line")
+    if isinstance(value, str):
+        items = value.split(spec.split) if spec.split else [value]
+    elif isinstance(value, list):
+        items = value
+    else:
+        items = [value]
+    out = []
+    for item in items:
+        if isinstance(item, (dict, list)):
+            raise BadValue("a list item is itself a list or mapping", "write one name per `- item` line")
+        # Archive lists hold empty `- ` items; they mean nothing.
+        if item is not None and str(item).strip() and str(item).strip() not in out:
+            out.append(str(item).strip())
+    return out
+
+
+def to_utc(value):
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value.astimezone(dt.timezone.utc)
+    return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
+
+
+def date(value, spec):
+    if isinstance(value, (dt.date, dt.datetime)):
+        return to_utc(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return timestamp(value, spec)
+    raw = _scalar_text(value)
+    if not raw:
+        return None
+    try:
+        # The archive writes `2017-06-09 11:12:52 Z`.
+        return to_utc(dt.datetime.fromisoformat(raw.replace(" Z", "Z").replace("Z", "+00:00")))
+    except ValueError:
+        pass
+    try:
+        return to_utc(dateparser.parse(raw))
+    except (ValueError, OverflowError):
+        raise BadValue(f"{raw!r} is not a date", "write it as 2021-12-02 or 2021-12-02T15:46:00Z") from None
+
+
+def timestamp(value, spec):
+    try:
+        return dt.datetime.fromtimestamp(int(value), tz=dt.timezone.utc)
+    except (TypeError, ValueError, OverflowError, OSError):
+        raise BadValue(f"{value!r} is not a Unix time", "write a whole number of seconds") from None
+
+
+def image(value, spec):
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return {"src": value.strip(), "alt": "", "credit": ""} if value.strip() else None
+    if isinstance(value, dict):
+        src = _scalar_text(value.get("src") or value.get("url") or value.get("path"))
+        if not src:
+            raise BadValue("the image has no `src`", "add `src: /images/name.jpg` under it")
+        return {"src": src, "alt": _scalar_text(value.get("alt")), "credit": _scalar_text(value.get("credit"))}
+    raise BadValue("expected an image path or a mapping with `src`, `alt` and `credit`",
+                   "write `feature_image: {src: /images/name.jpg, alt: What it shows}`")
+
+
+def status(value, spec):
+    raw = _scalar_text(value).lower()
+    if raw and raw not in schema.STATUSES:
+        raise BadValue(f"unknown status {raw!r}", f"use one of: {', '.join(schema.STATUSES)}")
+    return raw or None
+
+
+def bool_(value, spec):
+    if isinstance(value, bool):
+        return value
+    raw = _scalar_text(value).lower()
+    if raw in ("true", "yes", "1"):
+        return True
+    if raw in ("false", "no", "0"):
+        return False
+    raise BadValue(f"{value!r} is not true or false", "write true or false")
+
+
+def links(value, spec):
+    if value is None:
+        return {}
+    if isinstance(value, dict):
+        return {_scalar_text(k): _scalar_text(v) for k, v in value.items() if _scalar_text(v)}
+    return {url: url for url in list_(value, spec)}
+
+
+BY_KIND = {
+    schema.TEXT: text,
+    schema.I18N_TEXT: i18n_text,
+    schema.LIST: list_,
+    schema.DATE: date,
+    schema.TIMESTAMP: timestamp,
+    schema.IMAGE: image,
+    schema.STATUS: status,
+    schema.BOOL: bool_,
+    schema.LINKS: links,
+}
+
+
+def coerce(spec, value):
+    return BY_KIND[spec.kind](value, spec)

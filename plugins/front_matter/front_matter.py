@@ -1,0 +1,275 @@
+"""Reader for Markdown files that open with a YAML front-matter block.
+
+One reader serves updates, pages and directory entries (people, partners...):
+the folder a file sits in picks its schema. Problems are reported as findings
+naming the file and line; a file that cannot be read at all is skipped, and
+the rest of the site still builds.
+"""
+
+import os
+import re
+
+import ftfy
+import markdown
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+from pelican import signals
+from pelican.readers import BaseReader
+
+from hubcore import findings, plugin, urls
+from hubcore.settings import apply_defaults
+
+from . import coerce, schema
+
+JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
+LEGACY_UPLOAD = re.compile(r"""((?:src|href)=["']|\]\()(/uploads/[^"')\s]+)""")
+KEY_LINE = re.compile(r"^([^\s#:][^:]*):")
+
+
+class FrontMatterReader(BaseReader):
+    enabled = True
+    file_extensions = []  # set from FRONT_MATTER_EXTENSIONS when readers start
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        config = settings.get("MARKDOWN", {})
+        self._markdown = markdown.Markdown(
+            extensions=list(config.get("extension_configs", {})),
+            extension_configs=config.get("extension_configs", {}),
+            output_format=config.get("output_format", "html5"),
+        )
+
+    def read(self, source_path):
+        path = os.path.relpath(source_path, self.settings["PATH"])
+        try:
+            return self._read(source_path, path)
+        except findings.ContentError as problem:
+            findings.report(self.settings, findings.ERROR, problem.code, path, problem.line,
+                            problem.message, problem.hint)
+            # Pelican skips a document whose status is "skip", quietly.
+            return "", {"status": "skip", "title": path}
+
+    def _read(self, source_path, path):
+        text, line_offset = decode(source_path, self.settings, path)
+        raw, body, key_lines = split_front_matter(text, line_offset)
+        kind = schema_for(path, self.settings)
+        metadata, legacy = normalize(raw, kind, key_lines, self.settings, path)
+        if legacy and self.settings["LEGACY_REPAIR_MOJIBAKE"]:
+            body = ftfy.fix_encoding(body)
+        body = resolve_legacy_uploads(body, self.settings)
+        if kind == "update":
+            complete_update(metadata, path, key_lines, self.settings)
+            # Pelican's draft writer needs a category even when category pages are off.
+            metadata["category"] = self.process_metadata("category", self.settings["DEFAULT_CATEGORY"])
+        elif kind == "page":
+            metadata.setdefault("translation_key", f"page:{metadata.get('slug') or slug_from_name(path)}")
+        if metadata.get("summary"):
+            metadata["summary"] = self._render(metadata["summary"])
+        metadata["source_lines"] = key_lines
+        metadata["legacy_format"] = legacy
+        return self._render(body), metadata
+
+    def _render(self, text):
+        self._markdown.reset()
+        return self._markdown.convert(text)
+
+
+def decode(source_path, settings, path):
+    """The file's text and how many lines precede it; odd encodings get one clear error."""
+    with open(source_path, "rb") as handle:
+        data = handle.read()
+    if not data.strip():
+        raise findings.ContentError("E-EMPTY", 1, "the file is empty", "write front matter and text, or delete it")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise findings.ContentError("E-ENCODING", 1, "the file is UTF-16, not UTF-8",
+                                    "save it again as UTF-8 in your editor")
+    if b"\x00" in data[:8192]:
+        raise findings.ContentError("E-BINARY", 1, "this is a binary file, not text",
+                                    "images belong in content/images/ with an image extension")
+    if data.startswith(b"\xef\xbb\xbf"):
+        findings.report(settings, findings.WARNING, "W-BOM", path, 1, "the file starts with a byte-order mark",
+                        "save it as UTF-8 without BOM")
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise findings.ContentError("E-ENCODING", line, "the file is not valid UTF-8",
+                                    "save it again as UTF-8 in your editor") from None
+    return text.replace("\r\n", "\n"), 0
+
+
+def split_front_matter(text, line_offset=0):
+    """(front-matter mapping, body, {folded key: line number})."""
+    if not YAMLHandler.FM_BOUNDARY.match(text.split("\n", 1)[0]):
+        raise findings.ContentError("E-NO-FRONT-MATTER", 1, "the file does not start with a `---` front-matter block",
+                                    "begin the file with ---, the fields, then --- on its own line")
+    try:
+        fm_text, body = YAMLHandler().split(text)
+    except ValueError:
+        raise findings.ContentError("E-UNCLOSED-FRONT-MATTER", 1, "the front matter is never closed",
+                                    "add a line with only --- after the last field") from None
+    try:
+        raw = yaml.load(fm_text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        # Where the broken construct began (an unclosed `[`) helps more than where parsing gave up.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1  # the block opens with the newline after `---`
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise findings.ContentError("E-YAML", line, f"the front matter is not valid YAML: {problem}",
+                                    "check quotes and indentation; quote values that contain ': '") from None
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise findings.ContentError("E-YAML", 2, "the front matter is not a set of `key: value` lines",
+                                    "write one `key: value` per line")
+    key_lines = {}
+    for number, line in enumerate(fm_text.split("\n"), start=1 + line_offset):
+        match = KEY_LINE.match(line)
+        if match:
+            key_lines.setdefault(schema.fold(match.group(1)), number)
+    return raw, body, key_lines
+
+
+def schema_for(path, settings):
+    top = path.replace(os.sep, "/").split("/", 1)[0]
+    if top in {spec["path"] for spec in settings["DIRECTORY_KINDS"].values() if spec["path"]}:
+        return "entity"
+    if top in settings["PAGE_PATHS"]:
+        return "page"
+    return "update"
+
+
+def normalize(raw, kind, key_lines, settings, path):
+    """Clean metadata from a raw front-matter mapping, and whether it used legacy spellings."""
+    metadata, legacy = {}, False
+    for key, value in raw.items():
+        folded = schema.fold(key)
+        spec = schema.lookup(kind, key)
+        line = key_lines.get(folded, 0)
+        if spec is None:
+            if folded in schema.IGNORED_LEGACY_KEYS:
+                legacy = True
+            else:
+                findings.report(settings, findings.WARNING, "W-UNKNOWN-KEY", path, line,
+                                f"unknown front-matter key {key!r} is ignored",
+                                "check its spelling against docs/front-matter.md")
+            continue
+        legacy = legacy or spec.legacy or key != spec.name
+        key_lines.setdefault(spec.name, line)
+        try:
+            value = coerce.coerce(spec, value)
+        except coerce.BadValue as bad:
+            findings.report(settings, findings.ERROR, "E-TYPE", path, line, f"{key}: {bad.message}", bad.hint)
+            continue
+        if spec.kind == schema.LIST and spec.name in metadata:
+            # `tags` and the archive's `categories` both feed tags.
+            metadata[spec.name] += [item for item in value if item not in metadata[spec.name]]
+        elif spec.name in metadata:
+            findings.report(settings, findings.WARNING, "W-DUPLICATE-KEY", path, line,
+                            f"{key!r} repeats {spec.name!r}; the first one is used", f"remove {key!r}")
+        elif value not in (None, "", [], {}):
+            metadata[spec.name] = value
+    if legacy and settings["LEGACY_REPAIR_MOJIBAKE"]:
+        metadata = {key: repair(value) for key, value in metadata.items()}
+    return metadata, legacy
+
+
+def repair(value):
+    if isinstance(value, str):
+        return ftfy.fix_encoding(value)
+    if isinstance(value, list):
+        return [repair(item) for item in value]
+    if isinstance(value, dict):
+        return {key: repair(item) for key, item in value.items()}
+    return value
+
+
+def slug_from_name(path):
+    stem = os.path.splitext(os.path.basename(path))[0]
+    match = JEKYLL_NAME.match(stem)
+    return match.group(2) if match else stem
+
+
+def complete_update(metadata, path, key_lines, settings):
+    """Derive what an update needs and did not say: date, slug, language, translation key, status."""
+    ignored = {c.lower() for c in settings["LEGACY_IGNORED_CATEGORIES"]}
+    metadata["tags"] = [tag for tag in metadata.get("tags", []) if tag.lower() not in ignored]
+    created = metadata.pop("created", None)
+    if "date" not in metadata:
+        stem = os.path.splitext(os.path.basename(path))[0]
+        jekyll = JEKYLL_NAME.match(stem)
+        if created:
+            metadata["date"] = created
+        elif jekyll:
+            metadata["date"] = coerce.date(jekyll.group(1), None)
+        else:
+            raise findings.ContentError("E-REQUIRED", key_lines.get("title", 2), "the update has no `date`",
+                                        "add `date: 2024-05-01T09:00:00Z` to the front matter")
+    if not metadata.get("title"):
+        raise findings.ContentError("E-REQUIRED", 2, "the update has no `title`", "add `title: ...`")
+    if metadata.pop("published", True) is False:
+        metadata["status"] = "draft"
+    if metadata.get("status") == "scheduled":
+        # Pelican holds back future dates (WITH_FUTURE_DATES = False) until they pass.
+        metadata["status"] = "published"
+    metadata.setdefault("status", "published")
+    metadata["lang"] = update_lang(metadata, path, key_lines, settings)
+    # The file name is the URL editors expect (the archive's too, less its date).
+    metadata["slug"] = urls.slugify(settings, metadata.get("slug") or slug_from_name(path)) or urls.slugify(
+        settings, metadata["title"])
+    if not metadata["slug"]:
+        raise findings.ContentError("E-SLUG", key_lines.get("slug", 2), "no URL slug can be made for this update",
+                                    "add `slug: words-of-the-title`")
+    # A shared slug is Pelican's own way of linking translations; keep it as the fallback key.
+    metadata.setdefault("translation_key", metadata["slug"])
+    if metadata.get("updated"):
+        metadata["modified"] = metadata["updated"]
+    if metadata.get("feature_image"):
+        metadata["feature_image"]["src"] = resolve_upload(metadata["feature_image"]["src"], settings)
+
+
+def update_lang(metadata, path, key_lines, settings):
+    languages = settings["LANGUAGES"]
+    parts = path.replace(os.sep, "/").split("/")
+    from_folder = parts[1] if len(parts) > 2 and parts[1] in languages else None
+    lang = (metadata.get("lang") or from_folder or settings["DEFAULT_LANG"]).lower()
+    if lang not in languages:
+        findings.report(settings, findings.ERROR, "E-LANG", path, key_lines.get("lang", 0),
+                        f"language {lang!r} is not one of the site's languages",
+                        f"use one of: {', '.join(languages)}")
+        return settings["DEFAULT_LANG"]
+    return lang
+
+
+def resolve_upload(src, settings):
+    """An archive /uploads/ path absent from content/ points at the old site instead."""
+    base = settings["LEGACY_UPLOADS_URL"].rstrip("/")
+    if not base or not src.startswith("/uploads/"):
+        return src
+    from urllib.parse import unquote
+
+    local = os.path.join(settings["PATH"], unquote(src.lstrip("/")))
+    return src if os.path.isfile(local) else base + src
+
+
+def resolve_legacy_uploads(body, settings):
+    if not settings["LEGACY_UPLOADS_URL"] or "/uploads/" not in body:
+        return body
+    return LEGACY_UPLOAD.sub(lambda m: m.group(1) + resolve_upload(m.group(2), settings), body)
+
+
+def add_reader(readers):
+    for extension in readers.settings["FRONT_MATTER_EXTENSIONS"]:
+        readers.reader_classes[extension] = FrontMatterReader
+    FrontMatterReader.file_extensions = list(readers.settings["FRONT_MATTER_EXTENSIONS"])
+
+
+SIGNAL_HANDLERS = {
+    signals.initialized: apply_defaults,
+    signals.readers_init: add_reader,
+}
+
+
+def register():
+    plugin.connect(SIGNAL_HANDLERS)

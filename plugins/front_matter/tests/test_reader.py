@@ -1,0 +1,192 @@
+"""The reader on real Pelican builds: clean schema, legacy spelling, and broken files."""
+
+import datetime as dt
+import shutil
+
+import pytest
+
+from conftest import SHARED
+
+UTC = dt.timezone.utc
+
+LEGACY = """
+---
+title: Mapping with partners
+date: 2017-06-09 11:12:52 Z
+permalink: updates/2017-06-09_mapping_with_partners
+Person: Nate Smith
+Working Group: []
+Projects: []
+Feature Image: https://example.org/banner.jpg
+Summary Text: Working together on open data.
+tags:
+- hub
+- latam
+created: 1497006772
+---
+
+Body text.
+"""
+
+CLEAN = """
+---
+title: Mapping with partners
+date: 2017-06-09T11:12:52Z
+slug: mapping-with-partners
+persons: [Nate Smith]
+tags: [hub, latam]
+feature_image: {src: "https://example.org/banner.jpg"}
+summary: Working together on open data.
+---
+
+Body text.
+"""
+
+
+@pytest.fixture
+def read(build_site):
+    """Build a site and return its published and draft updates by slug."""
+    from pelican import signals
+
+    def run(files, **overrides):
+        seen = {}
+
+        def grab(generator):
+            for item in [*generator.articles, *generator.translations, *generator.drafts]:
+                seen[item.slug] = item
+
+        signals.article_generator_finalized.connect(grab)
+        try:
+            site = build_site(files, **overrides)
+        finally:
+            signals.article_generator_finalized.disconnect(grab)
+        site.updates = seen
+        return site
+
+    return run
+
+
+def meta(item):
+    return {
+        "title": item.title, "date": item.date, "persons": item.metadata.get("persons"),
+        "tags": item.metadata.get("tags"), "image": item.feature_image["src"],
+        "summary": item.summary, "lang": item.lang, "slug": item.slug, "content": item.content,
+    }
+
+
+def test_legacy_spelling_reads_like_the_clean_schema(read):
+    site = read({"updates/en/2017-06-09-mapping-with-partners.md": LEGACY,
+                 "updates/en/clean.md": CLEAN.replace("slug: mapping-with-partners", "slug: clean")})
+    legacy, clean = site.updates["mapping-with-partners"], site.updates["clean"]
+    assert {**meta(legacy), "slug": None} == {**meta(clean), "slug": None}
+    assert legacy.date == dt.datetime(2017, 6, 9, 11, 12, 52, tzinfo=UTC)
+    assert legacy.metadata["permalink"] == "updates/2017-06-09_mapping_with_partners"
+    assert legacy.legacy_format and not clean.legacy_format
+
+
+def test_lists_stay_lists(read):
+    site = read({"updates/en/a.md": CLEAN})
+    item = site.updates["mapping-with-partners"]
+    assert item.metadata["tags"] == ["hub", "latam"]
+    assert [t.name for t in item.tags] == ["hub", "latam"]
+    assert "- hub" not in site.page("/updates/mapping-with-partners/")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("tags: a, b", ["a", "b"]),
+    ("tags: [a, b, a]", ["a", "b"]),
+    ("tags:\n- a\n- \n- b", ["a", "b"]),
+    ("categories: [jekyll, update, malaria]\ntags: [health]", ["malaria", "health"]),
+])
+def test_tag_spellings(read, value, expected):
+    site = read({"updates/en/a.md": f"---\ntitle: T\ndate: 2020-01-01\n{value}\n---\nx\n"})
+    assert site.updates["a"].metadata["tags"] == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("date: 2021-12-02 15:46:00 Z", dt.datetime(2021, 12, 2, 15, 46, tzinfo=UTC)),
+    ("date: '2010-01-12 17:45:35 Z'", dt.datetime(2010, 1, 12, 17, 45, 35, tzinfo=UTC)),
+    ("date: 2021-12-02", dt.datetime(2021, 12, 2, tzinfo=UTC)),
+    ("created: 1263318335", dt.datetime(2010, 1, 12, 17, 45, 35, tzinfo=UTC)),
+])
+def test_dates(read, value, expected):
+    site = read({"updates/en/a.md": f"---\ntitle: T\n{value}\n---\nx\n"})
+    assert site.updates["a"].date == expected
+
+
+def test_archive_file_name_gives_slug_and_date(read):
+    site = read({"updates/en/2018-01-17-Funds-for-community-projects.markdown": "---\ntitle: Funds\n---\nx\n"})
+    item = site.updates["funds-for-community-projects"]
+    assert item.date == dt.datetime(2018, 1, 17, tzinfo=UTC)
+    assert site.exists("/updates/funds-for-community-projects/")
+
+
+def test_language_from_front_matter_or_folder(read):
+    site = read({"updates/es/uno.md": "---\ntitle: Uno\ndate: 2020-01-01\n---\nx\n",
+                 "updates/en/dos.md": "---\ntitle: Dos\ndate: 2020-01-01\nlang: fr\n---\nx\n"})
+    assert site.updates["uno"].lang == "es" and site.exists("/es/updates/uno/")
+    assert site.updates["dos"].lang == "fr" and site.exists("/fr/updates/dos/")
+
+
+def test_unpublished_archive_post_is_a_draft(read):
+    site = read({"updates/en/a.md": "---\ntitle: T\ndate: 2020-01-01\npublished: false\n---\nx\n"})
+    assert site.updates["a"].status == "draft"
+    assert not site.exists("/updates/a/")
+
+
+def test_empty_summary_falls_back_to_the_body(read):
+    site = read({"updates/en/a.md": '---\ntitle: T\ndate: 2020-01-01\nSummary Text: "\\r\\n\\r\\n"\n---\nFirst words.\n'})
+    assert "First words." in site.updates["a"].summary
+
+
+def test_mojibake_in_legacy_posts_is_repaired_for_readers(read, tmp_path):
+    seed = next((SHARED / "seeds").glob("002_*.txt"))
+    site = read({"updates/en/2021-12-02-latam.md": seed.read_bytes()})
+    item = site.updates["latam"]
+    assert item.metadata["persons"] == ["Rubén Martín"]
+    assert "Versión en español" in item.content and "🦄" in item.content
+    assert "√" not in site.page("/updates/latam/")
+
+
+def test_archive_uploads_point_at_the_old_site_unless_present(read):
+    site = read({
+        "updates/en/a.md": "---\ntitle: T\ndate: 2020-01-01\nFeature Image: /uploads/x%20y.png\n---\n![p](/uploads/here.png)\n",
+        "uploads/here.png": b"\x89PNG\r\n\x1a\n",
+    }, LEGACY_UPLOADS_URL="https://old.example.org")
+    item = site.updates["a"]
+    assert item.feature_image["src"] == "https://old.example.org/uploads/x%20y.png"
+    assert 'src="/uploads/here.png"' in item.content
+
+
+BROKEN = [
+    ("bad-yaml.md", "---\ntitle: T\ndate: [2020\n---\nx\n", "E-YAML", 3),
+    ("unclosed.md", "---\ntitle: T\ndate: 2020-01-01\nbody\n", "E-UNCLOSED-FRONT-MATTER", 1),
+    ("empty.md", "", "E-EMPTY", 1),
+    ("no-front-matter.md", "Just text.\n", "E-NO-FRONT-MATTER", 1),
+    ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "E-BINARY", 1),
+    ("utf16.md", "---\ntitle: T\n---\n".encode("utf-16"), "E-ENCODING", 1),
+    ("latin1.md", "---\ntitle: Caf\xe9\ndate: 2020-01-01\n---\n".encode("latin-1"), "E-ENCODING", 2),
+    ("not-a-mapping.md", "---\n- a\n- b\n---\nx\n", "E-YAML", 2),
+    ("no-date.md", "---\ntitle: T\n---\nx\n", "E-REQUIRED", 2),
+    ("python-tag.md", "---\ntitle: !!python/object/apply:os.system [echo hi]\n---\nx\n", "E-YAML", 2),
+]
+
+
+@pytest.mark.parametrize("name, text, code, line", BROKEN, ids=[b[0] for b in BROKEN])
+def test_broken_files_are_reported_and_the_rest_builds(read, name, text, code, line):
+    site = read({f"updates/en/{name}": text, "updates/en/fine.md": "---\ntitle: Fine\ndate: 2020-01-01\n---\nok\n"})
+    errors = [f for f in site.findings if f.path.endswith(name)]
+    assert [(f.code, f.line) for f in errors] == [(code, line)], errors
+    assert site.exists("/updates/fine/")
+
+
+def test_bom_and_crlf_are_read_with_a_warning(read):
+    site = read({"updates/en/a.md": b"\xef\xbb\xbf---\r\ntitle: T\r\ndate: 2020-01-01\r\n---\r\nBody\r\n"})
+    assert site.updates["a"].title == "T"
+    assert site.codes() == ["W-BOM"]
+
+
+def test_wrong_types_and_unknown_keys_name_their_line(read):
+    site = read({"updates/en/a.md": "---\ntitle: T\ndate: 2020-01-01\nFeautre Image: x.png\ntags: {a: 1}\n---\nx\n"})
+    found = {(f.code, f.line) for f in site.findings}
+    assert found == {("W-UNKNOWN-KEY", 4), ("E-TYPE", 5)}

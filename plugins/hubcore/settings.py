@@ -1,0 +1,69 @@
+"""Every plugin setting's default, in one place.
+
+Each plugin connects `apply_defaults` to Pelican's `initialized` signal, so a
+site's pelicanconf.py only names what it changes. The settings are checked
+here too, so a mistake names the setting instead of failing deep in a build.
+"""
+
+import copy
+
+DEFAULTS = {
+    # code -> name (in its own language), Babel locale, text direction.
+    "LANGUAGES": {"en": {"name": "English", "locale": "en", "dir": "ltr"}},
+    "SITE_DESCRIPTION": {},
+    # Reader: file extensions it takes over from Pelican's Markdown reader.
+    "FRONT_MATTER_EXTENSIONS": ["md", "markdown", "mkd", "mdown"],
+    # Archive posts point at /uploads/... on the old site; where the file is
+    # not in content/, the URL is resolved against this (empty: left as is).
+    "LEGACY_UPLOADS_URL": "",
+    # Jekyll's post template wrote `categories: jekyll update` on many posts:
+    # these legacy categories carry no meaning and do not become tags.
+    "LEGACY_IGNORED_CATEGORIES": ["jekyll", "update", "updates"],
+    # Repair mojibake (UTF-8 read as Latin-1 or Mac Roman) in legacy posts
+    # when rendering; the source file is never changed.
+    "LEGACY_REPAIR_MOJIBAKE": True,
+    # Things updates refer to, each with its own pages in every language:
+    # front-matter field -> content folder (None: no files, names only) and URL.
+    "DIRECTORY_KINDS": {
+        "persons": {"path": "people", "url": "people/{slug}/"},
+        "partners": {"path": "partners", "url": "partners/{slug}/"},
+        "working_groups": {"path": "working-groups", "url": "working-groups/{slug}/"},
+        "projects": {"path": "projects", "url": "projects/{slug}/"},
+        "countries": {"path": None, "url": "countries/{slug}/"},
+        "tags": {"path": None, "url": "tags/{slug}/"},
+    },
+    # Kinds listed in the main navigation, in order.
+    "NAV_KINDS": ["partners", "persons", "tags"],
+    "LANG_ARCHIVES_URL": "archives/",
+    "LANG_YEAR_ARCHIVE_URL": "archives/{year}/",
+}
+
+
+class SettingsError(ValueError):
+    """A setting has a value the plugins cannot work with."""
+
+
+def apply_defaults(pelican):
+    """Fill in missing settings and check the ones that must agree."""
+    settings = pelican.settings
+    for name, value in DEFAULTS.items():
+        settings.setdefault(name, copy.deepcopy(value))
+    check(settings)
+
+
+def check(settings):
+    languages = settings["LANGUAGES"]
+    default = settings["DEFAULT_LANG"]
+    if default not in languages:
+        raise SettingsError(
+            f"DEFAULT_LANG {default!r} is not a key of LANGUAGES ({', '.join(languages)})"
+        )
+    for code, record in languages.items():
+        missing = {"name", "locale", "dir"} - set(record)
+        if missing:
+            raise SettingsError(f"LANGUAGES[{code!r}] lacks {', '.join(sorted(missing))}")
+        if record["dir"] not in ("ltr", "rtl"):
+            raise SettingsError(f"LANGUAGES[{code!r}]['dir'] must be 'ltr' or 'rtl'")
+    for kind, spec in settings["DIRECTORY_KINDS"].items():
+        if "{slug}" not in spec.get("url", ""):
+            raise SettingsError(f"DIRECTORY_KINDS[{kind!r}]['url'] must contain {{slug}}")

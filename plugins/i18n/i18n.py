@@ -1,0 +1,113 @@
+"""UI strings and dates in the reader's language, in one Pelican run for all languages.
+
+Templates mark strings with `{% trans %}` / `_()`; the catalog used is the one
+of the page being rendered (the template variable `lang`), so one Jinja
+environment serves every language. Catalogs are the theme's .po files,
+compiled in memory at start: no compiled .mo file is ever committed or stale.
+Dates and numbers go through Babel, since the build machines have only the C
+locale.
+"""
+
+import io
+import os
+
+from babel import Locale, dates, numbers
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+from jinja2 import pass_context
+from pelican import signals
+
+from hubcore import plugin, urls
+from hubcore.settings import apply_defaults
+
+CATALOGS = "HUB_CATALOGS"  # settings key holding this build's compiled catalogs
+
+
+def catalog_path(theme, lang):
+    return os.path.join(theme, "translations", lang, "LC_MESSAGES", "messages.po")
+
+
+def load_catalogs(pelican):
+    """Compile every language's .po file once per build."""
+    settings = pelican.settings
+    compiled = {}
+    for lang in settings["LANGUAGES"]:
+        path = catalog_path(settings["THEME"], lang)
+        if not os.path.exists(path):
+            compiled[lang] = NullTranslations()
+            continue
+        with open(path, "rb") as handle:
+            catalog = read_po(handle, locale=lang)
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog)
+        buffer.seek(0)
+        compiled[lang] = Translations(fp=buffer)
+    settings[CATALOGS] = compiled
+
+
+def page_lang(context):
+    return context.get("lang") or context["DEFAULT_LANG"]
+
+
+def _catalog(context):
+    return context[CATALOGS].get(page_lang(context)) or NullTranslations()
+
+
+@pass_context
+def gettext(context, message):
+    return _catalog(context).gettext(message)
+
+
+@pass_context
+def ngettext(context, singular, plural, n):
+    return _catalog(context).ngettext(singular, plural, n)
+
+
+@pass_context
+def pgettext(context, msgctxt, message):
+    return _catalog(context).pgettext(msgctxt, message)
+
+
+def babel_locale(context, lang=None):
+    return Locale.parse(context["LANGUAGES"][lang or page_lang(context)]["locale"])
+
+
+@pass_context
+def format_date(context, value, format="long", lang=None):
+    """`2 de diciembre de 2021` for `{{ article.date | format_date }}` on a Spanish page."""
+    return dates.format_date(value, format=format, locale=babel_locale(context, lang)) if value else ""
+
+
+@pass_context
+def format_number(context, value, lang=None):
+    return numbers.format_decimal(value, locale=babel_locale(context, lang))
+
+
+@pass_context
+def lang_url(context, path="", lang=None):
+    """Site URL of `path` in a language's space: `{{ lang_url('archives/') }}`."""
+    return f"{context['SITEURL']}/{urls.lang_url(context, lang or page_lang(context), path)}"
+
+
+def translation_urls(content):
+    """Language -> URL of a document and each of its translations (for the language menu)."""
+    return {item.lang: item.url for item in [content, *content.translations]}
+
+
+def prepare_environment(generator):
+    env = generator.env
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext)
+    env.filters.update(format_date=format_date, format_number=format_number)
+    env.globals.update(lang_url=lang_url, translation_urls=translation_urls)
+
+
+SIGNAL_HANDLERS = {
+    signals.initialized: (apply_defaults, load_catalogs),
+    signals.generator_init: (prepare_environment,),
+}
+
+
+def register():
+    plugin.connect(SIGNAL_HANDLERS)

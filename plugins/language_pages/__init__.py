@@ -1,0 +1,1 @@
+from .language_pages import register  # noqa: F401

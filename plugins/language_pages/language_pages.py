@@ -1,0 +1,57 @@
+"""Each language's own home page (paginated, newest first) and yearly archives.
+
+Pelican's index and archives mix every language; these pages list only the
+updates written in the page's language.
+"""
+
+from itertools import groupby
+
+from pelican import signals
+from pelican.generators import Generator
+
+from hubcore import plugin, updates, urls
+from hubcore.settings import apply_defaults
+
+
+class LanguagePagesGenerator(Generator):
+    def generate_output(self, writer):
+        by_lang = updates.by_lang(updates.published(self.context))
+        languages = self.settings["LANGUAGES"]
+        everywhere = {lang: urls.lang_url(self.settings, lang) for lang in languages}
+        archives_url = self.settings["LANG_ARCHIVES_URL"]
+        for lang in languages:
+            items = by_lang.get(lang, [])
+            self._write(writer, "index", urls.lang_url(self.settings, lang), lang, everywhere,
+                        paginated={"articles": items})
+            years = [(year, list(group)) for year, group in groupby(items, key=lambda u: u.date.year)]
+            self._write(writer, "archives", urls.lang_url(self.settings, lang, archives_url), lang,
+                        {other: urls.lang_url(self.settings, other, archives_url) for other in languages},
+                        years=[(year, len(group), self._year_url(lang, year)) for year, group in years])
+            for year, group in years:
+                self._write(writer, "archive", self._year_url(lang, year), lang,
+                            {other: self._year_url(other, year) for other in languages if
+                             any(u.date.year == year for u in by_lang.get(other, []))},
+                            paginated={"articles": group}, year=year)
+
+    def _year_url(self, lang, year):
+        return urls.lang_url(self.settings, lang, self.settings["LANG_YEAR_ARCHIVE_URL"].format(year=year))
+
+    def _write(self, writer, template, url, lang, alternates, paginated=None, **kwargs):
+        writer.write_file(urls.save_as(url), self.get_template(template), self.context,
+                          self.settings["RELATIVE_URLS"], paginated=paginated, template_name=template,
+                          url=url, lang=lang, alternates=alternates, **kwargs)
+
+
+def get_generators(pelican):
+    return LanguagePagesGenerator
+
+
+SIGNAL_HANDLERS = {
+    signals.initialized: apply_defaults,
+    signals.article_generator_finalized: updates.collect,
+    signals.get_generators: get_generators,
+}
+
+
+def register():
+    plugin.connect(SIGNAL_HANDLERS)

@@ -1,0 +1,14 @@
+"""Production settings: everything from pelicanconf.py, less what differs when publishing."""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pelicanconf import *  # noqa: E402,F403
+
+# Absolute URLs for feeds, canonical links and sharing cards.
+SITEURL = os.environ.get("SITEURL", "https://updates.example.org")
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True

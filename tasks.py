@@ -1,0 +1,47 @@
+"""Everyday jobs, run as `./dev <task>` (or `invoke <task>` inside .venv)."""
+
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+PELICAN = f"{sys.executable} -m pelican"
+
+
+@task
+def clean(c):
+    """Remove the built site and caches."""
+    for folder in ("output", "cache"):
+        shutil.rmtree(ROOT / folder, ignore_errors=True)
+
+
+@task
+def build(c):
+    """Build the site into output/ with the development settings."""
+    c.run(f"{PELICAN} -s pelicanconf.py", pty=False)
+
+
+@task
+def serve(c, port=8000):
+    """Build, serve on http://127.0.0.1:PORT and rebuild when content, theme or plugins change."""
+    c.run(f"{PELICAN} -s pelicanconf.py --autoreload --listen --bind 127.0.0.1 --port {port}", pty=False)
+
+
+@task
+def publish(c):
+    """Build the production site with publishconf.py."""
+    c.run(f"{PELICAN} -s publishconf.py", pty=False)
+
+
+@task(help={"args": "extra pytest arguments, e.g. '-k feeds -x'"})
+def test(c, args=""):
+    """Run the whole test suite."""
+    c.run(f"{sys.executable} -m pytest {args}", pty=False)
+
+
+@task(help={"sizes": "comma-separated numbers of English updates", "out": "folder for corpora and results"})
+def bench(c, sizes="1000", out=".bench"):
+    """Time cold and no-change builds against plain Pelican on the synthetic corpus."""
+    c.run(f"{sys.executable} -m bench --sizes {sizes} --out {out}", pty=False)
