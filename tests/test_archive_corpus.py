@@ -1,0 +1,46 @@
+"""The hub's real archive posts (../shared/corpus/hot/), dropped unchanged into content/updates/."""
+
+import html
+import re
+
+import pytest
+import yaml
+
+from conftest import SHARED
+
+CORPUS = SHARED / "corpus" / "hot"
+POSTS = sorted(p for p in CORPUS.iterdir() if p.suffix in (".md", ".markdown"))
+
+
+def front_matter(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---", 2)[1])
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    from conftest import run_pelican, write_files
+
+    tmp = tmp_path_factory.mktemp("corpus")
+    write_files(tmp / "content", {f"updates/{p.name}": p.read_bytes() for p in POSTS})
+    return run_pelican(tmp / "content", tmp / "output")
+
+
+def test_the_sample_is_there():
+    assert len(POSTS) >= 30
+
+
+def test_no_post_fails_to_read(site):
+    assert [str(f) for f in site.findings if f.severity == "error"] == []
+
+
+@pytest.mark.parametrize("post", POSTS, ids=[p.stem[:60] for p in POSTS])
+def test_every_published_post_has_its_page(site, post):
+    meta = front_matter(post)
+    slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", post.stem).lower()
+    if meta.get("published") is False:
+        assert not site.exists(f"/updates/{slug}/")
+        return
+    page = html.unescape(site.page(f"/updates/{slug}/"))
+    assert f"<h1>{' '.join(str(meta['title']).split())}</h1>" in " ".join(page.split())
+    home_and_archives = "".join(p.read_text(encoding="utf-8") for p in site.output.glob("archives/**/index.html"))
+    assert f'href="/updates/{slug}/"' in home_and_archives

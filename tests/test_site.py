@@ -1,0 +1,147 @@
+"""The real content/ folder, built in a temporary folder: every page a reader can reach."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    from conftest import run_pelican
+
+    tmp = tmp_path_factory.mktemp("site")
+    return run_pelican(ROOT / "content", tmp / "output")
+
+
+def updates_in(html):
+    """Titles of the update cards on a list page, in order."""
+    return re.findall(r'<article class="update-card"[^>]*>\s*<h2><a href="[^"]+">([^<]+)</a>', html)
+
+
+def html_lang(html):
+    return re.search(r'<html lang="([^"]+)"', html).group(1)
+
+
+def test_the_demo_content_builds_without_findings(site):
+    assert [str(f) for f in site.findings] == []
+
+
+@pytest.mark.parametrize("url, title, person, tags, image", [
+    ("/updates/collaborating-with-iom-the-un-migration-agency-on-openstreetmap/",
+     "Collaborating with IOM, the UN Migration Agency, on OpenStreetMap", "Nate Smith", [],
+     "https://s3.amazonaws.com/hotwww/files/old/styles/banner/public/AX3A9733+(2).jpg"),
+    ("/updates/open-mapping-hub-in-latam-december-2021-update/",
+     "Open Mapping Hub in LATAM - December 2021 update", "Rubén Martín", ["hub", "latam"],
+     "https://www.hotosm.org/uploads/HOT_OMH_LATAM_English_Logo_REV_COLOUR%20wide.png"),
+])
+def test_seed_updates_render_with_person_tags_and_image(site, url, title, person, tags, image):
+    html = site.page(url)
+    assert f"<h1>{title}</h1>" in html
+    assert re.search(rf'<a href="/people/[a-z-]+/" rel="author">{person}</a>', html)
+    assert re.findall(r'rel="tag">([^<]+)<', html) == tags
+    assert f'<img src="{image}"' in html
+
+
+def test_seed_summary_is_shown(site):
+    html = site.page("/updates/open-mapping-hub-in-latam-december-2021-update/")
+    assert "We are excited to share with you an update" in html
+
+
+def test_spanish_translation_lives_at_its_own_slug(site):
+    html = site.page("/es/updates/hub-de-mapeo-abierto-en-latam-actualizacion-diciembre-2021/")
+    assert html_lang(html) == "es"
+    assert "2 de diciembre de 2021" in html
+
+
+@pytest.mark.parametrize("lang, prefix", [("en", "/"), ("es", "/es/"), ("fr", "/fr/"), ("pt", "/pt/")])
+def test_each_language_home_lists_only_its_updates(site, lang, prefix):
+    html = site.page(prefix)
+    assert html_lang(html) == lang
+    linked = set(re.findall(r'<h2><a href="(/[^"]+)">', html))
+    assert linked, f"{prefix} lists no updates"
+    for url in linked:
+        assert html_lang(site.page(url)) == lang
+
+
+def test_english_home_paginates_newest_first(site):
+    first, second = site.page("/"), site.page("/page/2/")
+    assert len(updates_in(first)) == site.settings["DEFAULT_PAGINATION"]
+    assert updates_in(second)
+    dates = re.findall(r'<time datetime="([^"]+)"', first + second)
+    assert dates == sorted(dates, reverse=True)
+    assert 'rel="next" href="/page/2/"' in first
+
+
+def test_person_page_lists_their_updates_newest_first_per_language(site):
+    en, es = site.page("/people/ruben-martin/"), site.page("/es/people/ruben-martin/")
+    assert updates_in(en) == ["Hub Alpha announces its first focus projects",
+                              "Open Mapping Hub in LATAM - December 2021 update"]
+    assert updates_in(es) == ["Hub Alfa anuncia sus primeros proyectos foco",
+                              "Hub de Mapeo Abierto en LATAM - actualización de diciembre de 2021"]
+    assert "Coordinador del Hub de Mapeo Abierto" in es
+
+
+def test_iom_partner_page_has_the_facts_and_its_updates_in_each_language(site):
+    html = site.page("/partners/iom/")
+    for fact in ("1951", "175 member states", "Displacement Tracking Matrix", "GMDAC",
+                 "Big Data for Migration Alliance", "iDiaspora"):
+        assert fact in html
+    assert updates_in(html) == ["IOM and the hub renew their partnership on displacement data",
+                                "Open data for cyclone preparedness in Mozambique"]
+    fr = site.page("/fr/partners/iom/")
+    assert "Organisation internationale pour les migrations" in fr
+    assert updates_in(fr) == ["L'OIM et le hub renouvellent leur partenariat sur les données de déplacement"]
+
+
+def test_update_links_to_its_partner_and_tag_pages_in_its_language(site):
+    html = site.page("/fr/updates/l-oim-et-le-hub-renouvellent-leur-partenariat/")
+    assert 'href="/fr/partners/iom/"' in html
+    assert 'href="/fr/tags/partenariats/"' in html
+    assert "partenariats" in site.page("/fr/tags/partenariats/")
+
+
+@pytest.mark.parametrize("prefix", ["/", "/es/", "/fr/", "/pt/"])
+@pytest.mark.parametrize("section", ["tags/", "people/", "partners/", "archives/"])
+def test_every_language_has_its_list_pages(site, prefix, section):
+    assert html_lang(site.page(prefix + section)) == (prefix.strip("/") or "en")
+
+
+def test_drafts_are_written_but_never_listed(site):
+    assert site.exists("/drafts/draft-annual-report-2024/")
+    for url in site.urls():
+        if "/drafts/" not in url:
+            assert "Annual report 2024" not in site.page(url), url
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value and value.startswith("/"):
+                self.hrefs.append(value.split("#")[0])
+
+
+def test_every_internal_link_resolves(site):
+    broken = set()
+    for page in site.output.rglob("*.html"):
+        parser = Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for href in parser.hrefs:
+            target = site.output / href.lstrip("/")
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.add((str(page.relative_to(site.output)), href))
+    assert not broken, sorted(broken)[:20]
+
+
+def test_pages_are_light_and_need_no_javascript(site):
+    for page in site.output.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script" not in html
+        assert len(html.encode()) < 50_000, page
+    assert (site.output / "theme/css/site.css").stat().st_size < 10_000
