@@ -1,0 +1,1 @@
+"""Build benchmarks over the synthetic corpus in ../shared/bench/ (run with `./dev bench`)."""

@@ -1,0 +1,104 @@
+"""Time this site's build against plain Pelican on the same synthetic corpus, in one run.
+
+For each size: documents in, pages out, cold build seconds, no-change rebuild
+seconds, documents per second, peak memory, and the plain-Pelican baseline
+(default theme, no plugins, one language-blind build) as a ratio. Results go
+to <out>/results.json so runs can be compared across commits.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATOR = ROOT.parent / "shared" / "bench" / "make_corpus.py"
+
+PLAIN_SETTINGS = """
+PATH = "content"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+ARTICLE_TRANSLATION_ID = "translation_key"
+ARTICLE_LANG_URL = "{slug}-{lang}.html"
+ARTICLE_LANG_SAVE_AS = "{slug}-{lang}.html"
+DEFAULT_PAGINATION = 10
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+"""
+
+
+def corpus(out, fmt, n):
+    folder = out / f"{fmt}-{n}"
+    if not folder.exists():
+        subprocess.run([sys.executable, str(GENERATOR), "--n", str(n), "--out", str(folder), "--format", fmt],
+                       check=True, stdout=subprocess.DEVNULL)
+    return folder
+
+
+def timed(command, cwd):
+    """Wall seconds and peak resident memory (MiB) of one build in its own process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"build failed ({child.returncode}): {' '.join(command)}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def pages(folder):
+    return sum(1 for _ in folder.rglob("*.html"))
+
+
+def measure(out, n):
+    site = corpus(out, "site", n)
+    plain = corpus(out, "pelican", n)
+    (plain / "plainconf.py").write_text(PLAIN_SETTINGS)
+    documents = sum(1 for _ in (site / "content" / "updates").rglob("*.md"))
+    ours_cmd = [sys.executable, "-m", "pelican", str(site / "content"), "-o", str(site / "output"),
+                "-s", str(ROOT / "pelicanconf.py")]
+    plain_cmd = [sys.executable, "-m", "pelican", "-s", "plainconf.py", "-o", "output"]
+    shutil.rmtree(site / "output", ignore_errors=True)
+    shutil.rmtree(plain / "output", ignore_errors=True)
+    plain_cold, plain_mem = timed(plain_cmd, plain)
+    cold, memory = timed(ours_cmd, ROOT)
+    rebuild, _ = timed(ours_cmd, ROOT)
+    return {
+        "updates_en": n, "documents": documents, "pages_out": pages(site / "output"),
+        "cold_s": round(cold, 2), "rebuild_s": round(rebuild, 2),
+        "cold_docs_per_s": round(documents / cold, 1), "rebuild_docs_per_s": round(documents / rebuild, 1),
+        "peak_mib": round(memory), "plain_pelican_cold_s": round(plain_cold, 2), "plain_peak_mib": round(plain_mem),
+        "plain_pelican_pages_out": pages(plain / "output"),
+        "ratio_to_plain": round(cold / plain_cold, 2),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000")
+    parser.add_argument("--out", default=".bench")
+    args = parser.parse_args()
+    out = (ROOT / args.out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    results = []
+    for n in (int(s) for s in args.sizes.split(",")):
+        row = measure(out, n)
+        results.append(row)
+        print(f"{n} English updates: {row['documents']} documents -> {row['pages_out']} pages")
+        print(f"  cold build       {row['cold_s']:7.2f} s  ({row['cold_docs_per_s']} documents/s)")
+        print(f"  no-change build  {row['rebuild_s']:7.2f} s  ({row['rebuild_docs_per_s']} documents/s)")
+        print(f"  plain Pelican    {row['plain_pelican_cold_s']:7.2f} s  ({row['plain_pelican_pages_out']} pages)"
+              f" -> ours takes {row['ratio_to_plain']}x its time")
+        print(f"  peak memory      {row['peak_mib']} MiB")
+    record = {"commit": os.popen(f"git -C {ROOT} rev-parse --short HEAD").read().strip(), "results": results}
+    (out / "results.json").write_text(json.dumps(record, indent=2) + "\n")
+    print(f"written {out / 'results.json'}")
+
+
+if __name__ == "__main__":
+    main()
