@@ -42,6 +42,8 @@ PLUGINS = [
     "front_matter",
     # Babel: UI strings from theme/translations, localized dates and numbers.
     "i18n",
+    # Links translations by key, by the archive's body links, or by shared slug.
+    "translations",
     # People, partners, working groups, projects, countries and tags as pages.
     "directory",
     # Per-language home pages with pagination and yearly archives.

@@ -37,10 +37,20 @@ def test_no_post_fails_to_read(site):
 def test_every_published_post_has_its_page(site, post):
     meta = front_matter(post)
     slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", post.stem).lower()
+    urls = [f"/{prefix}updates/{slug}/" for prefix in ("", "es/", "fr/", "pt/")]
     if meta.get("published") is False:
-        assert not site.exists(f"/updates/{slug}/")
+        assert not any(site.exists(url) for url in urls)
         return
-    page = html.unescape(site.page(f"/updates/{slug}/"))
+    (url,) = [url for url in urls if site.exists(url)]
+    page = html.unescape(site.page(url))
     assert f"<h1>{' '.join(str(meta['title']).split())}</h1>" in " ".join(page.split())
-    home_and_archives = "".join(p.read_text(encoding="utf-8") for p in site.output.glob("archives/**/index.html"))
-    assert f'href="/updates/{slug}/"' in home_and_archives
+    archives = "".join(p.read_text(encoding="utf-8") for p in site.output.glob("**/archives/**/index.html"))
+    assert f'href="{url}"' in archives
+
+
+def test_a_post_linked_as_the_spanish_version_becomes_spanish_and_a_translation(site):
+    spanish = "/es/updates/mapeo-humanitario-con-whatsapp-presentando-chatmap/"
+    english = "/updates/humanitarian-mapping-with-whatsapp-introducing-chatmap/"
+    assert '<html lang="es"' in site.page(spanish)
+    assert f'hreflang="es" href="{spanish}"' in site.page(english)
+    assert f'hreflang="en" href="{english}"' in site.page(spanish)

@@ -214,6 +214,7 @@ def complete_update(metadata, path, key_lines, settings):
         # Pelican holds back future dates (WITH_FUTURE_DATES = False) until they pass.
         metadata["status"] = "published"
     metadata.setdefault("status", "published")
+    raw_lang = metadata.get("lang")
     metadata["lang"] = update_lang(metadata, path, key_lines, settings)
     # The file name is the URL editors expect (the archive's too, less its date).
     metadata["slug"] = urls.slugify(settings, metadata.get("slug") or slug_from_name(path)) or urls.slugify(
@@ -222,6 +223,9 @@ def complete_update(metadata, path, key_lines, settings):
         raise findings.ContentError("E-SLUG", key_lines.get("slug", 2), "no URL slug can be made for this update",
                                     "add `slug: words-of-the-title`")
     # A shared slug is Pelican's own way of linking translations; keep it as the fallback key.
+    # Whether the language and key were said or guessed: the translations plugin may correct a guess.
+    metadata["lang_given"] = bool(raw_lang) or from_folder(path, settings) is not None
+    metadata["key_given"] = "translation_key" in metadata
     metadata.setdefault("translation_key", metadata["slug"])
     if metadata.get("updated"):
         metadata["modified"] = metadata["updated"]
@@ -229,11 +233,15 @@ def complete_update(metadata, path, key_lines, settings):
         metadata["feature_image"]["src"] = resolve_upload(metadata["feature_image"]["src"], settings)
 
 
+def from_folder(path, settings):
+    """`es` for updates/es/name.md."""
+    parts = path.replace(os.sep, "/").split("/")
+    return parts[1] if len(parts) > 2 and parts[1] in settings["LANGUAGES"] else None
+
+
 def update_lang(metadata, path, key_lines, settings):
     languages = settings["LANGUAGES"]
-    parts = path.replace(os.sep, "/").split("/")
-    from_folder = parts[1] if len(parts) > 2 and parts[1] in languages else None
-    lang = (metadata.get("lang") or from_folder or settings["DEFAULT_LANG"]).lower()
+    lang = (metadata.get("lang") or from_folder(path, settings) or settings["DEFAULT_LANG"]).lower()
     if lang not in languages:
         findings.report(settings, findings.ERROR, "E-LANG", path, key_lines.get("lang", 0),
                         f"language {lang!r} is not one of the site's languages",

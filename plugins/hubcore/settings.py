@@ -34,6 +34,19 @@ DEFAULTS = {
     },
     # Kinds listed in the main navigation, in order.
     "NAV_KINDS": ["partners", "persons", "tags"],
+    # Labels of the archive's body links to a translation, per target language.
+    "TRANSLATION_LINK_LABELS": {
+        "en": ["English version", "Version in English", "Versión en inglés", "Version anglaise", "Versão em inglês"],
+        "es": ["Versión en español", "Spanish version", "Version in Spanish", "Version espagnole",
+               "Versão em espanhol"],
+        "fr": ["Version française", "Version en français", "French version", "Version in French",
+               "Versión en francés", "Versão em francês"],
+        "pt": ["Versão em português", "Portuguese version", "Version in Portuguese", "Versión en portugués",
+               "Version portugaise"],
+    },
+    # A translation (`translation_of` set) whose key has no original in the default language is an error
+    # unless this is True.
+    "TRANSLATIONS_ALLOW_ORPHANS": False,
     "LANG_ARCHIVES_URL": "archives/",
     "LANG_YEAR_ARCHIVE_URL": "archives/{year}/",
 }

@@ -1,0 +1,149 @@
+"""Link translations across different slugs, and check the links make sense.
+
+The reader gives every update a `translation_key` (its own, or its slug).
+Before Pelican builds tags and lists, this plugin joins into one group:
+updates sharing a key, and updates joined by the archive's body links
+(`*[Versión en español](.../updates/<slug>/)*`), whose label also tells the
+target's language when its file did not. Each group gets one key, then
+Pelican's own `process_translations` runs again so every update knows its
+translations and its original.
+"""
+
+import re
+from collections import defaultdict
+
+from pelican import signals
+from pelican.utils import order_content, process_translations
+
+from hubcore import findings, plugin
+from hubcore.settings import apply_defaults
+
+LINK = re.compile(r"""<a\s[^>]*href=["']([^"']+)["'][^>]*>(.*?)</a>""", re.S)
+UPDATE_PATH = re.compile(r"/updates/([^/?#]+)/?(?:[?#].*)?$")
+TAGS = re.compile(r"<[^>]+>")
+
+# Pelican keeps each status apart: (originals, translations) attribute pairs.
+STATUS_LISTS = (("articles", "translations"), ("drafts", "drafts_translations"),
+                ("hidden_articles", "hidden_translations"))
+
+
+class Groups:
+    """Union-find over documents."""
+
+    def __init__(self, items):
+        self.parent = {id(item): id(item) for item in items}
+        self.items = {id(item): item for item in items}
+
+    def find(self, key):
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def join(self, a, b):
+        self.parent[self.find(id(a))] = self.find(id(b))
+
+    def groups(self):
+        grouped = defaultdict(list)
+        for key, item in self.items.items():
+            grouped[self.find(key)].append(item)
+        return list(grouped.values())
+
+
+def label_language(label, settings):
+    """`es` for a link labelled "Versión en español" (see TRANSLATION_LINK_LABELS)."""
+    text = " ".join(TAGS.sub("", label).split()).strip(" *_()[]").casefold()
+    for lang, labels in settings["TRANSLATION_LINK_LABELS"].items():
+        if text in (entry.casefold() for entry in labels):
+            return lang
+    return None
+
+
+def legacy_links(document, settings):
+    """(target language, target slug) of each archive-style translation link in the body."""
+    for href, label in LINK.findall(document._content or ""):
+        lang = label_language(label, settings)
+        path = UPDATE_PATH.search(href)
+        if lang and path:
+            yield lang, path.group(1).lower(), href
+
+
+def source_line(document, needle):
+    try:
+        with open(document.source_path, encoding="utf-8", errors="replace") as handle:
+            for number, line in enumerate(handle, start=1):
+                if needle in line:
+                    return number
+    except OSError:
+        pass
+    return 0
+
+
+def set_lang(document, lang, settings):
+    document.lang = document.metadata["lang"] = lang
+    document.in_default_lang = lang == settings["DEFAULT_LANG"]
+
+
+def link(generator):
+    settings = generator.settings
+    documents = [doc for pair in STATUS_LISTS for name in pair for doc in getattr(generator, name)]
+    groups = Groups(documents)
+    by_slug, by_key = defaultdict(list), {}
+    for doc in documents:
+        by_slug[doc.slug].append(doc)
+        if doc.translation_key in by_key:
+            groups.join(doc, by_key[doc.translation_key])
+        by_key.setdefault(doc.translation_key, doc)
+    for doc in documents:
+        for lang, slug, href in legacy_links(doc, settings):
+            targets = [t for t in by_slug.get(slug, []) if t is not doc]
+            if not targets:
+                findings.report(settings, findings.ERROR, "E-TRANSLATION-LINK", doc.relative_source_path,
+                                source_line(doc, href), f"the translation link points at {slug!r}, which is no update",
+                                "fix the link's slug or remove the link")
+                continue
+            target = next((t for t in targets if t.lang == lang), targets[0])
+            if target.lang != lang and not target.metadata.get("lang_given"):
+                set_lang(target, lang, settings)
+            groups.join(doc, target)
+    for group in groups.groups():
+        settle(group, settings)
+    for originals, translations in STATUS_LISTS:
+        items = getattr(generator, originals) + getattr(generator, translations)
+        index, rest = process_translations(items, translation_id="translation_key")
+        setattr(generator, originals, order_content(index, settings["ARTICLE_ORDER_BY"]))
+        setattr(generator, translations, rest)
+
+
+def settle(group, settings):
+    """Give a group one key and report what cannot be right about it."""
+    default = settings["DEFAULT_LANG"]
+    given = sorted({doc.translation_key for doc in group if doc.metadata.get("key_given")})
+    originals = sorted(doc.slug for doc in group if doc.lang == default)
+    key = (given or originals or sorted(doc.slug for doc in group))[0]
+    seen = {}
+    for doc in sorted(group, key=lambda d: d.relative_source_path):
+        doc.translation_key = doc.metadata["translation_key"] = key
+        if doc.lang in seen:
+            findings.report(settings, findings.ERROR, "E-TRANSLATION-DUPLICATE", doc.relative_source_path,
+                            doc.metadata.get("source_lines", {}).get("translation_key", 0),
+                            f"{seen[doc.lang].relative_source_path} is already the {doc.lang!r} version of "
+                            f"translation key {key!r}", "give one of them its own translation_key or lang")
+        seen.setdefault(doc.lang, doc)
+    claims = [doc for doc in group if doc.metadata.get("translation_of")]
+    if claims and default not in seen and not settings["TRANSLATIONS_ALLOW_ORPHANS"]:
+        for doc in claims:
+            findings.report(settings, findings.ERROR, "E-NO-ORIGINAL", doc.relative_source_path,
+                            doc.metadata.get("source_lines", {}).get("translation_key", 0),
+                            f"this translation's key {key!r} has no {default!r} original",
+                            f"add the original with `translation_key: {key}`, or fix the key")
+
+
+SIGNAL_HANDLERS = {
+    signals.initialized: apply_defaults,
+    signals.article_generator_pretaxonomy: link,
+}
+
+
+def register():
+    plugin.connect(SIGNAL_HANDLERS)
