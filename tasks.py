@@ -45,3 +45,30 @@ def test(c, args=""):
 def bench(c, sizes="1000", out=".bench"):
     """Time cold and no-change builds against plain Pelican on the synthetic corpus."""
     c.run(f"{sys.executable} -m bench --sizes {sizes} --out {out}", pty=False)
+
+
+CATALOGS = "theme/translations"
+PYBABEL = f"{sys.executable} -m babel.messages.frontend"
+
+
+@task(name="i18n-extract")
+def i18n_extract(c):
+    """Collect the templates' UI strings into theme/translations/messages.pot."""
+    c.run(f"{PYBABEL} extract -F babel.cfg --no-location --sort-output --omit-header "
+          f"-o {CATALOGS}/messages.pot .", pty=False)
+
+
+@task(name="i18n-update", pre=[i18n_extract])
+def i18n_update(c):
+    """Merge new strings into every language's messages.po (translate the empty ones)."""
+    c.run(f"{PYBABEL} update -i {CATALOGS}/messages.pot -d {CATALOGS} --no-wrap --omit-header", pty=False)
+
+
+@task(name="i18n-compile")
+def i18n_compile(c):
+    """Check that every catalog compiles and show its coverage (the build compiles them in memory)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        shutil.copytree(CATALOGS, scratch, dirs_exist_ok=True)
+        c.run(f"{PYBABEL} compile -d {scratch} --statistics", pty=False)
