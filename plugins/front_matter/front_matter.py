@@ -8,6 +8,7 @@ the rest of the site still builds.
 
 import os
 import re
+from urllib.parse import unquote
 
 import ftfy
 import markdown
@@ -50,8 +51,7 @@ class FrontMatterReader(BaseReader):
             return "", {"status": "skip", "title": path}
 
     def _read(self, source_path, path):
-        text, line_offset = decode(source_path, self.settings, path)
-        raw, body, key_lines = split_front_matter(text, line_offset)
+        raw, body, key_lines = split_front_matter(decode(source_path, self.settings, path))
         kind = schema_for(path, self.settings)
         metadata, legacy = normalize(raw, kind, key_lines, self.settings, path)
         if legacy and self.settings["LEGACY_REPAIR_MOJIBAKE"]:
@@ -75,7 +75,7 @@ class FrontMatterReader(BaseReader):
 
 
 def decode(source_path, settings, path):
-    """The file's text and how many lines precede it; odd encodings get one clear error."""
+    """The file's text; odd encodings, binaries and empty files get one clear error."""
     with open(source_path, "rb") as handle:
         data = handle.read()
     if not data.strip():
@@ -93,13 +93,12 @@ def decode(source_path, settings, path):
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise findings.ContentError("E-ENCODING", line, "the file is not valid UTF-8",
+        raise findings.ContentError("E-ENCODING", data[: error.start].count(b"\n") + 1, "the file is not valid UTF-8",
                                     "save it again as UTF-8 in your editor") from None
-    return text.replace("\r\n", "\n"), 0
+    return text.replace("\r\n", "\n")
 
 
-def split_front_matter(text, line_offset=0):
+def split_front_matter(text):
     """(front-matter mapping, body, {folded key: line number})."""
     if not YAMLHandler.FM_BOUNDARY.match(text.split("\n", 1)[0]):
         raise findings.ContentError("E-NO-FRONT-MATTER", 1, "the file does not start with a `---` front-matter block",
@@ -124,7 +123,7 @@ def split_front_matter(text, line_offset=0):
         raise findings.ContentError("E-YAML", 2, "the front matter is not a set of `key: value` lines",
                                     "write one `key: value` per line")
     key_lines = {}
-    for number, line in enumerate(fm_text.split("\n"), start=1 + line_offset):
+    for number, line in enumerate(fm_text.split("\n"), start=1):
         match = KEY_LINE.match(line)
         if match:
             key_lines.setdefault(schema.fold(match.group(1)), number)
@@ -255,8 +254,6 @@ def resolve_upload(src, settings):
     base = settings["LEGACY_UPLOADS_URL"].rstrip("/")
     if not base or not src.startswith("/uploads/"):
         return src
-    from urllib.parse import unquote
-
     local = os.path.join(settings["PATH"], unquote(src.lstrip("/")))
     return src if os.path.isfile(local) else base + src
 
