@@ -107,6 +107,9 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
 
+# Escape every value in templates; bodies and summaries (HTML already) are marked `| safe` where shown.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},

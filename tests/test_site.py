@@ -1,6 +1,7 @@
 """The real content/ folder, built in a temporary folder: every page a reader can reach."""
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 import pytest
@@ -18,7 +19,8 @@ def site(tmp_path_factory):
 
 def updates_in(html):
     """Titles of the update cards on a list page, in order."""
-    return re.findall(r'<article class="update-card"[^>]*>\s*<h2><a href="[^"]+">([^<]+)</a>', html)
+    found = re.findall(r'<article class="update-card"[^>]*>\s*<h2><a href="[^"]+">([^<]+)</a>', html)
+    return [unescape(title) for title in found]
 
 
 def html_lang(html):
@@ -145,3 +147,13 @@ def test_pages_are_light_and_need_no_javascript(site):
         assert "<script" not in html
         assert len(html.encode()) < 50_000, page
     assert (site.output / "theme/css/site.css").stat().st_size < 10_000
+
+
+def test_front_matter_text_is_escaped(build_site):
+    site = build_site({
+        "updates/en/a.md": '---\ntitle: "<script>alert(1)</script> & co"\ndate: 2020-01-01\n'
+                           'persons: ["<b>Eve</b>"]\nfeature_image: {src: /x.png, alt: "\\" onerror=\\"x"}\n---\nBody.\n'})
+    html = site.page("/updates/a/")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
+    assert "<b>Eve</b>" not in html and "&lt;b&gt;Eve&lt;/b&gt;" in html
+    assert 'alt="&#34; onerror=&#34;x"' in html
