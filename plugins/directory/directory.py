@@ -8,6 +8,7 @@ newest first, and each kind has an index page per language.
 """
 
 import os
+from collections import defaultdict
 
 from pelican import signals
 from pelican.generators import Generator
@@ -28,9 +29,13 @@ class DirectoryGenerator(Generator):
             index = spelling_index(entries.values(), self.settings)
             for document in updates.every_document(self.context):
                 resolve(document, kind, entries, index, self.settings)
+            # One pass over the updates (newest first), not one per entry.
+            members = defaultdict(list)
+            for item in updates.published(self.context):
+                for entity in getattr(item, kind):
+                    members[entity].append(item)
             for entity in entries.values():
-                entity.updates = updates.by_lang(
-                    u for u in updates.published(self.context) if entity in getattr(u, kind, []))
+                entity.updates = updates.by_lang(members[entity])
 
     def _read_kind(self, kind, spec):
         entries = {}
