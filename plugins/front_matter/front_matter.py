@@ -213,7 +213,8 @@ def complete_update(metadata, path, key_lines, settings):
         # Pelican holds back future dates (WITH_FUTURE_DATES = False) until they pass.
         metadata["status"] = "published"
     metadata.setdefault("status", "published")
-    raw_lang = metadata.get("lang")
+    # Whether the language and key were said or guessed: the translations plugin may correct a guess.
+    metadata["lang_given"] = "lang" in metadata or from_folder(path, settings) is not None
     metadata["lang"] = update_lang(metadata, path, key_lines, settings)
     # The file name is the URL editors expect (the archive's too, less its date).
     metadata["slug"] = urls.slugify(settings, metadata.get("slug") or slug_from_name(path)) or urls.slugify(
@@ -222,8 +223,6 @@ def complete_update(metadata, path, key_lines, settings):
         raise findings.ContentError("E-SLUG", key_lines.get("slug", 2), "no URL slug can be made for this update",
                                     "add `slug: words-of-the-title`")
     # A shared slug is Pelican's own way of linking translations; keep it as the fallback key.
-    # Whether the language and key were said or guessed: the translations plugin may correct a guess.
-    metadata["lang_given"] = bool(raw_lang) or from_folder(path, settings) is not None
     metadata["key_given"] = "translation_key" in metadata
     metadata.setdefault("translation_key", metadata["slug"])
     if metadata.get("updated"):
