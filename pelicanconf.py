@@ -48,6 +48,8 @@ PLUGINS = [
     "directory",
     # Per-language home pages with pagination and yearly archives.
     "language_pages",
+    # sitemap.xml with every page's language alternates.
+    "sitemap",
 ]
 
 # Updates are articles; people and partners live in their own folders and are

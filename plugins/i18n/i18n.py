@@ -18,7 +18,7 @@ from babel.support import NullTranslations, Translations
 from jinja2 import pass_context
 from pelican import signals
 
-from hubcore import plugin, urls
+from hubcore import alternates, plugin, urls
 from hubcore.settings import apply_defaults
 
 CATALOGS = "HUB_CATALOGS"  # settings key holding this build's compiled catalogs
@@ -90,9 +90,15 @@ def lang_url(context, path="", lang=None):
     return f"{context['SITEURL']}/{urls.lang_url(context, lang or page_lang(context), path)}"
 
 
-def translation_urls(content):
-    """Language -> URL of a document and each of its translations (for the language menu)."""
-    return {item.lang: item.url for item in [content, *content.translations]}
+@pass_context
+def page_alternates(context):
+    """Language -> URL of this page in each language it exists in (for the language menu)."""
+    return alternates.page_alternates(context)
+
+
+@pass_context
+def hreflang_links(context):
+    return alternates.hreflang_links(context)
 
 
 def prepare_environment(generator):
@@ -100,7 +106,7 @@ def prepare_environment(generator):
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext)
     env.filters.update(format_date=format_date, format_number=format_number)
-    env.globals.update(lang_url=lang_url, translation_urls=translation_urls)
+    env.globals.update(lang_url=lang_url, page_alternates=page_alternates, hreflang_links=hreflang_links)
 
 
 SIGNAL_HANDLERS = {

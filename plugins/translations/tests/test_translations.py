@@ -24,7 +24,8 @@ def assert_linked(site, urls):
     """Every page of `urls` (lang -> url) points at all the others, and each target exists."""
     for lang, url in urls.items():
         html = site.page(url)
-        assert alternates(html) == urls
+        assert alternates(html) == {**urls, "x-default": urls.get("en", url)}
+        assert all(site.exists(target) for target in urls.values())
         homes = {"en": "/", "es": "/es/", "fr": "/fr/", "pt": "/pt/"}
         assert switcher(html) == {k: urls.get(k, home) for k, home in homes.items() if k != lang}
 

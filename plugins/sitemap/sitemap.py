@@ -1,0 +1,63 @@
+"""sitemap.xml listing every public page with its language alternates.
+
+Pages are recorded as they are written (Pelican's `content_written`), so the
+per-language pages of the other plugins are listed too, each with exactly the
+`hreflang` alternates its own `<head>` shows (hubcore/alternates.py).
+Existing sitemap plugins list only Pelican's articles and pages, and know
+nothing of translations linked by key.
+"""
+
+import os
+from xml.sax.saxutils import escape, quoteattr
+
+from pelican import signals
+
+from hubcore import alternates, plugin
+from hubcore.settings import apply_defaults
+
+PAGES = "HUB_SITEMAP_PAGES"  # settings key: (url, lastmod, hreflang links) of each page written
+
+
+def start(pelican):
+    # The context every page is rendered with is a shallow copy of the settings: the list is shared.
+    pelican.settings[PAGES] = []
+
+
+def record(path, context):
+    pages = context.get(PAGES)
+    if pages is None:  # a build without this plugin
+        return
+    content = context.get("article") or context.get("page")
+    if context.get("noindex") or (content is not None and content.status != "published"):
+        return
+    lastmod = getattr(content, "modified", None) or getattr(content, "date", None)
+    pages.append((alternates.own_url(context), lastmod, alternates.hreflang_links(context)))
+
+
+def write(pelican):
+    settings = pelican.settings
+    base = settings["SITEURL"]
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+             'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for url, lastmod, links in sorted(settings.get(PAGES, []), key=lambda page: page[0]):
+        lines.append(f"<url><loc>{escape(f'{base}/{url}')}</loc>")
+        if lastmod:
+            lines.append(f"<lastmod>{lastmod.date().isoformat()}</lastmod>")
+        lines += [f'<xhtml:link rel="alternate" hreflang={quoteattr(code)} href={quoteattr(f"{base}/{href}")}/>'
+                  for code, href in links]
+        lines.append("</url>")
+    lines.append("</urlset>\n")
+    with open(os.path.join(settings["OUTPUT_PATH"], "sitemap.xml"), "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines))
+
+
+SIGNAL_HANDLERS = {
+    signals.initialized: (apply_defaults, start),
+    signals.content_written: record,
+    signals.finalized: write,
+}
+
+
+def register():
+    plugin.connect(SIGNAL_HANDLERS)
