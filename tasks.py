@@ -61,7 +61,7 @@ def i18n_extract(c):
 @task(name="i18n-update", pre=[i18n_extract])
 def i18n_update(c):
     """Merge new strings into every language's messages.po (translate the empty ones)."""
-    c.run(f"{PYBABEL} update -i {CATALOGS}/messages.pot -d {CATALOGS} --no-wrap --omit-header", pty=False)
+    c.run(f"{PYBABEL} update -i {CATALOGS}/messages.pot -d {CATALOGS} --no-wrap --no-fuzzy-matching", pty=False)
 
 
 @task(name="i18n-compile")

@@ -35,7 +35,8 @@ class DirectoryGenerator(Generator):
                 for entity in getattr(item, kind):
                     members[entity].append(item)
             for entity in entries.values():
-                entity.updates = updates.by_lang(members[entity])
+                for lang in self.settings["LANGUAGES"]:
+                    entity.updates[lang], entity.also[lang] = updates.for_language(members[entity], lang, self.settings)
 
     def _read_kind(self, kind, spec):
         entries = {}
@@ -73,6 +74,7 @@ class DirectoryGenerator(Generator):
                         urls.save_as(url), entity_template, self.context, self.settings["RELATIVE_URLS"],
                         paginated={"articles": entity.updates.get(lang, [])}, template_name="entity", url=url,
                         lang=lang, entity=entity, kind=kind,
+                        also=entity.also[lang][: self.settings["UNTRANSLATED_SECTION_SIZE"]],
                         alternates={other: entity.url_for(other) for other in self.settings["LANGUAGES"]
                                     if entity.has_page(other)},
                     )

@@ -14,7 +14,8 @@ class Entity:
         self.source_path = source_path
         self._settings = settings
         self._names = name if isinstance(name, dict) else {settings["DEFAULT_LANG"]: name}
-        self.updates = {}  # lang -> published updates, newest first
+        self.updates = {}  # lang -> published updates listed in that language, newest first
+        self.also = {}  # lang -> untranslated default-language updates offered apart
 
     def __repr__(self):
         return f"<Entity {self.kind}:{self.slug}>"

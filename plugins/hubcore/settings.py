@@ -47,6 +47,12 @@ DEFAULTS = {
     # A translation (`translation_of` set) whose key has no original in the default language is an error
     # unless this is True.
     "TRANSLATIONS_ALLOW_ORPHANS": False,
+    # Default-language updates with no translation, in another language's lists: "own" (left out),
+    # "section" (home and directory pages offer them apart, "Also in English") or "mixed" (listed in
+    # every list among the language's own updates, each marked with its language).
+    "UNTRANSLATED_UPDATES": "section",
+    # How many updates the "Also in English" section shows.
+    "UNTRANSLATED_SECTION_SIZE": 5,
     "LANG_ARCHIVES_URL": "archives/",
     "LANG_YEAR_ARCHIVE_URL": "archives/{year}/",
 }
@@ -77,6 +83,8 @@ def check(settings):
             raise SettingsError(f"LANGUAGES[{code!r}] lacks {', '.join(sorted(missing))}")
         if record["dir"] not in ("ltr", "rtl"):
             raise SettingsError(f"LANGUAGES[{code!r}]['dir'] must be 'ltr' or 'rtl'")
+    if settings["UNTRANSLATED_UPDATES"] not in ("own", "section", "mixed"):
+        raise SettingsError("UNTRANSLATED_UPDATES must be 'own', 'section' or 'mixed'")
     for kind, spec in settings["DIRECTORY_KINDS"].items():
         if "{slug}" not in spec.get("url", ""):
             raise SettingsError(f"DIRECTORY_KINDS[{kind!r}]['url'] must contain {{slug}}")

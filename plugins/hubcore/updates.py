@@ -5,7 +5,6 @@ per-language pages need them all. Plugins connect `collect` to
 `article_generator_finalized` and read the list back with `published`.
 """
 
-from collections import defaultdict
 from itertools import chain
 from operator import attrgetter
 
@@ -32,8 +31,20 @@ def every_document(context):
     return list(chain(context.get(KEY, []), context.get(DRAFTS_KEY, [])))
 
 
-def by_lang(items):
-    grouped = defaultdict(list)
-    for item in items:
-        grouped[item.lang].append(item)
-    return grouped
+def for_language(items, lang, settings):
+    """(listed, also) for a list in `lang`: its updates, and untranslated default-language ones to offer.
+
+    UNTRANSLATED_UPDATES decides where default-language updates with no `lang`
+    version go: "own" drops them, "mixed" lists them among the language's own
+    (the template marks each with its `lang`), "section" offers them apart.
+    """
+    own = [item for item in items if item.lang == lang]
+    mode, default = settings["UNTRANSLATED_UPDATES"], settings["DEFAULT_LANG"]
+    if lang == default or mode == "own":
+        return own, []
+    untranslated = [item for item in items
+                    if item.lang == default and all(other.lang != lang for other in item.translations)]
+    if mode == "mixed":
+        return newest_first(own + untranslated), []
+    return own, untranslated
+

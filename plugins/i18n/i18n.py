@@ -85,6 +85,13 @@ def format_number(context, value, lang=None):
 
 
 @pass_context
+def language_name(context, code):
+    """A language's name in the page's language: `inglés` for `en` on a Spanish page."""
+    names = babel_locale(context).languages
+    return names.get(code) or context["LANGUAGES"][code]["name"]
+
+
+@pass_context
 def lang_url(context, path="", lang=None):
     """Site URL of `path` in a language's space: `{{ lang_url('archives/') }}`."""
     return f"{context['SITEURL']}/{urls.lang_url(context, lang or page_lang(context), path)}"
@@ -105,7 +112,7 @@ def prepare_environment(generator):
     env = generator.env
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext)
-    env.filters.update(format_date=format_date, format_number=format_number)
+    env.filters.update(format_date=format_date, format_number=format_number, language_name=language_name)
     env.globals.update(lang_url=lang_url, page_alternates=page_alternates, hreflang_links=hreflang_links)
 
 

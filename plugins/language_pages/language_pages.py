@@ -15,22 +15,22 @@ from hubcore.settings import apply_defaults
 
 class LanguagePagesGenerator(Generator):
     def generate_output(self, writer):
-        by_lang = updates.by_lang(updates.published(self.context))
+        published = updates.published(self.context)
         languages = self.settings["LANGUAGES"]
+        lists = {lang: updates.for_language(published, lang, self.settings) for lang in languages}
+        years_of = {lang: {item.date.year for item in lists[lang][0]} for lang in languages}
         everywhere = {lang: urls.lang_url(self.settings, lang) for lang in languages}
         archives_url = self.settings["LANG_ARCHIVES_URL"]
-        for lang in languages:
-            items = by_lang.get(lang, [])
+        for lang, (items, also) in lists.items():
             self._write(writer, "index", urls.lang_url(self.settings, lang), lang, everywhere,
-                        paginated={"articles": items})
+                        paginated={"articles": items}, also=also[: self.settings["UNTRANSLATED_SECTION_SIZE"]])
             years = [(year, list(group)) for year, group in groupby(items, key=lambda u: u.date.year)]
             self._write(writer, "archives", urls.lang_url(self.settings, lang, archives_url), lang,
                         {other: urls.lang_url(self.settings, other, archives_url) for other in languages},
                         years=[(year, len(group), self._year_url(lang, year)) for year, group in years])
             for year, group in years:
                 self._write(writer, "archive", self._year_url(lang, year), lang,
-                            {other: self._year_url(other, year) for other in languages if
-                             any(u.date.year == year for u in by_lang.get(other, []))},
+                            {other: self._year_url(other, year) for other in languages if year in years_of[other]},
                             paginated={"articles": group}, year=year)
 
     def _year_url(self, lang, year):
