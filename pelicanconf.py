@@ -48,6 +48,8 @@ PLUGINS = [
     "directory",
     # Per-language home pages with pagination and yearly archives.
     "language_pages",
+    # Editors' page and `invoke translations-status`: missing and outdated translations.
+    "translation_status",
     # sitemap.xml with every page's language alternates.
     "sitemap",
 ]

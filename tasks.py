@@ -35,6 +35,25 @@ def publish(c):
     c.run(f"{PELICAN} -s publishconf.py", pty=False)
 
 
+@task(name="translations-status")
+def translations_status(c):
+    """Build, then show per-language coverage and each update's missing and outdated translations."""
+    import json
+
+    from pelican.settings import read_settings
+
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from hubcore.settings import DEFAULTS
+    from translation_status import report
+    from translation_status.translation_status import JSON_NAME
+
+    build(c)
+    settings = {**DEFAULTS, **read_settings(str(ROOT / "pelicanconf.py"))}
+    path = Path(settings["OUTPUT_PATH"]) / settings["TRANSLATION_STATUS_URL"] / JSON_NAME
+    print(report.as_text(json.loads(path.read_text(encoding="utf-8"))), end="")
+    print(f"Editors' page: {settings['TRANSLATION_STATUS_URL']} in the built site")
+
+
 @task(help={"args": "extra pytest arguments, e.g. '-k feeds -x'"})
 def test(c, args=""):
     """Run the whole test suite."""

@@ -1,5 +1,6 @@
 """The real content/ folder, built in a temporary folder: every page a reader can reach."""
 
+import json
 import re
 from html import unescape
 from html.parser import HTMLParser
@@ -157,3 +158,10 @@ def test_front_matter_text_is_escaped(build_site):
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
     assert "<b>Eve</b>" not in html and "&lt;b&gt;Eve&lt;/b&gt;" in html
     assert 'alt="&#34; onerror=&#34;x"' in html
+
+
+def test_the_spanish_latam_translation_is_up_to_date_with_the_seed(site):
+    status = json.loads((site.output / "editors/translations/status.json").read_text(encoding="utf-8"))
+    latam = next(row for row in status["updates"] if row["key"] == "open-mapping-hub-in-latam-december-2021-update")
+    assert latam["versions"]["es"]["outdated"] is False
+    assert latam["missing"] == ["fr", "pt"]

@@ -122,14 +122,10 @@ def drop_pelican_tags(generator):
     generator.context["tags"] = []
 
 
-def get_generators(pelican):
-    return DirectoryGenerator
-
-
 SIGNAL_HANDLERS = {
     signals.initialized: apply_defaults,
     signals.article_generator_finalized: (updates.collect, drop_pelican_tags),
-    signals.get_generators: get_generators,
+    signals.get_generators: plugin.adds_generator(DirectoryGenerator),
 }
 
 

@@ -6,6 +6,7 @@ naming the file and line; a file that cannot be read at all is skipped, and
 the rest of the site still builds.
 """
 
+import hashlib
 import os
 import re
 from urllib.parse import unquote
@@ -54,6 +55,7 @@ class FrontMatterReader(BaseReader):
         raw, body, key_lines = split_front_matter(decode(source_path, self.settings, path))
         kind = schema_for(path, self.settings)
         metadata, legacy = normalize(raw, kind, key_lines, self.settings, path)
+        metadata["text_hash"] = text_hash(metadata, body)
         if legacy and self.settings["LEGACY_REPAIR_MOJIBAKE"]:
             body = ftfy.fix_encoding(body)
         body = resolve_legacy_uploads(body, self.settings)
@@ -72,6 +74,17 @@ class FrontMatterReader(BaseReader):
     def _render(self, text):
         self._markdown.reset()
         return self._markdown.convert(text)
+
+
+def text_hash(metadata, body):
+    """Fingerprint of what a translator translates: title, summary and body as written.
+
+    A translation records its original's fingerprint (`original_hash`); when the
+    original's text changes, the translation status report marks it outdated.
+    Tags, dates and people are not translated, so changing them changes nothing.
+    """
+    text = "\n".join(str(metadata.get(name) or "").strip() for name in ("title", "summary")) + "\n" + body.strip()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def decode(source_path, settings, path):

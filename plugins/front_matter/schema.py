@@ -57,6 +57,9 @@ FIELDS = (
           "once its date has passed)."),
     Field("aliases", LIST, "Old URLs of this update that should redirect to it.", aliases=("redirect_from",)),
     Field("translation_of", TEXT, "Source file this translation was made from (written by `invoke translate`)."),
+    Field("original_hash", TEXT, "Fingerprint of the original's text this translation was made from; "
+          "`invoke translations-status` shows the original's current one and flags the translation outdated "
+          "when they differ."),
     Field("permalink", TEXT, "The archive's old URL of the post; redirects to the new one.", legacy=True),
     Field("created", TIMESTAMP, "Unix time of the archive post; used when `date` is missing.", legacy=True),
     Field("published", BOOL, "Jekyll's `published: false` marks an unpublished post (read as `status: draft`).",
@@ -80,7 +83,7 @@ ENTITY_FIELDS = (
 
 # Static pages (About...): content/pages/
 PAGE_FIELDS = tuple(f for f in FIELDS if f.name in {
-    "title", "date", "updated", "slug", "lang", "translation_key", "summary", "status"})
+    "title", "date", "updated", "slug", "lang", "translation_key", "summary", "status", "original_hash"})
 
 SCHEMAS = {"update": FIELDS, "entity": ENTITY_FIELDS, "page": PAGE_FIELDS}
 

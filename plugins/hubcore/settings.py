@@ -53,6 +53,8 @@ DEFAULTS = {
     "UNTRANSLATED_UPDATES": "section",
     # How many updates the "Also in English" section shows.
     "UNTRANSLATED_SECTION_SIZE": 5,
+    # The editors' translation status page (not linked from the site; empty: not written).
+    "TRANSLATION_STATUS_URL": "editors/translations/",
     "LANG_ARCHIVES_URL": "archives/",
     "LANG_YEAR_ARCHIVE_URL": "archives/{year}/",
 }

@@ -42,14 +42,10 @@ class LanguagePagesGenerator(Generator):
                           url=url, lang=lang, alternates=alternates, **kwargs)
 
 
-def get_generators(pelican):
-    return LanguagePagesGenerator
-
-
 SIGNAL_HANDLERS = {
     signals.initialized: apply_defaults,
     signals.article_generator_finalized: updates.collect,
-    signals.get_generators: get_generators,
+    signals.get_generators: plugin.adds_generator(LanguagePagesGenerator),
 }
 
 

@@ -1,0 +1,1 @@
+from .translation_status import register  # noqa: F401

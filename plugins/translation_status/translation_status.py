@@ -1,0 +1,44 @@
+"""The editors' translation status page: coverage per language, missing and outdated translations.
+
+Written at TRANSLATION_STATUS_URL (with `status.json` beside it for the
+`invoke translations-status` task); kept out of the navigation, the sitemap
+and search engines.
+"""
+
+import json
+import os
+
+from pelican import signals
+from pelican.generators import Generator
+
+from hubcore import plugin, updates, urls
+from hubcore.settings import apply_defaults
+
+from . import report
+
+JSON_NAME = "status.json"
+
+
+class TranslationStatusGenerator(Generator):
+    def generate_output(self, writer):
+        url = self.settings["TRANSLATION_STATUS_URL"]
+        if not url:
+            return
+        status = report.build(updates.published(self.context), self.settings)
+        writer.write_file(urls.save_as(url), self.get_template("translation_status"), self.context,
+                          self.settings["RELATIVE_URLS"], url=url, lang=self.settings["DEFAULT_LANG"],
+                          status=status, noindex=True)
+        path = os.path.join(self.output_path, url, JSON_NAME)
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(status, handle, ensure_ascii=False, indent=1)
+
+
+SIGNAL_HANDLERS = {
+    signals.initialized: apply_defaults,
+    signals.article_generator_finalized: updates.collect,
+    signals.get_generators: plugin.adds_generator(TranslationStatusGenerator),
+}
+
+
+def register():
+    plugin.connect(SIGNAL_HANDLERS)
