@@ -42,6 +42,9 @@ PLUGINS = [
     "front_matter",
     # Babel: UI strings from theme/translations, localized dates and numbers.
     "i18n",
+    # Validation: checks needing every document; prints all findings grouped by file. Before
+    # `translations`, so the archive's duplicate posts are dropped before translations are linked.
+    "validation",
     # Links translations by key, by the archive's body links, or by shared slug.
     "translations",
     # People, partners, working groups, projects, countries and tags as pages.

@@ -12,3 +12,6 @@ from pelicanconf import *  # noqa: E402,F403
 SITEURL = os.environ.get("SITEURL", "https://updates.example.org")
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+
+# Any content error fails the publish build (warnings do not: the archive has many).
+STRICT_CONTENT = True

@@ -7,6 +7,7 @@ entry has a page in each language that lists its updates in that language,
 newest first, and each kind has an index page per language.
 """
 
+import difflib
 import os
 from collections import defaultdict
 
@@ -107,13 +108,21 @@ def resolve(document, kind, entries, index, settings):
             entity = entries[slug] = index[slug] = Entity(kind, slug, settings, name)
             folder = settings["DIRECTORY_KINDS"][kind]["path"]
             if folder:
-                findings.report(settings, findings.WARNING, "W-NO-ENTRY", document.relative_source_path,
-                                document.metadata.get("source_lines", {}).get(kind, 0),
-                                f"{kind} name {name!r} matches no file in content/{folder}/",
-                                f"check the spelling, or add content/{folder}/{slug}.md")
+                findings.lenient(settings, document.metadata.get("legacy_format"), "NO-ENTRY",
+                                 document.relative_source_path, document.metadata.get("source_lines", {}).get(kind, 0),
+                                 f"{kind} name {name!r} matches no file in content/{folder}/",
+                                 closest_entry(slug, index, settings) or f"check the spelling, or add "
+                                 f"content/{folder}/{slug}.md")
         if entity not in resolved:
             resolved.append(entity)
     setattr(document, kind, resolved)
+
+
+def closest_entry(slug, index, settings):
+    """"did you mean 'Rubén Martín'?" for a misspelt name, among entries that have a file."""
+    known = [key for key, entity in index.items() if entity.source_path]
+    close = difflib.get_close_matches(slug, known, n=1, cutoff=0.6)
+    return f"did you mean {index[close[0]].display(settings['DEFAULT_LANG'])!r}?" if close else ""
 
 
 def drop_pelican_tags(generator):

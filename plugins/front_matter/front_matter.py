@@ -6,6 +6,7 @@ naming the file and line; a file that cannot be read at all is skipped, and
 the rest of the site still builds.
 """
 
+import difflib
 import hashlib
 import os
 import re
@@ -154,7 +155,7 @@ def schema_for(path, settings):
 
 def normalize(raw, kind, key_lines, settings, path):
     """Clean metadata from a raw front-matter mapping, and whether it used legacy spellings."""
-    metadata, legacy = {}, False
+    metadata, legacy, texts_for_lists = {}, False, []
     for key, value in raw.items():
         folded = schema.fold(key)
         spec = schema.lookup(kind, key)
@@ -164,11 +165,12 @@ def normalize(raw, kind, key_lines, settings, path):
                 legacy = True
             else:
                 findings.report(settings, findings.WARNING, "W-UNKNOWN-KEY", path, line,
-                                f"unknown front-matter key {key!r} is ignored",
-                                "check its spelling against docs/front-matter.md")
+                                f"unknown front-matter key {key!r} is ignored", likely_key(key, kind))
             continue
         legacy = legacy or spec.legacy or key != spec.name
         key_lines.setdefault(spec.name, line)
+        if spec.kind == schema.LIST and isinstance(value, str):
+            texts_for_lists.append((key, line))
         try:
             value = coerce.coerce(spec, value)
         except coerce.BadValue as bad:
@@ -182,9 +184,25 @@ def normalize(raw, kind, key_lines, settings, path):
                             f"{key!r} repeats {spec.name!r}; the first one is used", f"remove {key!r}")
         elif value not in (None, "", [], {}):
             metadata[spec.name] = value
+    if not legacy:
+        # The archive wrote `Person: Nate Smith`; the clean schema asks for a list, and says so.
+        for key, line in texts_for_lists:
+            findings.report(settings, findings.ERROR, "E-TYPE", path, line, f"{key}: expected a list, got text",
+                            f"write `{key}: [{raw[key]}]`, or one `- item` per line")
     if legacy and settings["LEGACY_REPAIR_MOJIBAKE"]:
         metadata = {key: repair(value) for key, value in metadata.items()}
     return metadata, legacy
+
+
+def likely_key(key, kind):
+    """The suggestion for an unknown key: the closest known spelling, written the way the editor writes keys."""
+    close = difflib.get_close_matches(schema.fold(key), schema.known_keys(kind), n=1, cutoff=0.75)
+    if not close:
+        return "check its spelling against docs/front-matter.md"
+    match = close[0]
+    if " " in key.strip():  # the archive's `Feature Image` style
+        match = " ".join(word.capitalize() for word in match.split("_"))
+    return f"did you mean {match!r}?"
 
 
 def repair(value):
@@ -219,10 +237,12 @@ def complete_update(metadata, path, key_lines, settings):
             raise findings.ContentError("E-REQUIRED", key_lines.get("title", 2), "the update has no `date`",
                                         "add `date: 2024-05-01T09:00:00Z` to the front matter")
     if not metadata.get("title"):
-        raise findings.ContentError("E-REQUIRED", 2, "the update has no `title`", "add `title: ...`")
+        raise findings.ContentError("E-REQUIRED", key_lines.get("title", 2), "the update's `title` is missing or empty",
+                                    "add `title: A headline` to the front matter")
     if metadata.pop("published", True) is False:
         metadata["status"] = "draft"
-    if metadata.get("status") == "scheduled":
+    metadata["scheduled"] = metadata.get("status") == "scheduled"
+    if metadata["scheduled"]:
         # Pelican holds back future dates (WITH_FUTURE_DATES = False) until they pass.
         metadata["status"] = "published"
     metadata.setdefault("status", "published")

@@ -55,6 +55,18 @@ DEFAULTS = {
     "UNTRANSLATED_SECTION_SIZE": 5,
     # The editors' translation status page (not linked from the site; empty: not written).
     "TRANSLATION_STATUS_URL": "editors/translations/",
+    # Validation: how findings are printed when a build ends ("human", "github" annotations, "json"),
+    # whether errors (and warnings, with STRICT_WARNINGS) fail the build, and codes not to report.
+    "VALIDATION_FORMAT": "human",
+    "STRICT_CONTENT": False,
+    "STRICT_WARNINGS": False,
+    "VALIDATION_IGNORE": [],
+    # `./dev check`: build without rendering or writing anything.
+    "HUB_CHECK_ONLY": False,
+    # Longest summary (characters of text) that lists and feeds show.
+    "SUMMARY_MAX_CHARACTERS": 300,
+    # A date this many days ahead, without `status: scheduled`, is an error (clocks and time zones differ).
+    "FUTURE_DATE_GRACE_DAYS": 1,
     "LANG_ARCHIVES_URL": "archives/",
     "LANG_YEAR_ARCHIVE_URL": "archives/{year}/",
 }
@@ -85,6 +97,8 @@ def check(settings):
             raise SettingsError(f"LANGUAGES[{code!r}] lacks {', '.join(sorted(missing))}")
         if record["dir"] not in ("ltr", "rtl"):
             raise SettingsError(f"LANGUAGES[{code!r}]['dir'] must be 'ltr' or 'rtl'")
+    if settings["VALIDATION_FORMAT"] not in ("human", "github", "json"):
+        raise SettingsError("VALIDATION_FORMAT must be 'human', 'github' or 'json'")
     if settings["UNTRANSLATED_UPDATES"] not in ("own", "section", "mixed"):
         raise SettingsError("UNTRANSLATED_UPDATES must be 'own', 'section' or 'mixed'")
     for kind, spec in settings["DIRECTORY_KINDS"].items():

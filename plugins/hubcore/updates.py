@@ -8,6 +8,12 @@ per-language pages need them all. Plugins connect `collect` to
 from itertools import chain
 from operator import attrgetter
 
+# Pelican keeps each status apart: (originals, translations) list names on the articles generator.
+STATUS_LISTS = (("articles", "translations"), ("drafts", "drafts_translations"),
+                ("hidden_articles", "hidden_translations"))
+
+LIST_NAMES = [name for pair in STATUS_LISTS for name in pair]
+
 KEY = "HUB_UPDATES"
 DRAFTS_KEY = "HUB_DRAFTS"
 
@@ -20,6 +26,11 @@ def collect(generator):
     context = generator.context
     context[KEY] = newest_first(chain(generator.articles, generator.translations))
     context[DRAFTS_KEY] = newest_first(chain(generator.drafts, generator.drafts_translations))
+
+
+def every_status(generator):
+    """Every update the articles generator holds: published, draft or hidden, originals and translations."""
+    return [doc for name in LIST_NAMES for doc in getattr(generator, name)]
 
 
 def published(context):

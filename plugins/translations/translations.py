@@ -15,16 +15,13 @@ from collections import defaultdict
 from pelican import signals
 from pelican.utils import order_content, process_translations
 
-from hubcore import findings, plugin
+from hubcore import findings, plugin, updates
 from hubcore.settings import apply_defaults
 
 LINK = re.compile(r"""<a\s[^>]*href=["']([^"']+)["'][^>]*>(.*?)</a>""", re.S)
 UPDATE_PATH = re.compile(r"/updates/([^/?#]+)/?(?:[?#].*)?$")
 TAGS = re.compile(r"<[^>]+>")
 
-# Pelican keeps each status apart: (originals, translations) attribute pairs.
-STATUS_LISTS = (("articles", "translations"), ("drafts", "drafts_translations"),
-                ("hidden_articles", "hidden_translations"))
 
 
 class Groups:
@@ -86,7 +83,7 @@ def set_lang(document, lang, settings):
 
 def link(generator):
     settings = generator.settings
-    documents = [doc for pair in STATUS_LISTS for name in pair for doc in getattr(generator, name)]
+    documents = updates.every_status(generator)
     groups = Groups(documents)
     by_slug, by_key = defaultdict(list), {}
     for doc in documents:
@@ -108,7 +105,7 @@ def link(generator):
             groups.join(doc, target)
     for group in groups.groups():
         settle(group, settings)
-    for originals, translations in STATUS_LISTS:
+    for originals, translations in updates.STATUS_LISTS:
         items = getattr(generator, originals) + getattr(generator, translations)
         index, rest = process_translations(items, translation_id="translation_key")
         setattr(generator, originals, order_content(index, settings["ARTICLE_ORDER_BY"]))

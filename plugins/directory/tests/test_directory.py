@@ -40,13 +40,30 @@ def test_every_spelling_of_a_partner_reaches_its_page(build_site):
     assert site.findings == []
 
 
-def test_a_name_without_a_file_still_gets_a_page_and_a_warning(build_site):
+def test_a_name_without_a_file_still_gets_a_page_and_an_error(build_site):
     site = build_site({"updates/en/a.md": update("A", "2020-01-01", persons="[Mikel Maron]")})
     assert "Mikel Maron" in site.page("/people/mikel-maron/")
     assert not site.exists("/es/people/mikel-maron/")
     (finding,) = site.findings
-    assert (finding.code, finding.path, finding.line) == ("W-NO-ENTRY", "updates/en/a.md", 5)
+    assert (finding.code, finding.path, finding.line) == ("E-NO-ENTRY", "updates/en/a.md", 5)
     assert "content/people/mikel-maron.md" in finding.hint
+
+
+def test_an_archive_post_naming_someone_without_a_file_gets_a_warning(build_site):
+    site = build_site({"updates/en/a.md": update("A", "2020-01-01", Person="Mikel Maron")})
+    assert [(f.code, f.line) for f in site.findings] == [("W-NO-ENTRY", 5)]
+
+
+def test_a_misspelt_name_suggests_the_closest_entry(build_site):
+    site = build_site({
+        "people/ruben-martin.md": "---\nname: Rubén Martín\n---\n",
+        "partners/iom.md": PARTNER,
+        "updates/en/a.md": update("A", "2020-01-01", persons="[Ruben Martn]", partners="[IMO]"),
+    })
+    assert [(f.code, f.line, f.hint) for f in site.findings] == [
+        ("E-NO-ENTRY", 5, "did you mean 'Rubén Martín'?"),
+        ("E-NO-ENTRY", 6, "did you mean 'International Organization for Migration'?"),
+    ]
 
 
 def test_people_with_a_file_have_a_page_in_every_language(build_site):

@@ -1,0 +1,67 @@
+"""Checks on one document's clean metadata: dates, feature image, summary."""
+
+import datetime as dt
+import os
+import re
+from urllib.parse import unquote
+
+from hubcore import findings
+
+TAGS = re.compile(r"<[^>]+>")
+LINK_PREFIXES = ("{static}", "{filename}", "{attach}")
+
+
+def check(doc, settings, now, is_update):
+    meta = doc.metadata
+    lines = meta.get("source_lines", {})
+    legacy = meta.get("legacy_format", False)
+    path = doc.relative_source_path
+    if is_update and not meta.get("scheduled"):
+        grace = dt.timedelta(days=settings["FUTURE_DATE_GRACE_DAYS"])
+        if doc.date > now + grace:
+            findings.report(settings, findings.ERROR, "E-FUTURE-DATE", path, lines.get("date"),
+                            f"the date {doc.date:%Y-%m-%d} is in the future, so the update stays unpublished "
+                            "until then", "fix the date, or add `status: scheduled` if that is the intent")
+    image = meta.get("feature_image")
+    if image:
+        check_image(image, settings, legacy, path, lines.get("feature_image"))
+    # The archive's post template always wrote an empty `Summary Text:`: only a clean file means it.
+    if "summary" in lines and not meta.get("summary") and not legacy:
+        findings.report(settings, findings.ERROR, "E-SUMMARY-EMPTY", path, lines["summary"], "the summary is empty",
+                        "write one or two sentences, or remove the `summary` line to use the text's start")
+    elif meta.get("summary"):
+        length = len(" ".join(TAGS.sub("", meta["summary"]).split()))
+        limit = settings["SUMMARY_MAX_CHARACTERS"]
+        if length > limit:
+            findings.lenient(settings, legacy, "SUMMARY-LONG", path, lines.get("summary"),
+                             f"the summary has {length} characters; lists and feeds show at most {limit}",
+                             "shorten it to one or two sentences")
+
+
+def check_image(image, settings, legacy, path, line):
+    src = image["src"]
+    if src.startswith("http://"):
+        findings.lenient(settings, legacy, "IMAGE-INSECURE", path, line,
+                         f"the feature image {src!r} is not served over https",
+                         f"use {'https://' + src[len('http://'):]!r} if the site serves it, or copy the image "
+                         "into content/images/")
+    elif "://" not in src and not src.startswith("//"):
+        local = local_path(src, path, settings)
+        if not os.path.isfile(local):
+            findings.report(settings, findings.ERROR, "E-IMAGE-MISSING", path, line,
+                            f"the feature image {src!r} is not in content/",
+                            f"add the file as content/{os.path.relpath(local, settings['PATH'])}, or fix the path")
+    if not image.get("alt"):
+        findings.lenient(settings, legacy, "IMAGE-ALT", path, line, "the feature image has no alt text",
+                         "add `alt: what the image shows` under feature_image, for readers who cannot see it")
+
+
+def local_path(src, document_path, settings):
+    """The file in content/ that an image path or `{static}` link names."""
+    for prefix in LINK_PREFIXES:
+        if src.startswith(prefix):
+            src = src[len(prefix):]
+    src = unquote(src.split("#")[0].split("?")[0])
+    if src.startswith("/"):
+        return os.path.join(settings["PATH"], src.lstrip("/"))
+    return os.path.normpath(os.path.join(settings["PATH"], os.path.dirname(document_path), src))

@@ -1,0 +1,65 @@
+"""The findings of a run as editors read them, as GitHub annotations, or as JSON."""
+
+import json
+from collections import Counter
+from itertools import groupby
+
+from hubcore import findings
+
+FORMATS = ("human", "github", "json")
+
+
+def ordered(items):
+    return sorted(items, key=lambda f: (f.path, f.line, f.code))
+
+
+def summary(items):
+    counts = Counter(f.severity for f in items)
+    files = len({f.path for f in items})
+    if not items:
+        return "Content check: no problems found."
+    return (f"Content check: {counts[findings.ERROR]} error(s), {counts[findings.WARNING]} warning(s) "
+            f"in {files} file(s).")
+
+
+def human(items, content_dir):
+    lines = []
+    for path, group in groupby(ordered(items), key=lambda f: f.path):
+        lines.append(f"{content_dir}/{path}")
+        for f in group:
+            lines.append(f"  line {f.line or '-'}: {f.severity} {f.code}: {f.message}")
+            if f.hint:
+                lines.append(f"      fix: {f.hint}")
+    lines.append(summary(items))
+    return "\n".join(lines)
+
+
+def github(items, content_dir):
+    """Workflow commands: each finding shows on the pull request's diff, at its line."""
+    lines = []
+    for f in ordered(items):
+        level = "error" if f.severity == findings.ERROR else "warning"
+        props = f"file={escape_property(f'{content_dir}/{f.path}')},line={f.line or 1},title={escape_property(f.code)}"
+        text = f"{f.message} (fix: {f.hint})" if f.hint else f.message
+        lines.append(f"::{level} {props}::{escape_data(text)}")
+    lines.append(summary(items))
+    return "\n".join(lines)
+
+
+def as_json(items, content_dir):
+    return json.dumps({
+        "summary": summary(items),
+        "findings": [{"file": f"{content_dir}/{f.path}", "line": f.line, "severity": f.severity, "code": f.code,
+                      "message": f.message, "hint": f.hint} for f in ordered(items)],
+    }, ensure_ascii=False, indent=1)
+
+
+def escape_data(text):
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text):
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+RENDER = {"human": human, "github": github, "json": as_json}

@@ -1,0 +1,124 @@
+"""Checks on a document's source text, line by line: mojibake and internal links.
+
+They read the file as written, since the reader repairs archive mojibake and
+turns Markdown into HTML: only the source has the line an editor must fix.
+"""
+
+import difflib
+import os
+import re
+
+import ftfy
+
+from hubcore import findings
+
+from .documents import LINK_PREFIXES, local_path
+
+# Markdown `](target)` and HTML `href="target"` / `src="target"`.
+LINK = re.compile(r"""(?:\]\(\s*<?|(?:href|src)=["'])([^)"'\s>]+)""")
+
+
+def source_lines(doc):
+    with open(doc.source_path, encoding="utf-8-sig", errors="replace") as handle:
+        return handle.read().replace("\r\n", "\n").split("\n")
+
+
+def check(doc, lines, settings, known_urls):
+    legacy = doc.metadata.get("legacy_format", False)
+    path = doc.relative_source_path
+    repaired = repaired_lines(lines)
+    for number, (line, fixed) in enumerate(zip(lines, repaired), start=1):
+        if fixed != line:
+            report_mojibake(line, fixed, number, path, legacy, settings)
+        if "(" in line or "=" in line:
+            for target in LINK.findall(line):
+                check_link(target, number, path, legacy, settings, known_urls)
+
+
+def repaired_lines(lines):
+    """Each line as ftfy repairs it. The whole text is repaired at once, as the reader does: one
+    line alone (`\uf8ffü¶Ñ` for 🦄) may not show which wrong encoding the file went through."""
+    text = "\n".join(lines)
+    if text.isascii():
+        return lines
+    fixed = ftfy.fix_encoding(text).split("\n")
+    return fixed if len(fixed) == len(lines) else [ftfy.fix_encoding(line) for line in lines]
+
+
+def report_mojibake(line, fixed, number, path, legacy, settings):
+    changes = "; ".join(f"{bad!r} → {good!r}" for bad, good in changed_words(line, fixed))
+    repaired = legacy and settings["LEGACY_REPAIR_MOJIBAKE"]
+    severity = findings.WARNING if repaired else findings.ERROR
+    findings.report(settings, severity, ("W-" if repaired else "E-") + "MOJIBAKE", path, number,
+                    "garbled characters (text decoded with the wrong encoding)"
+                    + (", repaired when the site is built" if repaired else ""),
+                    f"replace {changes} (`./dev fix-encoding` does it)")
+
+
+def changed_words(line, fixed):
+    """('Rub√©n', 'Rubén') pairs: the words the repair changes, up to three."""
+    before, after = line.split(" "), fixed.split(" ")
+    pairs = [trim(" ".join(before[i1:i2]), " ".join(after[j1:j2]))
+             for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+             if op != "equal"]
+    return pairs[:3]
+
+
+def trim(bad, good):
+    """Drop what both sides share around the garbled word (`](https://…` after `espa√±ol`)."""
+    def shared(a, b):
+        count = 0
+        while count < min(len(a), len(b)) and a[count] == b[count]:
+            count += 1
+        word = 0  # keep the letters that belong to the garbled word
+        while word < count and a[count - 1 - word].isalnum():
+            word += 1
+        return count - word
+
+    head = shared(bad, good)
+    bad, good = bad[head:], good[head:]
+    tail = shared(bad[::-1], good[::-1])
+    return bad[: len(bad) - tail], good[: len(good) - tail]
+
+
+def check_link(target, number, path, legacy, settings, known_urls):
+    if target.startswith(LINK_PREFIXES):
+        if not os.path.exists(local_path(target, path, settings)):
+            findings.report(settings, findings.ERROR, "E-LINK", path, number,
+                            f"the link {target!r} points at no file in content/", "fix the path after the {…}")
+        return
+    url = known_urls.internal(target)
+    if url is not None and url not in known_urls and (path, number) not in known_urls.reported:
+        # Suggestions compare with every URL: too slow for the whole archive's old links.
+        findings.lenient(settings, legacy, "LINK", path, number, f"the link {target!r} points at no update",
+                         "fix the link, or remove it" if legacy else known_urls.suggest(url))
+
+
+class KnownUrls:
+    """The URLs updates can be reached at (their own, drafts', and old archive URLs that will redirect)."""
+
+    def __init__(self, settings, urls):
+        self.urls = {normalize(url) for url in urls}
+        self.reported = set()  # (path, line) of dead links reported already
+        self.site = settings["SITEURL"].rstrip("/")
+        langs = "|".join(re.escape(lang) for lang in settings["LANGUAGES"])
+        self.pattern = re.compile(rf"^/((?:(?:{langs})/)?(?:updates|drafts)/[^?#]*)")
+
+    def internal(self, target):
+        """The site-relative URL of a link to an update, or None for any other link."""
+        if self.site and target.startswith(self.site + "/"):
+            target = target[len(self.site):]
+        match = self.pattern.match(target)
+        return normalize(match.group(1)) if match else None
+
+    def __contains__(self, url):
+        return url in self.urls
+
+    def suggest(self, url):
+        close = difflib.get_close_matches(url, self.urls, n=1, cutoff=0.6)
+        return f"did you mean '/{close[0]}'?" if close else "fix the link, or remove it"
+
+
+def normalize(url):
+    url = url.strip("/")
+    return url + "/" if url and "." not in url.rsplit("/", 1)[-1] else url

@@ -1,0 +1,94 @@
+"""Every content problem of a build at once, grouped by file, with a count; strict mode fails the build.
+
+The reader and the other plugins report what they find while they work
+(hubcore.findings); this plugin adds the checks that need every document
+(duplicate URLs and slugs, links between updates) and the per-document checks
+(dates, images, summaries, mojibake), then prints the lot when the build ends.
+`./dev check` runs the same build with a writer that writes nothing.
+"""
+
+import datetime as dt
+import os
+import sys
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from directory.directory import DIRECTORY
+from hubcore import findings, plugin, updates
+from hubcore.settings import apply_defaults
+
+from . import documents, duplicates, output, source
+
+
+class NullWriter:
+    """`./dev check`: the build runs to the end, and nothing is rendered or written."""
+
+    def __init__(self, output_path, settings=None):
+        self.output_path = output_path
+
+    def write_file(self, *args, **kwargs):
+        pass
+
+    def write_feed(self, *args, **kwargs):
+        pass
+
+
+def new_run(pelican):
+    """A run starts (again, under autoreload): forget the last run's findings."""
+    findings.collected(pelican.settings).clear()
+
+
+def get_writer(pelican):
+    return NullWriter if pelican.settings["HUB_CHECK_ONLY"] else None
+
+
+def check_all(generators):
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    pages = next(g for g in generators if isinstance(g, PagesGenerator))
+    settings = articles.settings
+    update_docs = updates.every_status(articles)
+    page_docs = [*pages.pages, *pages.translations, *pages.hidden_pages, *pages.hidden_translations,
+                 *pages.draft_pages, *pages.draft_translations]
+    page_docs_set = set(map(id, page_docs))
+    now = dt.datetime.now(dt.timezone.utc)
+    known = source.KnownUrls(settings, known_update_urls(update_docs))
+    # The translations plugin already named these dead links more precisely.
+    known.reported = {(f.path, f.line) for f in findings.collected(settings) if f.code == "E-TRANSLATION-LINK"}
+    for doc in update_docs + page_docs:
+        documents.check(doc, settings, now, is_update=id(doc) not in page_docs_set)
+        source.check(doc, source.source_lines(doc), settings, known)
+    reported = duplicates.check_slugs(update_docs, settings)
+    reserved = duplicates.reserved_pages(settings, articles.context.get(DIRECTORY, {}))
+    duplicates.check_urls(update_docs + page_docs, reserved, settings, skip=reported)
+
+
+def known_update_urls(docs):
+    for doc in docs:
+        yield doc.url
+        yield from (old for old in (doc.metadata.get("permalink"), *doc.metadata.get("aliases", [])) if old)
+
+
+def finish(pelican):
+    settings = pelican.settings
+    items = [f for f in findings.collected(settings) if f.code not in settings["VALIDATION_IGNORE"]]
+    content_dir = os.path.relpath(settings["PATH"]).replace(os.sep, "/")
+    print(output.RENDER[settings["VALIDATION_FORMAT"]](items, content_dir), flush=True)
+    errors = any(f.severity == findings.ERROR for f in items)
+    if settings["STRICT_CONTENT"] and (errors or (items and settings["STRICT_WARNINGS"])):
+        # SystemExit, not an exception: Pelican would print a traceback for one.
+        sys.exit(1)
+
+
+SIGNAL_HANDLERS = {
+    signals.initialized: apply_defaults,
+    signals.get_generators: new_run,
+    signals.get_writer: get_writer,
+    signals.article_generator_pretaxonomy: duplicates.drop_archive_copies,
+    signals.all_generators_finalized: check_all,
+    signals.finalized: finish,
+}
+
+
+def register():
+    plugin.connect(SIGNAL_HANDLERS)
