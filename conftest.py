@@ -50,13 +50,17 @@ def write_files(root, files):
             path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
 
 
+def site_settings(content, output, **overrides):
+    """The project's settings, pointed at a test site's folders."""
+    return {"PATH": str(content), "OUTPUT_PATH": str(output), "THEME": str(ROOT / "theme"),
+            "PLUGIN_PATHS": [str(ROOT / "plugins")], "CACHE_PATH": str(output.parent / "cache"), **overrides}
+
+
 def run_pelican(content, output, **overrides):
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
-        "PATH": str(content), "OUTPUT_PATH": str(output), "THEME": str(ROOT / "theme"),
-        "PLUGIN_PATHS": [str(ROOT / "plugins")], "CACHE_PATH": str(output.parent / "cache"), **overrides})
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override=site_settings(content, output, **overrides))
     Pelican(settings).run()
     return Site(content, output, settings)
 

@@ -35,6 +35,43 @@ def publish(c):
     c.run(f"{PELICAN} -s publishconf.py", pty=False)
 
 
+@task(help={"format": "human (default), github (pull-request annotations) or json",
+            "warnings": "fail on warnings too"})
+def check(c, format="human", warnings=False):
+    """Check every content file without building the site; exit status 1 on any error."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from validation import check as content_check
+
+    content_check.run(ROOT / "pelicanconf.py", format, warnings)
+
+
+@task(name="fix-encoding", help={"dry_run": "only show what would change", "path": "a file or folder"})
+def fix_encoding(c, dry_run=False, path="content"):
+    """Repair mojibake (`Rub√©n` → `Rubén`) in content files, in place; see `./dev check`."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from validation import source
+
+    root = ROOT / path
+    files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.suffix in {".md", ".markdown"})
+    for file in files:
+        try:
+            changes = source.fix_encoding(file, write=not dry_run)
+        except UnicodeDecodeError:
+            print(f"{file.relative_to(ROOT)}: not UTF-8, left alone (see `./dev check`)")
+            continue
+        for number, before, after in changes:
+            print(f"{file.relative_to(ROOT)}:{number}: {before!r} → {after!r}")
+
+
+@task
+def docs(c):
+    """Rewrite docs/front-matter.md from the schema (plugins/front_matter/schema.py)."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from front_matter import reference
+
+    (ROOT / "docs" / "front-matter.md").write_text(reference.render(), encoding="utf-8")
+
+
 @task(name="translations-status")
 def translations_status(c):
     """Build, then show per-language coverage and each update's missing and outdated translations."""

@@ -49,22 +49,29 @@ class FrontMatterReader(BaseReader):
         except findings.ContentError as problem:
             findings.report(self.settings, findings.ERROR, problem.code, path, problem.line,
                             problem.message, problem.hint)
-            # Pelican skips a document whose status is "skip", quietly.
-            return "", {"status": "skip", "title": path}
+        except findings.AlreadyReported:
+            pass
+        # Pelican skips a document whose status is "skip", quietly.
+        return "", {"status": "skip", "title": path}
 
     def _read(self, source_path, path):
         raw, body, key_lines = split_front_matter(decode(source_path, self.settings, path))
         kind = schema_for(path, self.settings)
-        metadata, legacy = normalize(raw, kind, key_lines, self.settings, path)
+        metadata, legacy, rejected = normalize(raw, kind, key_lines, self.settings, path)
         metadata["text_hash"] = text_hash(metadata, body)
         if legacy and self.settings["LEGACY_REPAIR_MOJIBAKE"]:
             body = ftfy.fix_encoding(body)
         body = resolve_legacy_uploads(body, self.settings)
         if kind == "update":
+            if "date" in rejected:
+                raise findings.AlreadyReported()  # E-TYPE said why; Pelican cannot place an undated update
             complete_update(metadata, path, key_lines, self.settings)
             # Pelican's draft writer needs a category even when category pages are off.
             metadata["category"] = self.process_metadata("category", self.settings["DEFAULT_CATEGORY"])
         elif kind == "page":
+            if not metadata.get("title"):
+                raise findings.ContentError("E-REQUIRED", key_lines.get("title", 2), "the page's `title` is missing or "
+                                            "empty", "add `title: A title` to the front matter")
             metadata.setdefault("translation_key", f"page:{metadata.get('slug') or slug_from_name(path)}")
         if metadata.get("summary"):
             metadata["summary"] = self._render(metadata["summary"])
@@ -154,8 +161,9 @@ def schema_for(path, settings):
 
 
 def normalize(raw, kind, key_lines, settings, path):
-    """Clean metadata from a raw front-matter mapping, and whether it used legacy spellings."""
-    metadata, legacy, texts_for_lists = {}, False, []
+    """Clean metadata from a raw front-matter mapping, whether it used legacy spellings, and the fields
+    whose value was rejected (reported as E-TYPE)."""
+    metadata, legacy, texts_for_lists, rejected = {}, False, [], set()
     for key, value in raw.items():
         folded = schema.fold(key)
         spec = schema.lookup(kind, key)
@@ -175,6 +183,7 @@ def normalize(raw, kind, key_lines, settings, path):
             value = coerce.coerce(spec, value)
         except coerce.BadValue as bad:
             findings.report(settings, findings.ERROR, "E-TYPE", path, line, f"{key}: {bad.message}", bad.hint)
+            rejected.add(spec.name)
             continue
         if spec.kind == schema.LIST and spec.name in metadata:
             # `tags` and the archive's `categories` both feed tags.
@@ -191,7 +200,7 @@ def normalize(raw, kind, key_lines, settings, path):
                             f"write `{key}: [{raw[key]}]`, or one `- item` per line")
     if legacy and settings["LEGACY_REPAIR_MOJIBAKE"]:
         metadata = {key: repair(value) for key, value in metadata.items()}
-    return metadata, legacy
+    return metadata, legacy, rejected
 
 
 def likely_key(key, kind):

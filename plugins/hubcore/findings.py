@@ -55,3 +55,7 @@ class ContentError(Exception):
     def __init__(self, code, line, message, hint=""):
         super().__init__(message)
         self.code, self.line, self.message, self.hint = code, line, message, hint
+
+
+class AlreadyReported(Exception):
+    """A file cannot be read, and the finding saying why is already reported."""

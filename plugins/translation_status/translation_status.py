@@ -29,6 +29,7 @@ class TranslationStatusGenerator(Generator):
                           self.settings["RELATIVE_URLS"], url=url, lang=self.settings["DEFAULT_LANG"],
                           status=status, noindex=True)
         path = os.path.join(self.output_path, url, JSON_NAME)
+        os.makedirs(os.path.dirname(path), exist_ok=True)  # the writer may write nothing (`./dev check`)
         with open(path, "w", encoding="utf-8") as handle:
             json.dump(status, handle, ensure_ascii=False, indent=1)
 

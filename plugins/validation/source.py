@@ -122,3 +122,16 @@ class KnownUrls:
 def normalize(url):
     url = url.strip("/")
     return url + "/" if url and "." not in url.rsplit("/", 1)[-1] else url
+
+
+def fix_encoding(path, write=True):
+    """Repair a file's mojibake in place; returns the (line number, before, after) of each change."""
+    with open(path, encoding="utf-8") as handle:
+        lines = handle.read().split("\n")
+    fixed = repaired_lines(lines)
+    changes = [(number, *trim(before, after))
+               for number, (before, after) in enumerate(zip(lines, fixed), start=1) if before != after]
+    if changes and write:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write("\n".join(fixed))
+    return changes

@@ -48,8 +48,7 @@ def check_all(generators):
     pages = next(g for g in generators if isinstance(g, PagesGenerator))
     settings = articles.settings
     update_docs = updates.every_status(articles)
-    page_docs = [*pages.pages, *pages.translations, *pages.hidden_pages, *pages.hidden_translations,
-                 *pages.draft_pages, *pages.draft_translations]
+    page_docs = [doc for name in duplicates.PAGE_LISTS for doc in getattr(pages, name)]
     page_docs_set = set(map(id, page_docs))
     now = dt.datetime.now(dt.timezone.utc)
     known = source.KnownUrls(settings, known_update_urls(update_docs))
@@ -58,10 +57,8 @@ def check_all(generators):
     for doc in update_docs + page_docs:
         documents.check(doc, settings, now, is_update=id(doc) not in page_docs_set)
         source.check(doc, source.source_lines(doc), settings, known)
-    reported = duplicates.check_slugs(update_docs, settings)
     reserved = duplicates.reserved_pages(settings, articles.context.get(DIRECTORY, {}))
-    duplicates.check_urls(update_docs + page_docs, reserved, settings, skip=reported)
-
+    duplicates.drop_pages_on_taken_urls(pages, update_docs, reserved, settings)
 
 def known_update_urls(docs):
     for doc in docs:
@@ -84,7 +81,7 @@ SIGNAL_HANDLERS = {
     signals.initialized: apply_defaults,
     signals.get_generators: new_run,
     signals.get_writer: get_writer,
-    signals.article_generator_pretaxonomy: duplicates.drop_archive_copies,
+    signals.article_generator_pretaxonomy: duplicates.drop_duplicate_updates,
     signals.all_generators_finalized: check_all,
     signals.finalized: finish,
 }

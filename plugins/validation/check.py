@@ -1,0 +1,29 @@
+"""`./dev check`: every content finding, without rendering or writing the site.
+
+The same Pelican run as a build (same readers and plugins, so the same
+findings), with a writer that writes nothing and an output folder thrown away.
+"""
+
+import logging
+import tempfile
+
+from pelican import Pelican
+from pelican.log import console
+from pelican.settings import read_settings
+
+
+def run(settings_file, fmt="human", fail_on_warnings=False, **overrides):
+    """Print the findings in `fmt`; exits with status 1 when there is an error (or a warning, if asked)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = read_settings(str(settings_file), override={
+            **overrides, "OUTPUT_PATH": scratch, "CACHE_PATH": f"{scratch}/cache", "DELETE_OUTPUT_DIRECTORY": False,
+            "HUB_CHECK_ONLY": True, "VALIDATION_FORMAT": fmt, "STRICT_CONTENT": True,
+            "STRICT_WARNINGS": fail_on_warnings,
+        })
+        # Only the findings go to stdout (JSON must parse); Pelican's own messages would repeat them.
+        console.quiet = True
+        logging.getLogger("pelican").setLevel(logging.ERROR)
+        try:
+            Pelican(settings).run()
+        finally:
+            console.quiet = False

@@ -1,0 +1,56 @@
+"""`./dev check`: the same findings as a build, nothing written, in three formats."""
+
+import json
+
+import pytest
+
+from conftest import ROOT, site_settings, write_files
+from validation import check
+
+BROKEN = {
+    "updates/en/a.md": "---\ntitle: A\ndate: 2999-01-01\n---\nText.\n",
+    "updates/en/b.md": "---\ntitle: B\ndate: 2020-01-01\nFeautre Image: x.png\n---\nItâ€™s here.\n",
+}
+
+
+def run_check(tmp_path, files, fmt, **options):
+    write_files(tmp_path / "content", files)
+    overrides = site_settings(tmp_path / "content", tmp_path / "unused")
+    check.run(ROOT / "pelicanconf.py", fmt, **options, **{k: v for k, v in overrides.items() if k != "OUTPUT_PATH"})
+
+
+def test_errors_exit_with_status_one_and_json_lists_them(tmp_path, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        run_check(tmp_path, BROKEN, "json")
+    assert stopped.value.code == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [(f["file"].rsplit("content/", 1)[1], f["line"], f["code"]) for f in report["findings"]] == [
+        ("updates/en/a.md", 3, "E-FUTURE-DATE"), ("updates/en/b.md", 4, "W-UNKNOWN-KEY"),
+        ("updates/en/b.md", 6, "E-MOJIBAKE")]
+    assert report["summary"] == "Content check: 2 error(s), 1 warning(s) in 2 file(s)."
+
+
+def test_github_format_annotates_file_and_line(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        run_check(tmp_path, BROKEN, "github")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("::error file=") and lines[0].endswith(
+        "content/updates/en/a.md,line=3,title=E-FUTURE-DATE::the date 2999-01-01 is in the future, so the update "
+        "stays unpublished until then (fix: fix the date, or add `status: scheduled` if that is the intent)")
+    assert lines[1].startswith("::warning file=") and ",line=4,title=W-UNKNOWN-KEY::" in lines[1]
+
+
+def test_clean_content_passes_and_warnings_fail_only_when_asked(tmp_path, capsys):
+    files = {"updates/en/b.md": BROKEN["updates/en/b.md"].replace("Itâ€™s", "It’s")}
+    run_check(tmp_path, files, "human")
+    out = capsys.readouterr().out
+    assert "line 4: warning W-UNKNOWN-KEY: unknown front-matter key 'Feautre Image' is ignored" in out
+    assert "fix: did you mean 'Feature Image'?" in out
+    with pytest.raises(SystemExit):
+        run_check(tmp_path, files, "human", fail_on_warnings=True)
+
+
+def test_check_mode_renders_and_writes_no_page(build_site, tmp_path):
+    site = build_site(BROKEN, HUB_CHECK_ONLY=True)
+    assert sorted(site.codes()) == ["E-FUTURE-DATE", "E-MOJIBAKE", "W-UNKNOWN-KEY"]
+    assert list((tmp_path / "output").rglob("*.html")) == []
