@@ -4,6 +4,12 @@ The project's own spelling is snake_case (`feature_image`); the hub's archive
 wrote `Feature Image`, `Person`, `Summary Text`... Keys are matched after
 folding case, spaces and hyphens, then through the aliases below, so both
 spellings read into the same clean metadata.
+
+A Python table rather than a JSON Schema file: the reader needs more than a
+verdict from it — the archive's spellings folded into the clean names, values
+coerced per kind (one name where a list is expected, Unix times, a bare image
+path), and a line number for each problem — and docs/front-matter.md is
+written from the same table (`./dev docs`).
 """
 
 from dataclasses import dataclass, field

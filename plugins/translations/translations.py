@@ -19,6 +19,7 @@ from hubcore import findings, plugin, updates
 from hubcore.settings import apply_defaults
 
 LINK = re.compile(r"""<a\s[^>]*href=["']([^"']+)["'][^>]*>(.*?)</a>""", re.S)
+MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\(\s*<?([^)\s>]+)")
 UPDATE_PATH = re.compile(r"/updates/([^/?#]+)/?(?:[?#].*)?$")
 TAGS = re.compile(r"<[^>]+>")
 
@@ -57,8 +58,13 @@ def label_language(label, settings):
 
 
 def legacy_links(document, settings):
-    """(target language, target slug) of each archive-style translation link in the body."""
-    for href, label in LINK.findall(document._content or ""):
+    """(target language, target slug) of each archive-style translation link in the body.
+
+    The body is HTML after a build's Markdown step, and Markdown as written under `./dev check`.
+    """
+    body = document._content or ""
+    links = LINK.findall(body) + [(href, label) for label, href in MARKDOWN_LINK.findall(body)]
+    for href, label in links:
         lang = label_language(label, settings)
         path = UPDATE_PATH.search(href)
         if lang and path:

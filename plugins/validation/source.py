@@ -8,9 +8,7 @@ import difflib
 import os
 import re
 
-import ftfy
-
-from hubcore import findings
+from hubcore import findings, mojibake
 
 from .documents import LINK_PREFIXES, local_path
 
@@ -39,10 +37,10 @@ def repaired_lines(lines):
     """Each line as ftfy repairs it. The whole text is repaired at once, as the reader does: one
     line alone (`\uf8ffü¶Ñ` for 🦄) may not show which wrong encoding the file went through."""
     text = "\n".join(lines)
-    if text.isascii():
+    if not mojibake.possible(text):
         return lines
-    fixed = ftfy.fix_encoding(text).split("\n")
-    return fixed if len(fixed) == len(lines) else [ftfy.fix_encoding(line) for line in lines]
+    fixed = mojibake.repair(text).split("\n")
+    return fixed if len(fixed) == len(lines) else [mojibake.repair(line) for line in lines]
 
 
 def report_mojibake(line, fixed, number, path, legacy, settings):
