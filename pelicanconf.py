@@ -53,6 +53,8 @@ PLUGINS = [
     "language_pages",
     # Editors' page and `invoke translations-status`: missing and outdated translations.
     "translation_status",
+    # Atom, RSS and JSON feeds per language, tag, person and partner; "Subscribe" pages.
+    "feeds",
     # sitemap.xml with every page's language alternates.
     "sitemap",
 ]
@@ -100,6 +102,9 @@ DEFAULT_CATEGORY = "updates"
 USE_FOLDER_AS_CATEGORY = False
 
 # Feeds are per language and come from their own plugin; none from Pelican.
+# Feed readers need absolute links: while developing, the address `./dev serve` serves.
+FEED_SITEURL = "http://127.0.0.1:8000"
+FEED_MAX_ITEMS = 20  # Pelican's own setting (default 100); the latest 20 in every feed
 FEED_ALL_ATOM = None
 FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None

@@ -10,6 +10,7 @@ from pelicanconf import *  # noqa: E402,F403
 
 # Absolute URLs for feeds, canonical links and sharing cards.
 SITEURL = os.environ.get("SITEURL", "https://updates.example.org")
+FEED_SITEURL = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 

@@ -67,13 +67,20 @@ DEFAULTS = {
     "SUMMARY_MAX_CHARACTERS": 300,
     # A date this many days ahead, without `status: scheduled`, is an error (clocks and time zones differ).
     "FUTURE_DATE_GRACE_DAYS": 1,
+    # Feeds: absolute base of their links (empty: SITEURL), folder, the kinds with feeds of their
+    # own, and the start of every entry's id (a tag URI: never change it). Items per feed: Pelican's
+    # own FEED_MAX_ITEMS (set in pelicanconf.py).
+    "FEED_SITEURL": "",
+    "FEED_FOLDER": "feeds/",
+    "FEED_KINDS": ["tags", "persons", "partners"],
+    "FEED_ID_PREFIX": "tag:hotosm.org,2010:",
     "LANG_ARCHIVES_URL": "archives/",
     "LANG_YEAR_ARCHIVE_URL": "archives/{year}/",
 }
 
 
-class SettingsError(ValueError):
-    """A setting has a value the plugins cannot work with."""
+class SettingsError(SystemExit):
+    """A setting has a value the plugins cannot work with: the build stops with this message, no traceback."""
 
 
 def apply_defaults(pelican):

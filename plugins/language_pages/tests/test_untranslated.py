@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from hubcore.settings import SettingsError
+
 FILES = {
     "updates/en/hub.md": "---\ntitle: Hub\ndate: 2021-03-01\ntranslation_key: hub\ntags: [mapping]\n---\nB.\n",
     "updates/es/centro.md": "---\ntitle: Centro\ndate: 2021-03-02\ntranslation_key: hub\ntags: [mapping]\n---\nB.\n",
@@ -50,5 +52,5 @@ def test_own_shows_only_the_languages_own_updates(build_site):
 
 
 def test_an_unknown_mode_is_refused_with_the_settings_name(build_site):
-    with pytest.raises(ValueError, match="UNTRANSLATED_UPDATES"):
+    with pytest.raises(SettingsError, match="UNTRANSLATED_UPDATES"):
         build_site(FILES, UNTRANSLATED_UPDATES="everything")

@@ -1,0 +1,1 @@
+from .feeds import register  # noqa: F401

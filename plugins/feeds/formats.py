@@ -1,0 +1,97 @@
+"""Atom 1.0, RSS 2.0 (feedgenerator, as Pelican uses) and JSON Feed 1.1 from the same entries.
+
+feedgenerator writes one author per item and no full content in RSS: the
+subclasses add every person and `content:encoded`.
+"""
+
+import json
+
+import feedgenerator
+
+from .entries import plain
+
+
+class Feed:
+    """What every format says about a feed itself."""
+
+    def __init__(self, title, link, description, lang, url, feed_id, author, author_link, fallback_updated):
+        self.title, self.link, self.description, self.lang = title, link, description, lang
+        self.url, self.id, self.author, self.author_link = url, feed_id, author, author_link
+        self.fallback_updated = fallback_updated  # an empty feed still needs an `updated`
+
+
+def _latest(generator_feed):
+    dates = [item["updateddate"] or item["pubdate"] for item in generator_feed.items]
+    return max(dates) if dates else generator_feed.feed["fallback_updated"]
+
+
+class AtomFeed(feedgenerator.Atom1Feed):
+    def latest_post_date(self):
+        return _latest(self)
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name, link in item["authors"]:
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            if link:
+                handler.addQuickElement("uri", link)
+            handler.endElement("author")
+
+
+class RssFeed(feedgenerator.Rss201rev2Feed):
+    def latest_post_date(self):
+        return _latest(self)
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:atom": "http://www.w3.org/2005/Atom",
+                "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+                "xmlns:dc": "http://purl.org/dc/elements/1.1/"}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name, _ in item["authors"]:
+            handler.addQuickElement("dc:creator", name)
+        handler.addQuickElement("content:encoded", item["full_content"])
+
+
+def _generator_feed(cls, feed, entries):
+    out = cls(title=feed.title, link=feed.link, description=feed.description, language=feed.lang,
+              feed_url=feed.url, feed_guid=feed.id, author_name=feed.author, author_link=feed.author_link,
+              fallback_updated=feed.fallback_updated)
+    for entry in entries:
+        enclosures = [feedgenerator.Enclosure(entry.enclosure.url, entry.enclosure.length,
+                                              entry.enclosure.mime_type)] if entry.enclosure else None
+        out.add_item(title=entry.title, link=entry.link, description=entry.summary, unique_id=entry.id,
+                     unique_id_is_permalink=False, pubdate=entry.published, updateddate=entry.updated,
+                     categories=entry.categories, enclosures=enclosures, authors=entry.authors,
+                     # Atom's <content>; RSS gets it as content:encoded
+                     content=entry.content if cls is AtomFeed else None, full_content=entry.content)
+    return out
+
+
+def atom(feed, entries, handle):
+    _generator_feed(AtomFeed, feed, entries).write(handle, "utf-8")
+
+
+def rss(feed, entries, handle):
+    _generator_feed(RssFeed, feed, entries).write(handle, "utf-8")
+
+
+def json_feed(feed, entries, handle):
+    json.dump({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": feed.title, "home_page_url": feed.link, "feed_url": feed.url, "description": feed.description,
+        "language": feed.lang, "authors": [{"name": feed.author, "url": feed.author_link}],
+        "items": [{
+            "id": entry.id, "url": entry.link, "title": entry.title, "content_html": entry.content,
+            "summary": plain(entry.summary), "date_published": entry.published.isoformat(),
+            "date_modified": entry.updated.isoformat(), "language": entry.lang, "tags": entry.categories,
+            "authors": [{"name": name, **({"url": link} if link else {})} for name, link in entry.authors],
+            **({"image": entry.image} if entry.image else {}),
+        } for entry in entries],
+    }, handle, ensure_ascii=False, indent=1)
+
+
+FORMATS = {"atom.xml": atom, "rss.xml": rss, "json": json_feed}
+MIME_TYPES = {"atom.xml": "application/atom+xml", "rss.xml": "application/rss+xml", "json": "application/feed+json"}
