@@ -72,6 +72,26 @@ def docs(c):
     (ROOT / "docs" / "front-matter.md").write_text(reference.render(), encoding="utf-8")
 
 
+@task(name="read-feeds")
+def read_feeds(c):
+    """Build, then show what a real feed reader (newsboat) reads from each language's main feeds."""
+    import datetime as dt
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from feeds import newsboat
+
+    if not newsboat.available():
+        sys.exit("newsboat is not installed: apt-get install newsboat")
+    build(c)
+    with tempfile.TemporaryDirectory() as scratch:
+        for path in sorted((ROOT / "output").glob("**/feeds/all.*.xml")):
+            title, items = newsboat.read(path, scratch)
+            print(f"{path.relative_to(ROOT)}: {title!r}, {len(items)} items")
+            for name, author, url, date, _ in items[:3]:
+                print(f"  {dt.datetime.fromtimestamp(date, dt.timezone.utc):%Y-%m-%d}  {name}  ({author})  {url}")
+
+
 @task(name="translations-status")
 def translations_status(c):
     """Build, then show per-language coverage and each update's missing and outdated translations."""
