@@ -54,3 +54,18 @@ def test_a_post_linked_as_the_spanish_version_becomes_spanish_and_a_translation(
     assert '<html lang="es"' in site.page(spanish)
     assert f'hreflang="es" href="{spanish}"' in site.page(english)
     assert f'hreflang="en" href="{english}"' in site.page(spanish)
+
+
+def test_the_archives_feeds_parse_and_point_at_written_pages(site):
+    import feedparser
+
+    feeds = sorted(site.output.rglob("*.atom.xml")) + sorted(site.output.rglob("*.rss.xml"))
+    assert len(feeds) > 20
+    base = site.settings["FEED_SITEURL"]
+    for path in feeds:
+        parsed = feedparser.parse(path.read_bytes())
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        for entry in parsed.entries:
+            assert site.exists(entry.link.removeprefix(base)), entry.link
+    main = feedparser.parse((site.output / "feeds/all.atom.xml").read_bytes())
+    assert len(main.entries) == 20
