@@ -33,8 +33,8 @@ class Site:
         return (self.output / url.strip("/") / "index.html").is_file()
 
     def urls(self):
-        return {"/" + str(p.parent.relative_to(self.output)).replace(".", "").strip("/") + "/"
-                for p in self.output.rglob("index.html")}
+        folders = (p.parent.relative_to(self.output).as_posix() for p in self.output.rglob("index.html"))
+        return {"/" if folder == "." else f"/{folder}/" for folder in folders}
 
     def codes(self):
         return [f.code for f in self.findings]

@@ -76,6 +76,8 @@ ARTICLE_URL = "updates/{slug}/"
 ARTICLE_SAVE_AS = "updates/{slug}/index.html"
 ARTICLE_LANG_URL = "{lang}/updates/{slug}/"
 ARTICLE_LANG_SAVE_AS = "{lang}/updates/{slug}/index.html"
+# Drafts are written (and listed on the home pages) only in this development build.
+SHOW_DRAFTS = True
 DRAFT_URL = "drafts/{slug}/"
 DRAFT_SAVE_AS = "drafts/{slug}/index.html"
 DRAFT_LANG_URL = "{lang}/drafts/{slug}/"

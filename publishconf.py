@@ -16,3 +16,7 @@ DELETE_OUTPUT_DIRECTORY = True
 
 # Any content error fails the publish build (warnings do not: the archive has many).
 STRICT_CONTENT = True
+
+# Drafts are previewed while developing, never published.
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
+SHOW_DRAFTS = False

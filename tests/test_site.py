@@ -126,11 +126,30 @@ def test_every_language_has_its_list_pages(site, prefix, section):
     assert html_lang(site.page(prefix + section)) == (prefix.strip("/") or "en")
 
 
-def test_drafts_are_written_but_never_listed(site):
-    assert site.exists("/drafts/draft-annual-report-2024/")
-    for url in site.urls():
+def test_drafts_are_previewed_and_listed_only_in_the_home_pages_drafts_section(site):
+    assert "Draft: not published" in site.page("/drafts/draft-annual-report-2024/")
+    home = site.page("/")
+    drafts = home.split('class="drafts"')[1].split("</section>")[0]
+    assert 'href="/drafts/draft-annual-report-2024/"' in drafts
+    assert "Annual report 2024" not in home.replace(drafts, "")
+    for url in site.urls() - {"/"}:
         if "/drafts/" not in url:
             assert "Annual report 2024" not in site.page(url), url
+
+
+def test_publish_settings_write_no_draft(build_site):
+    from conftest import ROOT
+    draft = "---\ntitle: Secret plan\ndate: 2021-01-01\nstatus: draft\n---\nx\n"
+    site = build_site({"updates/en/secret.md": draft}, **publish_overrides(ROOT))
+    assert not any("Secret plan" in p.read_text(encoding="utf-8") for p in site.output.rglob("*.html"))
+    assert not (site.output / "drafts").exists()
+
+
+def publish_overrides(root):
+    """What publishconf.py changes, applied over the test site's settings."""
+    from pelican.settings import read_settings
+    publish = read_settings(str(root / "publishconf.py"))
+    return {key: publish[key] for key in ("DRAFT_SAVE_AS", "DRAFT_LANG_SAVE_AS", "SHOW_DRAFTS", "STRICT_CONTENT")}
 
 
 class Links(HTMLParser):

@@ -51,6 +51,8 @@ DEFAULTS = {
     # "section" (home and directory pages offer them apart, "Also in English") or "mixed" (listed in
     # every list among the language's own updates, each marked with its language).
     "UNTRANSLATED_UPDATES": "section",
+    # List drafts on each language's home page, marked (the development preview; never when publishing).
+    "SHOW_DRAFTS": False,
     # How many updates the "Also in English" section shows.
     "UNTRANSLATED_SECTION_SIZE": 5,
     # The editors' translation status page (not linked from the site; empty: not written).

@@ -37,6 +37,10 @@ def published(context):
     return context.get(KEY, [])
 
 
+def drafts(context):
+    return context.get(DRAFTS_KEY, [])
+
+
 def every_document(context):
     """Published updates and drafts: everything whose page gets written."""
     return list(chain(context.get(KEY, []), context.get(DRAFTS_KEY, [])))

@@ -21,9 +21,11 @@ class LanguagePagesGenerator(Generator):
         years_of = {lang: {item.date.year for item in lists[lang][0]} for lang in languages}
         everywhere = {lang: urls.lang_url(self.settings, lang) for lang in languages}
         archives_url = self.settings["LANG_ARCHIVES_URL"]
+        drafts = updates.drafts(self.context) if self.settings["SHOW_DRAFTS"] else []
         for lang, (items, also) in lists.items():
             self._write(writer, "index", urls.lang_url(self.settings, lang), lang, everywhere,
-                        paginated={"articles": items}, also=also[: self.settings["UNTRANSLATED_SECTION_SIZE"]])
+                        paginated={"articles": items}, also=also[: self.settings["UNTRANSLATED_SECTION_SIZE"]],
+                        drafts=[draft for draft in drafts if draft.lang == lang])
             years = [(year, list(group)) for year, group in groupby(items, key=lambda u: u.date.year)]
             self._write(writer, "archives", urls.lang_url(self.settings, lang, archives_url), lang,
                         {other: urls.lang_url(self.settings, other, archives_url) for other in languages},
