@@ -1,4 +1,9 @@
-"""Everyday jobs, run as `./dev <task>` (or `invoke <task>` inside .venv)."""
+"""Everyday jobs, run as `./dev <task>` (or `invoke <task>` inside .venv); `./dev --list` lists them.
+
+Each task parses its command line and calls the work in workflow/ or plugins/,
+where the tests call it too. A failing task exits with status 1 and one line
+saying why.
+"""
 
 import shutil
 import sys
@@ -6,9 +11,22 @@ from pathlib import Path
 
 from invoke import task
 
+import workflow  # noqa: F401  (puts plugins/ on the path for the jobs)
+from workflow.content import WorkflowError
+
 ROOT = Path(__file__).resolve().parent
 PELICAN = f"{sys.executable} -m pelican"
 
+
+def workflow_job(job, *args, **kwargs):
+    """Run a workflow job; a WorkflowError ends the task with its message and exit status 1."""
+    try:
+        return job(*args, **kwargs)
+    except WorkflowError as error:
+        sys.exit(f"error: {error}")
+
+
+# The site ---------------------------------------------------------------------------------------------------------
 
 @task
 def clean(c):
@@ -19,7 +37,7 @@ def clean(c):
 
 @task
 def build(c):
-    """Build the site into output/ with the development settings."""
+    """Build the site into output/ with the development settings (drafts previewed)."""
     c.run(f"{PELICAN} -s pelicanconf.py", pty=False)
 
 
@@ -31,15 +49,34 @@ def serve(c, port=8000):
 
 @task
 def publish(c):
-    """Build the production site with publishconf.py."""
-    c.run(f"{PELICAN} -s publishconf.py", pty=False)
+    """Build the production site (publishconf.py: absolute URLs, strict checks, no drafts), then swap it in
+    for output/; a failed build leaves output/ as it was."""
+    from workflow.publish import publish as publish_site
 
+    workflow_job(publish_site, ROOT / "publishconf.py", ROOT / "output")
+    print("Published into output/")
+
+
+@task(help={"folder": "copy the site into this folder instead of committing it to the gh-pages branch",
+            "push": "push the gh-pages branch (--no-push: commit only)"})
+def deploy(c, folder="", push=True):
+    """Deploy output/ (run publish first): to the gh-pages branch with ghp-import, or into a folder."""
+    from workflow.publish import deploy_to_branch, deploy_to_folder
+
+    if folder:
+        workflow_job(deploy_to_folder, ROOT / "output", Path(folder).resolve())
+        print(f"Deployed output/ into {folder}")
+    else:
+        workflow_job(deploy_to_branch, ROOT / "output", push=push)
+        print("Deployed output/ to the gh-pages branch" + ("" if push else " (not pushed)"))
+
+
+# Content ----------------------------------------------------------------------------------------------------------
 
 @task(help={"format": "human (default), github (pull-request annotations) or json",
             "warnings": "fail on warnings too"})
 def check(c, format="human", warnings=False):
     """Check every content file without building the site; exit status 1 on any error."""
-    sys.path.insert(0, str(ROOT / "plugins"))
     from validation import check as content_check
 
     content_check.run(ROOT / "pelicanconf.py", format, warnings)
@@ -48,7 +85,6 @@ def check(c, format="human", warnings=False):
 @task(name="fix-encoding", help={"dry_run": "only show what would change", "path": "a file or folder"})
 def fix_encoding(c, dry_run=False, path="content"):
     """Repair mojibake (`Rub√©n` → `Rubén`) in content files, in place; see `./dev check`."""
-    sys.path.insert(0, str(ROOT / "plugins"))
     from validation import source
 
     root = ROOT / path
@@ -66,7 +102,6 @@ def fix_encoding(c, dry_run=False, path="content"):
 @task
 def docs(c):
     """Rewrite docs/front-matter.md from the schema (plugins/front_matter/schema.py)."""
-    sys.path.insert(0, str(ROOT / "plugins"))
     from front_matter import reference
 
     (ROOT / "docs" / "front-matter.md").write_text(reference.render(), encoding="utf-8")
@@ -78,7 +113,6 @@ def read_feeds(c):
     import datetime as dt
     import tempfile
 
-    sys.path.insert(0, str(ROOT / "plugins"))
     from feeds import newsboat
 
     if not newsboat.available():
@@ -92,6 +126,39 @@ def read_feeds(c):
                 print(f"  {dt.datetime.fromtimestamp(date, dt.timezone.utc):%Y-%m-%d}  {name}  ({author})  {url}")
 
 
+@task(help={"lang": "language code (default: the site's default)", "person": "an author (repeatable)",
+            "partner": "a partner (repeatable)", "tags": "comma-separated tags"}, iterable=["person", "partner"])
+def new(c, title, lang="", person=None, partner=None, tags=""):
+    """Start a new update (a draft) with complete front matter, and print where to edit and preview it."""
+    from workflow.new_update import new_update
+
+    path, preview = workflow_job(new_update, ROOT / "content", title, lang or None, person or [], partner or [],
+                                 [tag.strip() for tag in tags.split(",") if tag.strip()])
+    print(f"Created {path.relative_to(ROOT)}")
+    print(f"Preview: ./dev serve, then http://127.0.0.1:8000/{preview}")
+
+
+@task(help={"lang": "the translation's language"})
+def translate(c, path, lang):
+    """Start a translation of an update: same key and metadata, the text to translate, a draft."""
+    from workflow.translate import translate as translate_update
+
+    created = workflow_job(translate_update, ROOT / "content", Path(path).resolve(), lang)
+    print(f"Created {created.relative_to(ROOT)}: translate its title, summary, slug and text, then set "
+          "`status: published`")
+
+
+@task(name="import-jekyll", help={"force": "replace files that already exist"})
+def import_jekyll(c, src, force=False):
+    """Migrate a folder of the hub's Jekyll posts into content/updates/ in the clean schema."""
+    from workflow.jekyll_import import import_posts, report
+
+    results = workflow_job(import_posts, Path(src).resolve(), ROOT / "content", force)
+    print(report(results))
+    if any(result.status == "unreadable" for result in results):
+        sys.exit(1)
+
+
 @task(name="translations-status")
 def translations_status(c):
     """Build, then show per-language coverage and each update's missing and outdated translations."""
@@ -99,7 +166,6 @@ def translations_status(c):
 
     from pelican.settings import read_settings
 
-    sys.path.insert(0, str(ROOT / "plugins"))
     from hubcore.settings import DEFAULTS
     from translation_status import report
     from translation_status.translation_status import JSON_NAME
@@ -110,6 +176,8 @@ def translations_status(c):
     print(report.as_text(json.loads(path.read_text(encoding="utf-8"))), end="")
     print(f"Editors' page: {settings['TRANSLATION_STATUS_URL']} in the built site")
 
+
+# Development ------------------------------------------------------------------------------------------------------
 
 @task(help={"args": "extra pytest arguments, e.g. '-k feeds -x'"})
 def test(c, args=""):
@@ -122,6 +190,8 @@ def bench(c, sizes="1000", out=".bench"):
     """Time cold and no-change builds against plain Pelican on the synthetic corpus."""
     c.run(f"{sys.executable} -m bench --sizes {sizes} --out {out}", pty=False)
 
+
+# UI strings -------------------------------------------------------------------------------------------------------
 
 CATALOGS = "theme/translations"
 PYBABEL = f"{sys.executable} -m babel.messages.frontend"

@@ -4,6 +4,7 @@ The same Pelican run as a build (same readers and plugins, so the same
 findings), with a writer that writes nothing and an output folder thrown away.
 """
 
+import contextlib
 import logging
 import tempfile
 
@@ -20,10 +21,19 @@ def run(settings_file, fmt="human", fail_on_warnings=False, **overrides):
             "HUB_CHECK_ONLY": True, "VALIDATION_FORMAT": fmt, "STRICT_CONTENT": True,
             "STRICT_WARNINGS": fail_on_warnings,
         })
-        # Only the findings go to stdout (JSON must parse); Pelican's own messages would repeat them.
-        console.quiet = True
-        logging.getLogger("pelican").setLevel(logging.ERROR)
-        try:
+        with quiet():
             Pelican(settings).run()
-        finally:
-            console.quiet = False
+
+
+@contextlib.contextmanager
+def quiet():
+    """Only our own report on the terminal (JSON must parse): Pelican's messages would repeat the findings."""
+    logger = logging.getLogger("pelican")
+    level = logger.level
+    console.quiet = True
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        console.quiet = False
+        logger.setLevel(level)

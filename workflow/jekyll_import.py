@@ -1,0 +1,174 @@
+"""`./dev import-jekyll SRC`: the hub's Jekyll archive, rewritten in the project's clean schema.
+
+Posts are read exactly as the build reads them (one Pelican run over a scratch
+copy, with the destination's people and partners), so the decisions the build
+makes across files are the ones written down: the language a Spanish post gets
+from its English sibling's link, the translation key shared by both, the
+newest of duplicate copies. Each post is then written to
+content/updates/<lang>/<slug>.md with clean keys, repaired text, an explicit
+date and translation key, and its old `permalink` as an alias.
+"""
+
+import contextlib
+import io
+import shutil
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hubcore import findings, mojibake, updates
+from pelican import Pelican, signals
+from pelican.generators import ArticlesGenerator
+from pelican.settings import read_settings
+from validation import check
+
+from . import ROOT
+from .content import dump, iso, read, site_settings
+
+SUFFIXES = {".md", ".markdown"}
+# Findings that need an editor after the import, and what to tell them.
+NEEDS_A_HUMAN = {"NO-ENTRY", "IMAGE-ALT", "IMAGE-INSECURE", "LINK", "SUMMARY-LONG", "UNKNOWN-KEY"}
+
+
+@dataclass
+class Imported:
+    source: str
+    target: str = ""
+    changes: list = field(default_factory=list)
+    needs_a_human: list = field(default_factory=list)
+    status: str = "imported"  # imported, exists, duplicate, unreadable
+
+
+def import_posts(source_dir, content_dir, force=False, progress=print):
+    """Import every post under `source_dir` into `content_dir`; returns one Imported per post."""
+    posts = sorted(p for p in Path(source_dir).rglob("*") if p.suffix in SUFFIXES and p.is_file())
+    with tempfile.TemporaryDirectory() as scratch:
+        staged = Path(scratch) / "content"
+        for folder in ("people", "partners", "working-groups", "projects"):
+            if (Path(content_dir) / folder).is_dir():
+                shutil.copytree(Path(content_dir) / folder, staged / folder)
+        names = {}
+        for post in posts:
+            name = post.relative_to(source_dir).as_posix()
+            names[f"updates/{name}"] = post
+            (staged / "updates" / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(post, staged / "updates" / name)
+        documents, found = read_as_the_build_does(staged, Path(scratch) / "output")
+        results = []
+        for number, (relative, post) in enumerate(names.items(), start=1):
+            result = Imported(source=str(post))
+            notes = [f for f in found if f.path == relative]
+            document = documents.get(relative)
+            if document is None:
+                result.status = "duplicate" if any(f.code == "W-DUPLICATE-POST" for f in notes) else "unreadable"
+                result.changes = [f"{f.code}: {f.message}" for f in notes]
+            else:
+                write(document, staged / relative, content_dir, staged, force, result)
+                result.needs_a_human = [f for f in notes if f.code[2:] in NEEDS_A_HUMAN]
+            progress(f"[{number}/{len(names)}] {relative.removeprefix('updates/')}: {result.status}"
+                     + (f" -> {result.target}" if result.target else ""))
+            results.append(result)
+    return results
+
+
+def read_as_the_build_does(content, output):
+    """{source path: the update as the build finally sees it}, and the build's findings."""
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
+        "PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(output / "cache"),
+        "HUB_CHECK_ONLY": True, "STRICT_CONTENT": False})
+    documents = {}
+
+    def grab(generators):
+        articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+        documents.update((doc.relative_source_path, doc) for doc in updates.every_status(articles))
+
+    signals.all_generators_finalized.connect(grab)
+    try:
+        with check.quiet(), contextlib.redirect_stdout(io.StringIO()):  # this job prints its own report
+            Pelican(settings).run()
+    finally:
+        signals.all_generators_finalized.disconnect(grab)
+    return documents, findings.collected(settings)
+
+
+def write(document, source, content_dir, staged, force, result):
+    settings = site_settings(staged)
+    raw, metadata, legacy, body, _ = read(source, settings)
+    final = document.metadata
+    clean = {key: metadata[key] for key in ("title", "updated", "summary", "working_groups", "projects",
+                                            "countries", "feature_image") if metadata.get(key)}
+    clean.update({key: final[key] for key in ("persons", "partners", "tags") if final.get(key)})
+    clean["date"] = iso(document.date)
+    clean["translation_key"] = document.translation_key
+    if document.status == "draft":
+        clean["status"] = "draft"
+    if clean.get("updated"):
+        clean["updated"] = iso(clean["updated"])
+    if clean.get("feature_image"):
+        clean["feature_image"] = {k: v for k, v in clean["feature_image"].items() if v}
+    aliases = [old for old in (metadata.get("permalink"), *metadata.get("aliases", []), *final.get("aliases", []))
+               if old]
+    if aliases:
+        clean["aliases"] = sorted({"/" + old.strip("/") + "/" for old in aliases})
+    repaired_body = mojibake.repair(body) if legacy else body
+    result.changes = describe(raw, metadata, final, document, body, repaired_body, settings)
+    target = Path(content_dir) / "updates" / document.lang / f"{document.slug}.md"
+    result.target = str(target)
+    if target.exists() and not force:
+        result.status = "exists"
+        result.changes.append("not written: the file exists (--force replaces it)")
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(dump(clean, repaired_body), encoding="utf-8")
+
+
+def describe(raw, metadata, final, document, body, repaired_body, settings):
+    """What the import changed in one post, for the editor reading the report."""
+    from front_matter import schema
+
+    changes = []
+    for key in raw:
+        spec = schema.lookup("update", key)
+        if spec is None:
+            changes.append(f"dropped `{key}`")
+        elif key != spec.name and spec.name not in ("permalink", "created", "published"):
+            changes.append(f"`{key}` -> `{spec.name}`")
+    if "permalink" in raw:
+        changes.append("`permalink` -> `aliases` (the old URL will redirect)")
+    if "date" not in raw:
+        changes.append("date from " + ("`created`" if "created" in raw else "the file name"))
+    if raw.get("published") is False:
+        changes.append("`published: false` -> `status: draft`")
+    if not final.get("lang_given") and document.lang != settings["DEFAULT_LANG"]:
+        changes.append(f"language {document.lang!r}, from the translation link of its sibling")
+    repaired = sum(a != b for a, b in zip(body.split("\n"), repaired_body.split("\n")))
+    repaired += sum(1 for key, value in raw.items() if isinstance(value, str) and mojibake.repair(value) != value)
+    if repaired:
+        changes.append(f"mojibake repaired on {repaired} line(s)")
+    changes.append(f"translation key {document.translation_key!r}")
+    return changes
+
+
+def report(results):
+    """Per post what changed, then the counts and what an editor must still do."""
+    lines = []
+    for result in results:
+        lines.append(f"{result.source}: {result.status}" + (f" -> {result.target}" if result.target else ""))
+        lines += [f"    {change}" for change in result.changes]
+        lines += [f"    needs a human: line {f.line}: {f.message} (fix: {f.hint})" for f in result.needs_a_human]
+    counts = Counter(result.status for result in results)
+    lines.append(f"{len(results)} posts: " + ", ".join(f"{counts[s]} {s}" for s in ("imported", "exists", "duplicate",
+                                                                                     "unreadable") if counts[s]))
+    todo = Counter(f.code[2:] for result in results for f in result.needs_a_human)
+    if todo:
+        lines.append("Needs a human: " + ", ".join(f"{count} {TODO[code]}" for code, count in todo.most_common()))
+        missing = sorted({f.message.split(" matches")[0] for r in results for f in r.needs_a_human
+                          if f.code.endswith("NO-ENTRY")})
+        lines += [f"    {name}" for name in missing]
+    return "\n".join(lines)
+
+
+TODO = {"NO-ENTRY": "names with no file in content/ (listed below)", "IMAGE-ALT": "feature images without alt text",
+        "IMAGE-INSECURE": "feature images over http", "LINK": "links to updates that do not exist",
+        "SUMMARY-LONG": "summaries too long for lists and feeds", "UNKNOWN-KEY": "unknown keys (dropped)"}

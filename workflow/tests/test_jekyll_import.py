@@ -1,0 +1,81 @@
+"""`./dev import-jekyll` on the hub's real archive sample: every post migrated, and the site builds them all."""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import SHARED, run_pelican
+from front_matter import schema
+from workflow.jekyll_import import import_posts, report
+
+CORPUS = SHARED / "corpus" / "hot"
+POSTS = sorted(p for p in CORPUS.iterdir() if p.suffix in (".md", ".markdown"))
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    content = tmp_path_factory.mktemp("import") / "content"
+    (content / "people").mkdir(parents=True)
+    (content / "people" / "nate-smith.md").write_text("---\nname: Nate Smith\n---\n", encoding="utf-8")
+    lines = []
+    return content, import_posts(CORPUS, content, progress=lines.append), lines
+
+
+def front(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n", 2)[1])
+
+
+def test_every_post_is_imported_with_counted_progress(imported):
+    _, results, lines = imported
+    assert [r.status for r in results] == ["imported"] * len(POSTS)
+    assert lines[0].startswith(f"[1/{len(POSTS)}] ") and lines[-1].startswith(f"[{len(POSTS)}/{len(POSTS)}] ")
+
+
+def test_imported_files_use_only_the_clean_schema(imported):
+    _, results, _ = imported
+    for result in results:
+        meta = front(Path(result.target))
+        for key in meta:
+            field = schema.lookup("update", key)
+            assert field is not None and field.name == key and not field.legacy, (result.target, key)
+        assert meta["translation_key"] and meta["date"]
+        assert not re.search(r"Ã.|â€|√©", Path(result.target).read_text(encoding="utf-8"))
+
+
+def test_the_built_site_contains_every_imported_post(imported, tmp_path):
+    content, results, _ = imported
+    site = run_pelican(content, tmp_path / "output")
+    assert [str(f) for f in site.findings if f.code in ("E-YAML", "E-TYPE", "E-REQUIRED", "E-DUPLICATE-SLUG")] == []
+    assert not any("MOJIBAKE" in f.code for f in site.findings)
+    for result in results:
+        meta = front(Path(result.target))
+        lang, slug = result.target.split("/updates/")[1].removesuffix(".md").split("/")
+        url = f"/{'' if lang == 'en' else lang + '/'}{'drafts' if meta.get('status') == 'draft' else 'updates'}/{slug}/"
+        assert site.exists(url), (result.source, url)
+
+
+def test_the_spanish_chatmap_post_keeps_its_language_and_key(imported):
+    content, _, _ = imported
+    spanish = front(content / "updates/es/mapeo-humanitario-con-whatsapp-presentando-chatmap.md")
+    english = front(content / "updates/en/humanitarian-mapping-with-whatsapp-introducing-chatmap.md")
+    assert spanish["translation_key"] == english["translation_key"]
+
+
+def test_the_report_says_what_changed_and_what_needs_a_human(imported):
+    _, results, _ = imported
+    text = report(results)
+    assert f"{len(POSTS)} posts: {len(POSTS)} imported" in text
+    assert "`Person` -> `persons`" in text and "`permalink` -> `aliases`" in text
+    assert "Needs a human: " in text and "persons name 'Nate Smith'" not in text  # Nate has a file
+
+
+def test_existing_files_are_kept_unless_forced(imported):
+    content, results, _ = imported
+    target = Path(results[0].target)
+    target.write_text(target.read_text(encoding="utf-8") + "\nEdited by hand.\n", encoding="utf-8")
+    again = import_posts(CORPUS, content, progress=lambda line: None)
+    assert {r.status for r in again} == {"exists"} and "Edited by hand." in target.read_text(encoding="utf-8")
+    import_posts(CORPUS, content, force=True, progress=lambda line: None)
+    assert "Edited by hand." not in target.read_text(encoding="utf-8")

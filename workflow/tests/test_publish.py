@@ -1,0 +1,56 @@
+"""`./dev publish` swaps in a complete site or nothing; `./dev deploy` to a folder or the gh-pages branch."""
+
+import subprocess
+
+import pytest
+
+from conftest import ROOT, write_files
+from workflow.content import WorkflowError
+from workflow.publish import deploy_to_branch, deploy_to_folder, publish
+
+GOOD = {"updates/en/a.md": "---\ntitle: Alpha\ndate: 2021-01-01\n---\nText.\n"}
+BAD = {"updates/en/b.md": "---\ntitle: Broken\ndate: 2021-01-01\npersons: [Nobody Known]\n---\nText.\n"}
+
+
+def test_publish_builds_strictly_and_never_leaves_a_half_written_site(tmp_path):
+    content, output = tmp_path / "content", tmp_path / "output"
+    write_files(content, GOOD)
+    publish(ROOT / "publishconf.py", output, content)
+    assert "Alpha" in (output / "updates/a/index.html").read_text(encoding="utf-8")
+    assert "https://updates.example.org/updates/a/" in (output / "sitemap.xml").read_text(encoding="utf-8")
+
+    write_files(content, BAD)  # an error: strict publishing fails
+    with pytest.raises(WorkflowError, match="the build failed"):
+        publish(ROOT / "publishconf.py", output, content)
+    assert (output / "updates/a/index.html").is_file() and not (output / "updates/b").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]  # no staging folder left
+
+
+def test_deploy_to_a_folder_replaces_its_content(tmp_path):
+    site = tmp_path / "site"
+    write_files(site, {"index.html": "new", "feeds/all.atom.xml": "<feed/>"})
+    target = tmp_path / "www"
+    write_files(target, {"stale.html": "old"})
+    deploy_to_folder(site, target)
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()) == [
+        "feeds/all.atom.xml", "index.html"]
+    with pytest.raises(WorkflowError, match="holds no site"):
+        deploy_to_folder(tmp_path / "empty", target)
+
+
+def test_deploy_commits_the_site_to_the_gh_pages_branch(tmp_path, monkeypatch):
+    repo = tmp_path / "repo"
+    write_files(repo, {"README.md": "x", "output/index.html": "<h1>Hub</h1>"})
+    git = ["git", "-c", "user.name=CI", "-c", "user.email=ci@example.org"]
+    subprocess.run(git + ["init", "-q", "-b", "main"], cwd=repo, check=True)
+    subprocess.run(git + ["commit", "-q", "--allow-empty", "-m", "start"], cwd=repo, check=True)
+    monkeypatch.chdir(repo)
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "CI")
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "ci@example.org")
+    monkeypatch.setenv("GIT_COMMITTER_NAME", "CI")
+    monkeypatch.setenv("GIT_COMMITTER_EMAIL", "ci@example.org")
+    deploy_to_branch(repo / "output", push=False)
+    shown = subprocess.run(["git", "show", "gh-pages:index.html"], cwd=repo, capture_output=True, text=True)
+    assert shown.stdout == "<h1>Hub</h1>"
+    listed = subprocess.run(["git", "ls-tree", "--name-only", "gh-pages"], cwd=repo, capture_output=True, text=True)
+    assert listed.stdout.split() == [".nojekyll", "index.html"]
