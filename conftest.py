@@ -5,6 +5,7 @@ project's own settings, theme and plugins, from files given as text.
 """
 
 import logging
+import os
 import shutil
 import sys
 import textwrap
@@ -14,7 +15,22 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent
 SHARED = ROOT.parent / "shared"
-sys.path.insert(0, str(ROOT / "plugins"))
+# The seeds, byte for byte as ../shared/seeds/000_*.txt and 002_*.txt (a test checks they still are).
+SEEDS = {
+    "000": ROOT / "content/updates/en/2017-06-09-collaborating-with-iom-the-un-migration-agency-on-openstreetmap.md",
+    "002": ROOT / "content/updates/en/2021-12-02-open-mapping-hub-in-latam-december-2021-update.md",
+}
+
+
+def shared(relative):
+    """A folder of ../shared/ (the archive sample, the seeds): beside the project in its CI, which must not
+    skip these tests (.ci/run sets REQUIRE_SHARED); a clone of the site's repository alone lacks it."""
+    folder = SHARED / relative
+    if not folder.is_dir():
+        if os.environ.get("REQUIRE_SHARED"):
+            raise RuntimeError(f"missing: {folder}")
+        pytest.skip(f"no {folder} beside this clone", allow_module_level=True)
+    return folder
 
 
 class Site:

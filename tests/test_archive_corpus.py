@@ -6,9 +6,9 @@ import re
 import pytest
 import yaml
 
-from conftest import SHARED
+from conftest import shared
 
-CORPUS = SHARED / "corpus" / "hot"
+CORPUS = shared("corpus/hot")
 POSTS = sorted(p for p in CORPUS.iterdir() if p.suffix in (".md", ".markdown"))
 
 

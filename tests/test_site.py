@@ -198,3 +198,10 @@ def test_the_spanish_latam_translation_is_up_to_date_with_the_seed(site):
     latam = next(row for row in status["updates"] if row["key"] == "open-mapping-hub-in-latam-december-2021-update")
     assert latam["versions"]["es"]["outdated"] is False
     assert latam["missing"] == ["fr", "pt"]
+
+
+def test_the_seed_copies_in_content_are_byte_for_byte_the_seeds():
+    from conftest import SEEDS, shared
+    for key, path in SEEDS.items():
+        (seed,) = shared("seeds").glob(f"{key}_*.txt")
+        assert path.read_bytes() == seed.read_bytes(), path

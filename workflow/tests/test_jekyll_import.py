@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import SHARED, run_pelican
+from conftest import shared, run_pelican
 from front_matter import schema
 from workflow.jekyll_import import import_posts, report
 
-CORPUS = SHARED / "corpus" / "hot"
+CORPUS = shared("corpus/hot")
 POSTS = sorted(p for p in CORPUS.iterdir() if p.suffix in (".md", ".markdown"))
 
 

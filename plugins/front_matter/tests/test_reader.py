@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from conftest import SHARED
+from conftest import SEEDS
 
 UTC = dt.timezone.utc
 
@@ -140,8 +140,7 @@ def test_empty_summary_falls_back_to_the_body(read):
 
 
 def test_mojibake_in_legacy_posts_is_repaired_for_readers(read, tmp_path):
-    seed = next((SHARED / "seeds").glob("002_*.txt"))
-    site = read({"updates/en/2021-12-02-latam.md": seed.read_bytes()})
+    site = read({"updates/en/2021-12-02-latam.md": SEEDS["002"].read_bytes()})
     item = site.updates["latam"]
     assert item.metadata["persons"] == ["Rubén Martín"]
     assert "Versión en español" in item.content and "🦄" in item.content
