@@ -142,5 +142,9 @@ WITH_FUTURE_DATES = False
 
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Reuse each unchanged file's reading (YAML and Markdown) from the last build; the front_matter plugin keeps
+# the cache in a folder named after its code and settings, and reports cached files' problems again.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "mtime"

@@ -17,11 +17,12 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 from pelican import signals
 from pelican.readers import BaseReader
+from pelican.urlwrappers import Category
 
 from hubcore import findings, mojibake, plugin, urls
 from hubcore.settings import apply_defaults
 
-from . import coerce, schema
+from . import cache, coerce, schema
 
 JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
 LEGACY_UPLOAD = re.compile(r"""((?:src|href)=["']|\]\()(/uploads/[^"')\s]+)""")
@@ -45,15 +46,17 @@ class FrontMatterReader(BaseReader):
 
     def read(self, source_path):
         path = os.path.relpath(source_path, self.settings["PATH"])
+        first = len(findings.collected(self.settings))
         try:
-            return self._read(source_path, path)
+            content, metadata = self._read(source_path, path)
         except findings.ContentError as problem:
             findings.report(self.settings, findings.ERROR, problem.code, path, problem.line,
                             problem.message, problem.hint)
+            content, metadata = "", {"status": "skip", "title": path}  # Pelican skips it, quietly
         except findings.AlreadyReported:
-            pass
-        # Pelican skips a document whose status is "skip", quietly.
-        return "", {"status": "skip", "title": path}
+            content, metadata = "", {"status": "skip", "title": path}
+        cache.remember(self.settings, path, metadata, first)
+        return content, metadata
 
     def _read(self, source_path, path):
         raw, body, key_lines = split_front_matter(decode(source_path, self.settings, path))
@@ -67,8 +70,6 @@ class FrontMatterReader(BaseReader):
             if "date" in rejected:
                 raise findings.AlreadyReported()  # E-TYPE said why; Pelican cannot place an undated update
             complete_update(metadata, path, key_lines, self.settings)
-            # Pelican's draft writer needs a category even when category pages are off.
-            metadata["category"] = self.process_metadata("category", self.settings["DEFAULT_CATEGORY"])
         elif kind == "page":
             if not metadata.get("title"):
                 raise findings.ContentError("E-REQUIRED", key_lines.get("title", 2), "the page's `title` is missing or "
@@ -308,6 +309,14 @@ def resolve_legacy_uploads(body, settings):
     return LEGACY_UPLOAD.sub(lambda m: m.group(1) + resolve_upload(m.group(2), settings), body)
 
 
+def add_category(generator, metadata):
+    """Pelican's draft writer needs a category even when category pages are off.
+
+    Added here, not by the reader: a Category holds the settings, which the reader cache cannot store.
+    """
+    metadata.setdefault("category", Category(generator.settings["DEFAULT_CATEGORY"], generator.settings))
+
+
 def add_reader(readers):
     for extension in readers.settings["FRONT_MATTER_EXTENSIONS"]:
         readers.reader_classes[extension] = FrontMatterReader
@@ -315,8 +324,11 @@ def add_reader(readers):
 
 
 SIGNAL_HANDLERS = {
-    signals.initialized: apply_defaults,
+    signals.initialized: (apply_defaults, cache.place),
+    signals.get_generators: cache.new_run,
     signals.readers_init: add_reader,
+    signals.article_generator_context: (cache.replay, add_category),
+    signals.page_generator_context: cache.replay,
 }
 
 

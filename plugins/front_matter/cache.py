@@ -1,0 +1,59 @@
+"""Pelican's reader cache, made safe for this reader.
+
+With CACHE_CONTENT, Pelican keeps each file's (content, metadata) and reuses
+them while the file is unchanged: a rebuild skips YAML and Markdown for every
+file but the edited one. Two things make that safe here:
+
+- findings: the reader reports a file's problems while reading it, and a
+  cached file is not read again. The reader stores them in the metadata; on a
+  cache hit they are reported again, so every run lists every problem.
+- staleness: what the reader returns depends on its code and on settings
+  (languages, legacy repairs, `./dev check` skipping Markdown), so the cache
+  lives in a folder named after a fingerprint of both.
+"""
+
+import hashlib
+import os
+from pathlib import Path
+
+from hubcore import findings
+
+FRESH = "HUB_FRESH_READS"  # settings key: files read (not taken from the cache) in this run
+STORED = "read_findings"  # metadata key: the findings of reading that file
+
+SETTINGS_READ = ("LANGUAGES", "DEFAULT_LANG", "FRONT_MATTER_EXTENSIONS", "LEGACY_UPLOADS_URL",
+                 "LEGACY_IGNORED_CATEGORIES", "LEGACY_REPAIR_MOJIBAKE", "DIRECTORY_KINDS", "PAGE_PATHS",
+                 "MARKDOWN", "HUB_CHECK_ONLY", "SLUG_REGEX_SUBSTITUTIONS", "SLUGIFY_USE_UNICODE", "PATH")
+CODE = [Path(__file__).parent, Path(__file__).parent.parent / "hubcore"]
+
+
+def fingerprint(settings):
+    digest = hashlib.sha256()
+    for folder in CODE:
+        for source in sorted(folder.glob("*.py")):
+            digest.update(source.read_bytes())
+    digest.update(repr([(name, settings.get(name)) for name in SETTINGS_READ]).encode())
+    return digest.hexdigest()[:16]
+
+
+def place(pelican):
+    settings = pelican.settings
+    settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], f"reader-{fingerprint(settings)}")
+
+
+def new_run(pelican):
+    pelican.settings[FRESH] = set()
+
+
+def remember(settings, path, metadata, first):
+    """Keep what reading `path` reported (the findings from index `first` on) with its metadata."""
+    settings.setdefault(FRESH, set()).add(path)
+    metadata[STORED] = findings.collected(settings)[first:]
+
+
+def replay(sender, metadata):
+    """A file taken from the cache: report again what reading it found."""
+    settings = sender.settings
+    for finding in metadata.get(STORED, []):
+        if finding.path not in settings.get(FRESH, ()):
+            findings.collected(settings).append(finding)

@@ -1,0 +1,42 @@
+"""The reader cache: a rebuild reads only changed files, yet reports every file's problems again."""
+
+import os
+
+from front_matter import cache
+
+FILES = {
+    "updates/en/a.md": "---\ntitle: A\ndate: 2021-01-01\nFeautre Image: x\n---\nAlpha.\n",
+    "updates/en/b.md": "---\ntitle: B\ndate: 2021-01-02\n---\nBeta.\n",
+    "updates/en/broken.md": "---\ntitle: [unclosed\n---\n",
+    "pages/about.md": "---\ntitle: About\ntypo_key: 1\n---\nUs.\n",
+}
+
+
+def pages(site):
+    return {p.relative_to(site.output): p.read_bytes() for p in site.output.rglob("*.html")}
+
+
+def test_a_rebuild_reads_only_the_changed_file_and_reports_everything_again(build_site, tmp_path):
+    first = build_site(FILES)
+    first_findings, first_pages = sorted(map(str, first.findings)), pages(first)
+    assert len(first.settings[cache.FRESH]) == 4 and len(first_findings) == 3
+
+    second = build_site({})
+    assert second.settings[cache.FRESH] == set()  # nothing read again
+    assert sorted(map(str, second.findings)) == first_findings
+    assert pages(second) == first_pages
+
+    path = tmp_path / "content/updates/en/b.md"
+    path.write_text(FILES["updates/en/b.md"].replace("Beta.", "Beta, edited."), encoding="utf-8")
+    os.utime(path, (path.stat().st_atime, path.stat().st_mtime + 5))
+    third = build_site({})
+    assert third.settings[cache.FRESH] == {"updates/en/b.md"}
+    assert "Beta, edited." in third.page("/updates/b/")
+    assert sorted(map(str, third.findings)) == first_findings
+
+
+def test_the_check_command_and_the_build_keep_separate_caches(build_site):
+    build_site(FILES)
+    site = build_site({}, HUB_CHECK_ONLY=True)  # would find HTML where it expects Markdown in a shared cache
+    assert site.settings[cache.FRESH] == {"updates/en/a.md", "updates/en/b.md", "updates/en/broken.md",
+                                          "pages/about.md"}
