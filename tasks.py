@@ -43,8 +43,10 @@ def build(c):
 
 @task
 def serve(c, port=8000):
-    """Build, serve on http://127.0.0.1:PORT and rebuild when content, theme or plugins change."""
-    c.run(f"{PELICAN} -s pelicanconf.py --autoreload --listen --bind 127.0.0.1 --port {port}", pty=False)
+    """Build, serve on http://127.0.0.1:PORT and rebuild when content, theme, plugins or settings change."""
+    from workflow.serve import serve as serve_site
+
+    serve_site(ROOT, port)
 
 
 @task
