@@ -41,7 +41,7 @@ class Site:
         self.findings = settings.get("HUB_FINDINGS", [])
 
     def page(self, url):
-        path = self.output / url.strip("/") / "index.html" if not url.endswith(".html") else self.output / url
+        path = self.output / url.strip("/") / "index.html" if not url.endswith(".html") else self.output / url.strip("/")
         assert path.is_file(), f"{url} was not written; pages: {sorted(self.urls())[:40]}"
         return path.read_text(encoding="utf-8")
 

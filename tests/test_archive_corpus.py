@@ -69,3 +69,16 @@ def test_the_archives_feeds_parse_and_point_at_written_pages(site):
             assert site.exists(entry.link.removeprefix(base)), entry.link
     main = feedparser.parse((site.output / "feeds/all.atom.xml").read_bytes())
     assert len(main.entries) == 20
+
+
+def test_every_published_posts_old_permalink_redirects_to_its_page(site):
+    checked = 0
+    for post in POSTS:
+        meta = front_matter(post)
+        if meta.get("published") is False or not meta.get("permalink"):
+            continue
+        old = site.page("/" + str(meta["permalink"]).strip("/") + "/")
+        target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', old).group(1)
+        assert site.exists(target), (post.name, target)
+        checked += 1
+    assert checked == 2  # the sample's posts with a permalink

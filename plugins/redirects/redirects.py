@@ -1,0 +1,84 @@
+"""Old addresses keep working: each update's `aliases` and archive `permalink` redirect to its page.
+
+A static host cannot answer with a 301, so each old address gets a tiny page
+with a canonical link, an immediate meta refresh and a plain link (for readers
+without automatic redirects). An alias may not leave the output folder nor
+replace a real page: either is reported, and nothing is written for it.
+"""
+
+import html
+import os
+import posixpath
+import re
+
+from pelican import signals
+from pelican.generators import Generator
+
+from hubcore import findings, plugin, updates, urls
+from hubcore.settings import apply_defaults
+
+SAFE = re.compile(r"^[A-Za-z0-9._~!$&'()*+,;=:@%/-]+$")
+
+PAGE = """<!doctype html>
+<html lang="{lang}">
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{target}">
+<meta http-equiv="refresh" content="0; url={target}">
+<p><a href="{target}">{title}</a></p>
+</html>
+"""
+
+
+def old_addresses(document):
+    return [old for old in (document.metadata.get("permalink"), *document.metadata.get("aliases", [])) if old]
+
+
+def output_name(address):
+    """`updates/2017_old/index.html` for `/updates/2017_old`, or None for an address that is no local path."""
+    path = address.split("#")[0].split("?")[0].strip()
+    if "://" in path or path.startswith("//") or not SAFE.match(path) or ".." in path.split("/"):
+        return None
+    path = posixpath.normpath("/" + path).lstrip("/")
+    if not path:
+        return None
+    return path if path.endswith((".html", ".htm")) else f"{path}/index.html"
+
+
+class RedirectsGenerator(Generator):
+    def generate_output(self, writer):
+        settings = self.settings
+        base = settings["SITEURL"]
+        for document in updates.published(self.context):
+            for address in old_addresses(document):
+                name = output_name(address)
+                line = document.metadata.get("source_lines", {}).get("aliases") or \
+                    document.metadata.get("source_lines", {}).get("permalink", 0)
+                if name is None:
+                    findings.report(settings, findings.ERROR, "E-ALIAS", document.relative_source_path, line,
+                                    f"the old address {address!r} is not a path of this site",
+                                    "write it as /updates/old-name/ (no domain, no ..)")
+                    continue
+                target = os.path.join(self.output_path, name)
+                if name == urls.save_as(document.url) or os.path.exists(target):
+                    if name != urls.save_as(document.url):
+                        findings.report(settings, findings.WARNING, "W-ALIAS-TAKEN", document.relative_source_path,
+                                        line, f"the old address {address!r} is a page of the site; no redirect",
+                                        "remove it from `aliases`")
+                    continue
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                with open(target, "w", encoding="utf-8") as handle:
+                    handle.write(PAGE.format(lang=document.lang, title=html.escape(document.title),
+                                             target=html.escape(f"{base}/{document.url}")))
+
+
+SIGNAL_HANDLERS = {
+    signals.initialized: apply_defaults,
+    signals.article_generator_finalized: updates.collect,
+    signals.get_generators: plugin.adds_generator(RedirectsGenerator),
+}
+
+
+def register():
+    plugin.connect(SIGNAL_HANDLERS)
