@@ -69,7 +69,9 @@ def write_files(root, files):
 def site_settings(content, output, **overrides):
     """The project's settings, pointed at a test site's folders."""
     return {"PATH": str(content), "OUTPUT_PATH": str(output), "THEME": str(ROOT / "theme"),
-            "PLUGIN_PATHS": [str(ROOT / "plugins")], "CACHE_PATH": str(output.parent / "cache"), **overrides}
+            "PLUGIN_PATHS": [str(ROOT / "plugins")], "CACHE_PATH": str(output.parent / "cache"),
+            # Pagefind takes a while: only the search tests (and real builds) run it.
+            "SEARCH_INDEX": False, **overrides}
 
 
 def run_pelican(content, output, **overrides):

@@ -55,6 +55,8 @@ PLUGINS = [
     "translation_status",
     # Atom, RSS and JSON feeds per language, tag, person and partner; "Subscribe" pages.
     "feeds",
+    # Each language's search page; Pagefind indexes the written update pages.
+    "search",
     # Old addresses (`aliases`, the archive's `permalink`) redirect to the update.
     "redirects",
     # sitemap.xml with every page's language alternates.

@@ -175,12 +175,41 @@ def test_every_internal_link_resolves(site):
     assert not broken, sorted(broken)[:20]
 
 
-def test_pages_are_light_and_need_no_javascript(site):
+class Resources(HTMLParser):
+    """What a page makes the browser fetch: stylesheets, scripts, images (and preloads, icons)."""
+
+    def __init__(self):
+        super().__init__()
+        self.fetched = []  # (kind, URL)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and attrs.get("rel") in ("stylesheet", "preload", "icon", "modulepreload"):
+            self.fetched.append(("style" if attrs["rel"] == "stylesheet" else "other", attrs["href"]))
+        elif tag == "script" and attrs.get("src"):
+            self.fetched.append(("script", attrs["src"]))
+        elif tag in ("img", "source") and (attrs.get("src") or attrs.get("srcset")):
+            self.fetched.append(("image", (attrs.get("src") or attrs["srcset"]).split()[0]))
+
+
+def test_every_page_keeps_to_the_budgets(site):
+    """Under 50 KB of HTML, CSS and JS and under 15 requests; nothing third-party but the archive's images;
+    scripts only where searching needs one, and that page works without it."""
     for page in site.output.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        assert "<script" not in html
-        assert len(html.encode()) < 50_000, page
-    assert (site.output / "theme/css/site.css").stat().st_size < 10_000
+        parser = Resources()
+        parser.feed(html)
+        weight = len(html.encode())
+        for kind, url in parser.fetched:
+            local = not url.startswith(("http://", "https://", "//"))
+            assert local or kind == "image", (page, url)  # no third-party script, style or font
+            if local and kind in ("style", "script"):
+                weight += (site.output / url.lstrip("/")).stat().st_size
+        assert weight < 50_000, (page, weight)
+        assert len(parser.fetched) + 1 < 15, page
+        if "<script" in html:
+            assert page.relative_to(site.output).as_posix().endswith("search/index.html"), page
+            assert "<noscript>" in html
 
 
 def test_front_matter_text_is_escaped(build_site):

@@ -76,6 +76,9 @@ DEFAULTS = {
     "FEED_FOLDER": "feeds/",
     "FEED_KINDS": ["tags", "persons", "partners"],
     "FEED_ID_PREFIX": "tag:hotosm.org,2010:",
+    # Search: each language's search page, and whether Pagefind indexes the built site.
+    "SEARCH_URL": "search/",
+    "SEARCH_INDEX": True,
     "LANG_ARCHIVES_URL": "archives/",
     "LANG_YEAR_ARCHIVE_URL": "archives/{year}/",
 }

@@ -1,0 +1,29 @@
+"""Pagefind indexes each language's updates apart; every language has a search page usable without JavaScript."""
+
+import json
+
+
+def update(title, lang, body):
+    return f"---\ntitle: {title}\ndate: 2021-01-01\nlang: {lang}\n---\n{body}\n"
+
+
+def test_each_language_gets_its_own_index_of_updates_only(build_site):
+    site = build_site({
+        "updates/en/a.md": update("Flood maps", "en", "Volunteers traced flooded roads."),
+        "updates/es/b.md": update("Mapas de inundaciones", "es", "Voluntarias mapearon calles inundadas."),
+        "updates/es/c.md": update("Talleres", "es", "Talleres de mapeo comunitario."),
+        "pages/about.md": "---\ntitle: About\n---\nNot an update.\n",
+    }, SEARCH_INDEX=True)
+    entry = json.loads((site.output / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == {"en": 1, "es": 2}
+    assert site.findings == []
+
+
+def test_search_pages_list_the_updates_for_readers_without_javascript(build_site):
+    site = build_site({"updates/es/b.md": update("Mapas de inundaciones", "es", "Texto.")})
+    page = site.page("/es/search/")
+    assert '<html lang="es"' in page and "<h1>Buscar</h1>" in page
+    noscript = page.split("<noscript>")[1].split("</noscript>")[0]
+    assert 'href="/es/updates/b/">Mapas de inundaciones</a>' in noscript
+    assert '<script type="module" src="/theme/js/search.js"></script>' in page
+    assert 'href="/es/search/"' in site.page("/es/")
