@@ -57,6 +57,8 @@ PLUGINS = [
     "feeds",
     # Each language's search page; Pagefind indexes the written update pages.
     "search",
+    # Canonical URLs, Open Graph and Twitter cards, JSON-LD, robots.txt.
+    "sharing",
     # Old addresses (`aliases`, the archive's `permalink`) redirect to the update.
     "redirects",
     # sitemap.xml with every page's language alternates.

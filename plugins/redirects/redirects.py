@@ -50,6 +50,7 @@ class RedirectsGenerator(Generator):
     def generate_output(self, writer):
         settings = self.settings
         base = settings["SITEURL"]
+        rules = []  # `_redirects` lines, for hosts that redirect with a real 301 (Netlify, Cloudflare Pages)
         for document in updates.published(self.context):
             for address in old_addresses(document):
                 name = output_name(address)
@@ -71,6 +72,9 @@ class RedirectsGenerator(Generator):
                 with open(target, "w", encoding="utf-8") as handle:
                     handle.write(PAGE.format(lang=document.lang, title=html.escape(document.title),
                                              target=html.escape(f"{base}/{document.url}")))
+                rules.append(f"/{name.removesuffix('index.html')} /{document.url} 301")
+        with open(os.path.join(self.output_path, "_redirects"), "w", encoding="utf-8") as handle:
+            handle.write("".join(f"{rule}\n" for rule in sorted(rules)))
 
 
 SIGNAL_HANDLERS = {
