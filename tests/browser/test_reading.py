@@ -1,0 +1,49 @@
+"""What a reader does, in Chromium: change language, search, find the feeds; no console errors."""
+
+from .conftest import ARTEFACTS
+
+LATAM_EN = "/updates/open-mapping-hub-in-latam-december-2021-update/"
+LATAM_ES = "/es/updates/hub-de-mapeo-abierto-en-latam-actualizacion-diciembre-2021/"
+
+
+def test_the_language_switcher_leads_to_the_spanish_translation(page):
+    page.goto(LATAM_EN)
+    page.locator(".lang-switcher").get_by_role("link", name="Español").click()
+    page.wait_for_url("**" + LATAM_ES)
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert "Hub de Mapeo Abierto en LATAM" in page.locator("h1").inner_text()
+    assert page.errors == []
+
+
+def test_searching_a_word_of_a_spanish_update_finds_it(page):
+    page.goto("/es/search/")
+    page.get_by_label("Buscar en las novedades").fill("WhatsApp")
+    first = page.locator("#search-results li a").first
+    first.wait_for(timeout=10_000)
+    assert "/es/updates/chatmap-convierte-chats-de-whatsapp-en-mapas/" in first.get_attribute("href")
+    assert "ChatMap" in first.inner_text()
+    assert page.errors == []
+
+
+def test_the_feeds_are_discoverable(page):
+    page.goto("/es/")
+    feed = page.locator('link[rel="alternate"][type="application/atom+xml"]').first
+    assert feed.get_attribute("href").endswith("/es/feeds/all.atom.xml")
+    page.get_by_role("link", name="Suscribirse").click()
+    page.wait_for_url("**/es/feeds/")
+    assert page.locator("h1").inner_text() == "Suscribirse"
+    assert page.errors == []
+
+
+def test_screenshots_at_phone_and_desktop_widths(page):
+    ARTEFACTS.mkdir(exist_ok=True)
+    for width, height in ((375, 812), (1280, 900)):
+        page.set_viewport_size({"width": width, "height": height})
+        for name, url in (("home", "/"), ("update", LATAM_EN)):
+            page.goto(url)
+            path = ARTEFACTS / f"{name}-{width}.png"
+            page.screenshot(path=str(path), full_page=True)
+            assert path.stat().st_size > 5_000
+            # Nothing wider than the screen: no sideways scrolling on a phone.
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.errors == []
