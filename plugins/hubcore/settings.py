@@ -79,6 +79,8 @@ DEFAULTS = {
     # Search: each language's search page, and whether Pagefind indexes the built site.
     "SEARCH_URL": "search/",
     "SEARCH_INDEX": True,
+    # How many related updates (sharing tags or partners) each update shows.
+    "RELATED_UPDATES": 3,
     "LANG_ARCHIVES_URL": "archives/",
     "LANG_YEAR_ARCHIVE_URL": "archives/{year}/",
 }

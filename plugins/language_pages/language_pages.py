@@ -1,4 +1,5 @@
-"""Each language's own home page (paginated, newest first) and yearly archives.
+"""Each language's own home page (paginated, newest first), yearly archives and 404 page; on each update,
+its neighbours (previous, next, related: neighbours.py).
 
 Pelican's index and archives mix every language; these pages list only the
 updates written in the page's language.
@@ -11,6 +12,8 @@ from pelican.generators import Generator
 
 from hubcore import plugin, updates, urls
 from hubcore.settings import apply_defaults
+
+from . import neighbours
 
 
 class LanguagePagesGenerator(Generator):
@@ -30,6 +33,8 @@ class LanguagePagesGenerator(Generator):
             self._write(writer, "archives", urls.lang_url(self.settings, lang, archives_url), lang,
                         {other: urls.lang_url(self.settings, other, archives_url) for other in languages},
                         years=[(year, len(group), self._year_url(lang, year)) for year, group in years])
+            # GitHub Pages serves /404.html for any missing address; other hosts can map /<lang>/404.html.
+            self._write(writer, "404", urls.lang_url(self.settings, lang, "404.html"), lang, {}, noindex=True)
             for year, group in years:
                 self._write(writer, "archive", self._year_url(lang, year), lang,
                             {other: self._year_url(other, year) for other in languages if year in years_of[other]},
@@ -46,7 +51,7 @@ class LanguagePagesGenerator(Generator):
 
 SIGNAL_HANDLERS = {
     signals.initialized: apply_defaults,
-    signals.article_generator_finalized: updates.collect,
+    signals.article_generator_finalized: (updates.collect, neighbours.link),
     signals.get_generators: plugin.adds_generator(LanguagePagesGenerator),
 }
 
