@@ -55,6 +55,8 @@ PLUGINS = [
     "translation_status",
     # Atom, RSS and JSON feeds per language, tag, person and partner; "Subscribe" pages.
     "feeds",
+    # Local feature images resized to a few widths, WebP and their own format.
+    "images",
     # Each language's search page; Pagefind indexes the written update pages.
     "search",
     # Canonical URLs, Open Graph and Twitter cards, JSON-LD, robots.txt.

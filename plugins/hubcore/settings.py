@@ -81,6 +81,10 @@ DEFAULTS = {
     "SEARCH_INDEX": True,
     # How many related updates (sharing tags or partners) each update shows.
     "RELATED_UPDATES": 3,
+    # Local feature images: widths made (and the original's), encoder quality, output folder.
+    "IMAGE_WIDTHS": [480, 960, 1440],
+    "IMAGE_QUALITY": 80,
+    "IMAGE_FOLDER": "images/sized/",
     "LANG_ARCHIVES_URL": "archives/",
     "LANG_YEAR_ARCHIVE_URL": "archives/{year}/",
 }

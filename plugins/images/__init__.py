@@ -1,0 +1,1 @@
+from .images import register  # noqa: F401

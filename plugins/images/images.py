@@ -1,0 +1,103 @@
+"""Light feature images: local ones resized at build time to a few widths, in WebP and their own format.
+
+The page gets `<picture>` with `srcset`/`sizes`, and the original's width and
+height so nothing shifts while it loads. Encoded files are kept in the cache
+folder, named after the source's content, so a rebuild copies them instead of
+encoding again. Remote images (the archive's absolute URLs) are left as they
+are, never fetched.
+"""
+
+import hashlib
+import os
+import shutil
+from urllib.parse import unquote
+
+from PIL import Image, UnidentifiedImageError
+from pelican import signals
+from pelican.generators import Generator
+
+from hubcore import findings, plugin, updates
+from hubcore.settings import apply_defaults
+
+FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+ENCODED = "HUB_IMAGES_ENCODED"  # settings key: how many files this run encoded (the rest came from the cache)
+
+
+def plan(generator):
+    """Give each local feature image its variants (`image["variants"]`) before any page is rendered."""
+    settings = generator.settings
+    settings[ENCODED] = 0
+    for update in updates.every_status(generator):
+        image = update.metadata.get("feature_image")
+        if not image or "://" in image["src"] or image["src"].startswith("//"):
+            continue
+        source = os.path.join(settings["PATH"], unquote(image["src"]).lstrip("/"))
+        try:
+            with Image.open(source) as opened:
+                width, height, kind = *opened.size, opened.format
+        except (OSError, UnidentifiedImageError):
+            continue  # a missing file is E-IMAGE-MISSING (validation); an unreadable one stays as it is
+        if kind not in FORMATS:
+            continue
+        digest = file_digest(source)
+        stem = os.path.splitext(os.path.basename(source))[0]
+        widths = [w for w in settings["IMAGE_WIDTHS"] if w < width] + [width]
+        image.update(width=width, height=height, source=source, variants=[
+            {"format": fmt, "width": w, "name": f"{settings['IMAGE_FOLDER']}{stem}-{digest}-{w}.{FORMATS[fmt]}"}
+            for fmt in ("WEBP", kind) for w in widths])
+
+
+def file_digest(path):
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()[:10]
+
+
+class ImagesGenerator(Generator):
+    def generate_output(self, writer):
+        settings = self.settings
+        cache = os.path.join(settings["CACHE_PATH"], "images")
+        os.makedirs(cache, exist_ok=True)
+        done = set()
+        for update in updates.every_document(self.context):
+            image = update.metadata.get("feature_image") or {}
+            for variant in image.get("variants", []):
+                if variant["name"] in done:
+                    continue
+                done.add(variant["name"])
+                cached = os.path.join(cache, os.path.basename(variant["name"]))
+                if not os.path.exists(cached):
+                    encode(image["source"], cached, variant, settings, update)
+                target = os.path.join(self.output_path, variant["name"])
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                shutil.copyfile(cached, target)
+
+
+def encode(source, target, variant, settings, update):
+    try:
+        with Image.open(source) as opened:
+            opened.load()
+            picture = opened.convert("RGBA" if opened.mode in ("RGBA", "LA", "P") else "RGB")
+            if variant["width"] < picture.width:
+                height = round(picture.height * variant["width"] / picture.width)
+                picture = picture.resize((variant["width"], height), Image.Resampling.LANCZOS)
+            if variant["format"] == "JPEG" and picture.mode == "RGBA":
+                picture = picture.convert("RGB")
+            picture.save(target + ".part", format=variant["format"], quality=settings["IMAGE_QUALITY"],
+                         optimize=True)
+        os.replace(target + ".part", target)  # never a half-written file in the cache
+        settings[ENCODED] += 1
+    except OSError as error:
+        findings.report(settings, findings.ERROR, "E-IMAGE-ENCODE", update.relative_source_path,
+                        update.metadata.get("source_lines", {}).get("feature_image", 0),
+                        f"the feature image could not be resized: {error}", "save it again as JPEG or PNG")
+
+
+SIGNAL_HANDLERS = {
+    signals.initialized: apply_defaults,
+    signals.article_generator_finalized: (updates.collect, plan),
+    signals.get_generators: plugin.adds_generator(ImagesGenerator),
+}
+
+
+def register():
+    plugin.connect(SIGNAL_HANDLERS)

@@ -1,0 +1,48 @@
+"""Local feature images in several widths and WebP, with their size on the page; encoded once."""
+
+import io
+import re
+
+from PIL import Image
+
+from images.images import ENCODED
+
+
+def png(width, height):
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 80, 40)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+FILES = {
+    "images/flood-map.png": png(1600, 900),
+    "updates/en/a.md": "---\ntitle: A\ndate: 2021-01-01\nfeature_image: {src: /images/flood-map.png, alt: A map}\n---\nA.\n",
+    "updates/en/b.md": "---\ntitle: B\ndate: 2021-01-02\nfeature_image: {src: 'https://cdn.example.org/x.jpg', alt: X}\n---\n",
+}
+
+
+def test_local_images_get_widths_formats_and_dimensions(build_site):
+    site = build_site(FILES)
+    html = site.page("/updates/a/")
+    webp = re.search(r'<source type="image/webp" sizes="[^"]+" srcset="([^"]+)">', html).group(1)
+    widths = [int(w) for w in re.findall(r" (\d+)w", webp)]
+    assert widths == [480, 960, 1440, 1600]
+    img = re.search(r"<img [^>]+>", html.split("<picture>")[1]).group(0)
+    assert 'width="1600" height="900" alt="A map"' in img and "loading=" not in img  # above the fold
+    for url in re.findall(r"(/images/sized/[^ \"]+)", webp + img):
+        assert (site.output / url.lstrip("/")).is_file(), url
+    with Image.open(site.output / re.findall(r"(/images/sized/\S+-480\.webp)", webp)[0].lstrip("/")) as small:
+        assert small.format == "WEBP" and small.size == (480, 270)
+    assert site.settings[ENCODED] == 8  # 4 widths x (WebP, PNG)
+
+
+def test_remote_images_stay_as_they_are(build_site):
+    site = build_site(FILES)
+    assert '<img src="https://cdn.example.org/x.jpg" alt="X" decoding="async">' in site.page("/updates/b/")
+
+
+def test_a_rebuild_encodes_nothing_again(build_site):
+    build_site(FILES)
+    site = build_site(FILES)
+    assert site.settings[ENCODED] == 0
+    assert site.exists("/updates/a/") and list((site.output / "images/sized").glob("*.webp"))
