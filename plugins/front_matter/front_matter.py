@@ -22,7 +22,7 @@ from pelican.urlwrappers import Category
 from hubcore import findings, mojibake, plugin, urls
 from hubcore.settings import apply_defaults
 
-from . import cache, coerce, schema
+from . import cache, coerce, sanitize, schema
 
 JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
 LEGACY_UPLOAD = re.compile(r"""((?:src|href)=["']|\]\()(/uploads/[^"')\s]+)""")
@@ -76,16 +76,19 @@ class FrontMatterReader(BaseReader):
                                             "empty", "add `title: A title` to the front matter")
             metadata.setdefault("translation_key", f"page:{metadata.get('slug') or slug_from_name(path)}")
         if metadata.get("summary"):
-            metadata["summary"] = self._render(metadata["summary"])
+            metadata["summary"] = self._render(metadata["summary"], metadata)
         metadata["source_lines"] = key_lines
         metadata["legacy_format"] = legacy
-        return self._render(body), metadata
+        return self._render(body, metadata), metadata
 
-    def _render(self, text):
+    def _render(self, text, metadata):
         if self.settings["HUB_CHECK_ONLY"]:
             return text  # `./dev check` renders no page; Markdown is most of a read's time
         self._markdown.reset()
-        return self._markdown.convert(text)
+        html = self._markdown.convert(text)
+        if self.settings["SANITIZE_HTML"] and not metadata.get("raw_html"):
+            html = sanitize.clean(html, self.settings)
+        return html
 
 
 def text_hash(metadata, body):
@@ -189,6 +192,12 @@ def normalize(raw, kind, key_lines, settings, path):
             findings.report(settings, findings.ERROR, "E-TYPE", path, line, f"{key}: {bad.message}", bad.hint)
             rejected.add(spec.name)
             continue
+        if any(sanitize.unsafe_url(url) for url in urls_in(spec, value)):
+            findings.report(settings, findings.ERROR, "E-URL", path, line,
+                            f"{key}: a `javascript:`, `data:` or `vbscript:` address is not allowed",
+                            "use an https:// address or a path such as /images/name.jpg")
+            rejected.add(spec.name)
+            continue
         if spec.kind == schema.LIST and spec.name in metadata:
             # `tags` and the archive's `categories` both feed tags.
             metadata[spec.name] += [item for item in value if item not in metadata[spec.name]]
@@ -205,6 +214,17 @@ def normalize(raw, kind, key_lines, settings, path):
     if legacy and settings["LEGACY_REPAIR_MOJIBAKE"]:
         metadata = {key: repair(value) for key, value in metadata.items()}
     return metadata, legacy, rejected
+
+
+def urls_in(spec, value):
+    """The addresses a field's value holds: an image's src, a link list's targets, a URL or old addresses."""
+    if spec.kind == schema.IMAGE:
+        return [value.get("src", "")] if isinstance(value, dict) else []
+    if spec.kind == schema.LINKS:
+        return list(value.values()) if isinstance(value, dict) else list(value or [])
+    if spec.name in ("url", "aliases", "permalink"):
+        return value if isinstance(value, list) else [value]
+    return []
 
 
 def likely_key(key, kind):

@@ -66,6 +66,8 @@ FIELDS = (
     Field("original_hash", TEXT, "Fingerprint of the original's text this translation was made from; "
           "`invoke translations-status` shows the original's current one and flags the translation outdated "
           "when they differ."),
+    Field("raw_html", BOOL, "`true` keeps the body's HTML as written, scripts and all (an imported archive post "
+          "that needs its embed); otherwise scripts, `on*=` handlers and unknown iframes are removed."),
     Field("permalink", TEXT, "The archive's old URL of the post; redirects to the new one.", legacy=True),
     Field("created", TIMESTAMP, "Unix time of the archive post; used when `date` is missing.", legacy=True),
     Field("published", BOOL, "Jekyll's `published: false` marks an unpublished post (read as `status: draft`).",

@@ -19,6 +19,11 @@ DEFAULTS = {
     # Jekyll's post template wrote `categories: jekyll update` on many posts:
     # these legacy categories carry no meaning and do not become tags.
     "LEGACY_IGNORED_CATEGORIES": ["jekyll", "update", "updates"],
+    # Defuse raw HTML in bodies (scripts, on*= handlers, javascript: links); iframes only from these
+    # hosts and their subdomains (the archive's embeds). A file may opt out with `raw_html: true`.
+    "SANITIZE_HTML": True,
+    "SANITIZE_IFRAME_HOSTS": ["www.youtube.com", "www.youtube-nocookie.com", "player.vimeo.com",
+                              "umap.openstreetmap.fr", "overpass-turbo.eu", "docs.google.com"],
     # Repair mojibake (UTF-8 read as Latin-1 or Mac Roman) in legacy posts
     # when rendering; the source file is never changed.
     "LEGACY_REPAIR_MOJIBAKE": True,
