@@ -7,7 +7,6 @@ project's own settings, theme and plugins, from files given as text.
 import logging
 import os
 import shutil
-import sys
 import textwrap
 from pathlib import Path
 
@@ -41,7 +40,8 @@ class Site:
         self.findings = settings.get("HUB_FINDINGS", [])
 
     def page(self, url):
-        path = self.output / url.strip("/") / "index.html" if not url.endswith(".html") else self.output / url.strip("/")
+        path = self.output / url.strip("/")
+        path = path if url.endswith(".html") else path / "index.html"
         assert path.is_file(), f"{url} was not written; pages: {sorted(self.urls())[:40]}"
         return path.read_text(encoding="utf-8")
 

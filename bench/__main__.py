@@ -1,7 +1,8 @@
 """Time this site's build against plain Pelican on the same synthetic corpus, in one run.
 
 For each size: documents in, pages out, cold build seconds, no-change rebuild
-seconds (reader cache), rebuild seconds after editing one update, `./dev check` seconds, documents per second, peak memory, and the plain-Pelican baseline
+seconds (reader cache), rebuild seconds after editing one update, `./dev check`
+seconds, documents per second, peak memory, and the plain-Pelican baseline
 (default theme, no plugins, one language-blind build) as a ratio. Results go
 to <out>/results.json so runs can be compared across commits.
 """
@@ -84,7 +85,8 @@ def measure(out, n):
     return {
         "updates_en": n, "documents": documents, "pages_out": pages(site / "output"),
         "cold_s": round(cold, 2), "rebuild_s": round(rebuild, 2), "after_edit_s": round(after_edit, 2),
-        "check_s": round(check, 2), "cold_docs_per_s": round(documents / cold, 1), "rebuild_docs_per_s": round(documents / rebuild, 1),
+        "check_s": round(check, 2), "cold_docs_per_s": round(documents / cold, 1),
+        "rebuild_docs_per_s": round(documents / rebuild, 1),
         "peak_mib": round(memory), "plain_pelican_cold_s": round(plain_cold, 2), "plain_peak_mib": round(plain_mem),
         "plain_pelican_pages_out": pages(plain / "output"),
         "ratio_to_plain": round(cold / plain_cold, 2),
@@ -104,7 +106,7 @@ def main():
         results.append(row)
         print(f"{n} English updates: {row['documents']} documents -> {row['pages_out']} pages")
         print(f"  cold build       {row['cold_s']:7.2f} s  ({row['cold_docs_per_s']} documents/s)")
-        print(f"  no-change build  {row['rebuild_s']:7.2f} s  ({row['rebuild_docs_per_s']} documents/s, from the cache)")
+        print(f"  no-change build  {row['rebuild_s']:7.2f} s  ({row['rebuild_docs_per_s']} documents/s, cached)")
         print(f"  one update edited{row['after_edit_s']:7.2f} s  (what ./dev serve does after a save)")
         print(f"  ./dev check      {row['check_s']:7.2f} s  (validation only, nothing written)")
         print(f"  plain Pelican    {row['plain_pelican_cold_s']:7.2f} s  ({row['plain_pelican_pages_out']} pages)"

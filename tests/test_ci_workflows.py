@@ -1,7 +1,6 @@
 """The GitHub workflows run only real ./dev tasks with real options, so they can be run locally too."""
 
 import shlex
-from pathlib import Path
 
 import pytest
 import yaml

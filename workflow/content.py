@@ -3,7 +3,8 @@
 import os
 
 import yaml
-from front_matter import front_matter, schema
+
+from front_matter import front_matter
 from hubcore import findings
 from hubcore.settings import DEFAULTS
 
@@ -46,7 +47,9 @@ DATES = {"date", "updated"}
 
 
 def dump(metadata, body, comments=None):
-    """A Markdown file with YAML front matter in KEY_ORDER; `comments` adds `# ...` after keys ("" : lines at the end)."""
+    """A Markdown file with YAML front matter in KEY_ORDER.
+
+    `comments` adds `# ...` after keys, and its "" entry lines after the last key."""
     lines = ["---"]
     for key in sorted(metadata, key=lambda k: KEY_ORDER.index(k) if k in KEY_ORDER else len(KEY_ORDER)):
         value = metadata[key]

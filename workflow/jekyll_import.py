@@ -17,10 +17,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hubcore import findings, mojibake, updates
 from pelican import Pelican, signals
 from pelican.generators import ArticlesGenerator
 from pelican.settings import read_settings
+
+from hubcore import findings, mojibake, updates
 from validation import check
 
 from . import ROOT

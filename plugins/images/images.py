@@ -12,9 +12,9 @@ import os
 import shutil
 from urllib.parse import unquote
 
-from PIL import Image, UnidentifiedImageError
 from pelican import signals
 from pelican.generators import Generator
+from PIL import Image, UnidentifiedImageError
 
 from hubcore import findings, plugin, updates
 from hubcore.settings import apply_defaults

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import shared, run_pelican
+from conftest import run_pelican, shared
 from front_matter import schema
 from workflow.jekyll_import import import_posts, report
 

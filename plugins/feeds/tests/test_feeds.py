@@ -142,7 +142,7 @@ def test_pages_announce_their_feeds_and_each_language_has_a_subscribe_page(site)
     def announced(url):
         return re.findall(r'<link rel="alternate" type="(application/[a-z+]+)" title="[^"]*" href="([^"]+)">',
                           site.page(url))
-    assert (f"application/atom+xml", f"{SITE}/es/feeds/all.atom.xml") in announced("/es/updates/primero/")
+    assert ("application/atom+xml", f"{SITE}/es/feeds/all.atom.xml") in announced("/es/updates/primero/")
     tag_page = announced("/tags/floods/")
     assert ("application/rss+xml", f"{SITE}/feeds/tags/floods.rss.xml") in tag_page
     assert ("application/feed+json", f"{SITE}/feeds/all.json") in tag_page

@@ -1,7 +1,6 @@
 """The reader on real Pelican builds: clean schema, legacy spelling, and broken files."""
 
 import datetime as dt
-import shutil
 
 import pytest
 
