@@ -1,6 +1,10 @@
 """URLs of the per-language spaces: the default language at the root, others under /<lang>/."""
 
+import re
+
 from pelican.utils import slugify as pelican_slugify
+
+NOT_IN_SLUG = re.compile(r"[/\\:]+")
 
 
 def lang_prefix(settings, lang):
@@ -18,9 +22,11 @@ def save_as(url):
 
 
 def slugify(settings, text):
-    return pelican_slugify(
+    """A URL part from any text; never a path (no separators, no leading dots), whatever the settings say."""
+    slug = pelican_slugify(
         str(text),
         regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
         preserve_case=False,
         use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
     )
+    return NOT_IN_SLUG.sub("-", slug).strip(".-")
