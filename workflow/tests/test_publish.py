@@ -66,3 +66,30 @@ def test_serve_rebuilds_once_per_batch_of_changes_and_says_how_long_it_took():
     assert len(builds) == 2
     assert said[0] == "2 change(s), e.g. /p/content/images/x.png: rebuilding..."
     assert said[1].startswith("rebuilt in ") and said[3].startswith("build failed in ")
+
+
+def test_a_publish_killed_mid_build_leaves_the_previous_site_untouched(tmp_path):
+    import os
+    import signal
+    import sys
+    import time
+
+    content, output = tmp_path / "content", tmp_path / "output"
+    write_files(content, {f"updates/en/u{n}.md": f"---\ntitle: U{n}\ndate: 2021-01-01\n---\n{'Text. ' * 2000}\n"
+                          for n in range(150)})
+    write_files(output, {"index.html": "the previous site"})
+    script = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from workflow.publish import publish; "
+              f"publish({str(ROOT / 'publishconf.py')!r}, {str(output)!r}, {str(content)!r})")
+    job = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, start_new_session=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    staging = tmp_path / "output.staging"
+    deadline = time.monotonic() + 60
+    while not any(staging.rglob("*.html")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(job.pid, signal.SIGKILL)  # the publish job and the Pelican build it started
+    job.wait()
+    assert any(staging.rglob("*.html")), "the build was killed before it wrote anything"
+    assert [p.name for p in output.iterdir()] == ["index.html"]
+    assert (output / "index.html").read_text() == "the previous site"
+    publish(ROOT / "publishconf.py", output, content)  # the next publish clears the half-written staging
+    assert (output / "updates/u1/index.html").is_file() and not staging.exists()

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import logging
+import os
 import tempfile
 from pathlib import Path
 
@@ -37,7 +38,9 @@ NAMES = st.sampled_from(["updates/en/a.md", "updates/es/b.md", "updates/2017-06-
                          "pages/p.md", "people/p.md", "partners/o.md"])
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# FUZZ_EXAMPLES=2000 for a long run; CI keeps it short.
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 30)), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(NAMES, documents(), min_size=1, max_size=4))
 def test_any_front_matter_builds_and_every_finding_names_its_file(files):
     crashes = Crashes()
