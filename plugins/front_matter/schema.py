@@ -99,7 +99,6 @@ SCHEMAS = {"update": FIELDS, "entity": ENTITY_FIELDS, "page": PAGE_FIELDS}
 IGNORED_LEGACY_KEYS = frozenset({"layout", "is_image_top_aligned"})
 
 
-
 def fold(key):
     """`Feature Image`, `feature-image` and `feature_image` are the same key."""
     return str(key).strip().lower().replace(" ", "_").replace("-", "_")

@@ -18,6 +18,7 @@ def _mojibake_pattern():
         pairs.append(f"[{re.escape(leads)}][{re.escape(continuations)}]")
     return re.compile("|".join(pairs))
 
+
 CANDIDATE = _mojibake_pattern()
 
 

@@ -37,6 +37,11 @@ def published(context):
     return context.get(KEY, [])
 
 
+def old_addresses(document):
+    """The addresses an update had before: the archive's `permalink` and its `aliases`."""
+    return [old for old in (document.metadata.get("permalink"), *document.metadata.get("aliases", [])) if old]
+
+
 def drafts(context):
     return context.get(DRAFTS_KEY, [])
 

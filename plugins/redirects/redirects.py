@@ -31,10 +31,6 @@ PAGE = """<!doctype html>
 """
 
 
-def old_addresses(document):
-    return [old for old in (document.metadata.get("permalink"), *document.metadata.get("aliases", [])) if old]
-
-
 def output_name(address):
     """`updates/2017_old/index.html` for `/updates/2017_old`, or None for an address that is no local path."""
     path = address.split("#")[0].split("?")[0].strip()
@@ -52,7 +48,7 @@ class RedirectsGenerator(Generator):
         base = settings["SITEURL"]
         rules = []  # `_redirects` lines, for hosts that redirect with a real 301 (Netlify, Cloudflare Pages)
         for document in updates.published(self.context):
-            for address in old_addresses(document):
+            for address in updates.old_addresses(document):
                 name = output_name(address)
                 line = document.metadata.get("source_lines", {}).get("aliases") or \
                     document.metadata.get("source_lines", {}).get("permalink", 0)

@@ -24,7 +24,6 @@ UPDATE_PATH = re.compile(r"/updates/([^/?#]+)/?(?:[?#].*)?$")
 TAGS = re.compile(r"<[^>]+>")
 
 
-
 class Groups:
     """Union-find over documents."""
 

@@ -36,8 +36,7 @@ def drop_duplicate_updates(generator):
             dropped.add(id(doc))
             if copies:
                 # A new list: the old one may be the reader cache's own.
-                kept.metadata["aliases"] = [*kept.metadata.get("aliases", []), *(
-                    old for old in (doc.metadata.get("permalink"), *doc.metadata.get("aliases", [])) if old)]
+                kept.metadata["aliases"] = [*kept.metadata.get("aliases", []), *updates.old_addresses(doc)]
                 findings.report(settings, findings.WARNING, "W-DUPLICATE-POST", doc.relative_source_path, 0,
                                 f"an older copy of {kept.relative_source_path} (same title and slug); only the "
                                 "newest copy is published", "delete this copy")

@@ -95,9 +95,9 @@ def check_link(target, number, path, legacy, settings, known_urls):
 class KnownUrls:
     """The URLs updates can be reached at (their own, drafts', and old archive URLs that will redirect)."""
 
-    def __init__(self, settings, urls):
+    def __init__(self, settings, urls, reported=()):
         self.urls = {normalize(url) for url in urls}
-        self.reported = set()  # (path, line) of dead links reported already
+        self.reported = set(reported)  # (path, line) of dead links reported already
         self.site = settings["SITEURL"].rstrip("/")
         langs = "|".join(re.escape(lang) for lang in settings["LANGUAGES"])
         self.pattern = re.compile(rf"^/((?:(?:{langs})/)?(?:updates|drafts)/[^?#]*)")

@@ -51,19 +51,15 @@ def check_all(generators):
     page_docs = [doc for name in duplicates.PAGE_LISTS for doc in getattr(pages, name)]
     page_docs_set = set(map(id, page_docs))
     now = dt.datetime.now(dt.timezone.utc)
-    known = source.KnownUrls(settings, known_update_urls(update_docs))
-    # The translations plugin already named these dead links more precisely.
-    known.reported = {(f.path, f.line) for f in findings.collected(settings) if f.code == "E-TRANSLATION-LINK"}
+    # Links to an update's old address still work (they redirect). The translations plugin already named
+    # dead translation links more precisely.
+    known = source.KnownUrls(settings, [url for doc in update_docs for url in (doc.url, *updates.old_addresses(doc))],
+                             {(f.path, f.line) for f in findings.collected(settings) if f.code == "E-TRANSLATION-LINK"})
     for doc in update_docs + page_docs:
         documents.check(doc, settings, now, is_update=id(doc) not in page_docs_set)
         source.check(doc, source.source_lines(doc), settings, known)
     reserved = duplicates.reserved_pages(settings, articles.context.get(DIRECTORY, {}))
     duplicates.drop_pages_on_taken_urls(pages, update_docs, reserved, settings)
-
-def known_update_urls(docs):
-    for doc in docs:
-        yield doc.url
-        yield from (old for old in (doc.metadata.get("permalink"), *doc.metadata.get("aliases", [])) if old)
 
 
 def finish(pelican):
