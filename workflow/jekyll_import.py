@@ -56,6 +56,7 @@ def import_posts(source_dir, content_dir, force=False, progress=print):
             (staged / "updates" / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(post, staged / "updates" / name)
         documents, found = read_as_the_build_does(staged, Path(scratch) / "output")
+        settings = site_settings(staged)
         results = []
         for number, (relative, post) in enumerate(names.items(), start=1):
             result = Imported(source=str(post))
@@ -65,7 +66,7 @@ def import_posts(source_dir, content_dir, force=False, progress=print):
                 result.status = "duplicate" if any(f.code == "W-DUPLICATE-POST" for f in notes) else "unreadable"
                 result.changes = [f"{f.code}: {f.message}" for f in notes]
             else:
-                write(document, staged / relative, content_dir, staged, force, result)
+                write(document, staged / relative, content_dir, settings, force, result)
                 result.needs_a_human = [f for f in notes if f.code[2:] in NEEDS_A_HUMAN]
             progress(f"[{number}/{len(names)}] {relative.removeprefix('updates/')}: {result.status}"
                      + (f" -> {result.target}" if result.target else ""))
@@ -93,8 +94,7 @@ def read_as_the_build_does(content, output):
     return documents, findings.collected(settings)
 
 
-def write(document, source, content_dir, staged, force, result):
-    settings = site_settings(staged)
+def write(document, source, content_dir, settings, force, result):
     raw, metadata, legacy, body, _ = read(source, settings)
     final = document.metadata
     clean = {key: metadata[key] for key in ("title", "updated", "summary", "working_groups", "projects",
@@ -108,8 +108,7 @@ def write(document, source, content_dir, staged, force, result):
         clean["updated"] = iso(clean["updated"])
     if clean.get("feature_image"):
         clean["feature_image"] = {k: v for k, v in clean["feature_image"].items() if v}
-    aliases = [old for old in (metadata.get("permalink"), *metadata.get("aliases", []), *final.get("aliases", []))
-               if old]
+    aliases = updates.old_addresses(document)  # with those of older copies it replaces
     if aliases:
         clean["aliases"] = sorted({"/" + old.strip("/") + "/" for old in aliases})
     repaired_body = mojibake.repair(body) if legacy else body
