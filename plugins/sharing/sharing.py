@@ -47,8 +47,7 @@ def news_article(context, article):
         "author": [{"@type": "Person", "name": person.display(lang),
                     **({"url": absolute(context, person.url_for(lang))} if person.has_page(lang) else {})}
                    for person in getattr(article, "persons", [])],
-        "publisher": {"@type": "Organization", "name": context["SITENAME"],
-                      "url": absolute(context, context["FEED_SITEURL"])},
+        "publisher": {"@type": "Organization", "name": context["SITENAME"], "url": context["FEED_SITEURL"] + "/"},
     }
     image = article.metadata.get("feature_image")
     if image:
