@@ -71,7 +71,9 @@ def site_settings(content, output, **overrides):
     return {"PATH": str(content), "OUTPUT_PATH": str(output), "THEME": str(ROOT / "theme"),
             "PLUGIN_PATHS": [str(ROOT / "plugins")], "CACHE_PATH": str(output.parent / "cache"),
             # Pagefind takes a while: only the search tests (and real builds) run it.
-            "SEARCH_INDEX": False, **overrides}
+            "SEARCH_INDEX": False,
+            # A test that builds twice must not see the first build's pages.
+            "DELETE_OUTPUT_DIRECTORY": True, **overrides}
 
 
 def run_pelican(content, output, **overrides):
