@@ -82,7 +82,9 @@ def measure(out, n):
     check_cmd = [sys.executable, "-c", "import sys; sys.path.insert(0, 'plugins'); from validation import check; "
                  f"check.run('pelicanconf.py', PATH={str(site / 'content')!r})"]
     check, _ = timed(check_cmd, ROOT, allowed=(0, 1))
+    hugo = hugo_row(out, n)
     return {
+        **hugo,
         "updates_en": n, "documents": documents, "pages_out": pages(site / "output"),
         "cold_s": round(cold, 2), "rebuild_s": round(rebuild, 2), "after_edit_s": round(after_edit, 2),
         "check_s": round(check, 2), "cold_docs_per_s": round(documents / cold, 1),
@@ -91,6 +93,16 @@ def measure(out, n):
         "plain_pelican_pages_out": pages(plain / "output"),
         "ratio_to_plain": round(cold / plain_cold, 2),
     }
+
+
+def hugo_row(out, n):
+    """Debian's Hugo on the generator's Hugo corpus, as a reference, where it is installed."""
+    if not shutil.which("hugo"):
+        return {}
+    site = corpus(out, "hugo", n)
+    shutil.rmtree(site / "public", ignore_errors=True)
+    seconds, memory = timed(["hugo", "--quiet", "--source", str(site)], site)
+    return {"hugo_cold_s": round(seconds, 2), "hugo_pages_out": pages(site / "public"), "hugo_peak_mib": round(memory)}
 
 
 def main():
@@ -112,6 +124,9 @@ def main():
         print(f"  plain Pelican    {row['plain_pelican_cold_s']:7.2f} s  ({row['plain_pelican_pages_out']} pages)"
               f" -> ours takes {row['ratio_to_plain']}x its time")
         print(f"  peak memory      {row['peak_mib']} MiB")
+        if "hugo_cold_s" in row:
+            print(f"  Hugo (reference) {row['hugo_cold_s']:7.2f} s  ({row['hugo_pages_out']} pages, "
+                  f"{row['hugo_peak_mib']} MiB)")
     record = {"commit": os.popen(f"git -C {ROOT} rev-parse --short HEAD").read().strip(), "results": results}
     (out / "results.json").write_text(json.dumps(record, indent=2) + "\n")
     print(f"written {out / 'results.json'}")
