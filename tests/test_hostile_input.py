@@ -21,18 +21,22 @@ ODD = [
     ("windows slug", "updates/en/win.md", "---\ntitle: W\ndate: 2021-01-01\nslug: '..\\\\..\\\\evil'\n---\nx\n", None),
     ("key escaping", "updates/en/key.md", "---\ntitle: K\ndate: 2021-01-01\ntranslation_key: ../../x\n---\nx\n", None),
     ("image escaping", "updates/en/img.md",
-     "---\ntitle: I\ndate: 2021-01-01\nfeature_image: {src: ../../../../etc/passwd, alt: x}\n---\nx\n", "E-IMAGE-MISSING"),
+     "---\ntitle: I\ndate: 2021-01-01\nfeature_image: {src: ../../../../etc/passwd, alt: x}\n---\nx\n", "E-IMAGE-PATH"),
+    ("image outside content", "updates/en/out.md",
+     "---\ntitle: O\ndate: 2021-01-01\nfeature_image: {src: ../../../secret.png, alt: x}\n---\nx\n", "E-IMAGE-PATH"),
 ]
 
 
 @pytest.mark.parametrize("name, path, text, code", ODD, ids=[o[0] for o in ODD])
 def test_odd_files_build_or_get_their_finding_and_nothing_leaves_the_output(build_site, tmp_path, name, path, text,
                                                                            code):
+    from PIL import Image
+    Image.new("RGB", (600, 400)).save(tmp_path / "secret.png")  # beside content/: must never be published
     site = build_site({**FINE, path: text})
     assert site.exists("/updates/fine/")
     codes = {f.code for f in site.findings if f.path == path}
     assert (code in codes) if code else not {c for c in codes if c.startswith("E-")}, site.findings
     written = {p.resolve() for p in tmp_path.rglob("*")}
     assert all(p.is_relative_to(tmp_path.resolve()) for p in written)
-    assert not any(p.name == "passwd" for p in (tmp_path / "output").rglob("*"))
+    assert not any(p.name == "passwd" or "secret" in p.name for p in (tmp_path / "output").rglob("*"))
     assert not (tmp_path / "evil").exists() and not (tmp_path.parent / "evil").exists()

@@ -32,6 +32,8 @@ def plan(generator):
         if not image or "://" in image["src"] or image["src"].startswith("//"):
             continue
         source = os.path.join(settings["PATH"], unquote(image["src"]).lstrip("/"))
+        if not inside(source, settings["PATH"]):
+            continue  # never publish a file from outside content/ (validation reports E-IMAGE-PATH)
         try:
             with Image.open(source) as opened:
                 width, height, kind = *opened.size, opened.format
@@ -45,6 +47,10 @@ def plan(generator):
         image.update(width=width, height=height, source=source, variants=[
             {"format": fmt, "width": w, "name": f"{settings['IMAGE_FOLDER']}{stem}-{digest}-{w}.{FORMATS[fmt]}"}
             for fmt in ("WEBP", kind) for w in widths])
+
+
+def inside(path, folder):
+    return os.path.realpath(path).startswith(os.path.realpath(folder) + os.sep)
 
 
 def file_digest(path):

@@ -47,7 +47,10 @@ def check_image(image, settings, legacy, path, line):
                          "into content/images/")
     elif "://" not in src and not src.startswith("//"):
         local = local_path(src, path, settings)
-        if not os.path.isfile(local):
+        if not os.path.realpath(local).startswith(os.path.realpath(settings["PATH"]) + os.sep):
+            findings.report(settings, findings.ERROR, "E-IMAGE-PATH", path, line,
+                            f"the feature image {src!r} is outside content/", "put the image in content/images/")
+        elif not os.path.isfile(local):
             findings.report(settings, findings.ERROR, "E-IMAGE-MISSING", path, line,
                             f"the feature image {src!r} is not in content/",
                             f"add the file as content/{os.path.relpath(local, settings['PATH'])}, or fix the path")
