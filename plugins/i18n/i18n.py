@@ -8,6 +8,8 @@ Dates and numbers go through Babel, since the build machines have only the C
 locale.
 """
 
+import datetime
+import functools
 import io
 import os
 
@@ -70,13 +72,27 @@ def pgettext(context, msgctxt, message):
 
 
 def babel_locale(context, lang=None):
-    return Locale.parse(context["LANGUAGES"][lang or page_lang(context)]["locale"])
+    return _locale(context["LANGUAGES"][lang or page_lang(context)]["locale"])
+
+
+@functools.lru_cache(maxsize=64)
+def _locale(code):
+    return Locale.parse(code)
 
 
 @pass_context
 def format_date(context, value, format="long", lang=None):
     """`2 de diciembre de 2021` for `{{ article.date | format_date }}` on a Spanish page."""
-    return dates.format_date(value, format=format, locale=babel_locale(context, lang)) if value else ""
+    if not value:
+        return ""
+    day = value.date() if isinstance(value, datetime.datetime) else value
+    return _format_date(day, format, context["LANGUAGES"][lang or page_lang(context)]["locale"])
+
+
+@functools.lru_cache(maxsize=8192)
+def _format_date(day, format, locale):
+    """A site shows the same few thousand dates on many pages: format each once per language."""
+    return dates.format_date(day, format=format, locale=_locale(locale))
 
 
 @pass_context
