@@ -8,13 +8,12 @@ import mimetypes
 import os
 import re
 from dataclasses import dataclass, field
-from urllib.parse import unquote
+
+from hubcore import text, urls
 
 # Characters XML 1.0 forbids (control characters, unpaired surrogates, non-characters).
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 ROOT_RELATIVE = re.compile(r"""((?:href|src)=["'])/(?!/)""")
-TAGS = re.compile(r"<[^>]+>")
-SPACE_BEFORE_PUNCTUATION = re.compile(r" ([.,;:!?])")
 
 
 def clean(text):
@@ -23,8 +22,7 @@ def clean(text):
 
 def plain(html_text):
     """Text of an HTML fragment, for JSON Feed's `summary` and feed descriptions."""
-    text = " ".join(html.unescape(TAGS.sub(" ", clean(html_text))).split())
-    return SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
+    return text.plain(clean(html_text))
 
 
 @dataclass
@@ -55,26 +53,22 @@ def entry_id(settings, update):
     return f"{settings['FEED_ID_PREFIX']}updates/{update.translation_key}/{update.lang}"
 
 
-def absolute(base, url):
-    return url if "://" in url or url.startswith("//") else f"{base}/{url.lstrip('/')}"
-
-
 def make(update, settings):
     base = settings["FEED_SITEURL"]
     lang = update.lang
     image_html, image_url, enclosure = "", None, None
     image = update.metadata.get("feature_image")
     if image:
-        image_url = absolute(base, image["src"])
+        image_url = urls.absolute(base, image["src"])
         image_html = f'<p><img src="{html.escape(image_url)}" alt="{html.escape(clean(image.get("alt", "")))}"></p>'
         enclosure = local_enclosure(image["src"], image_url, settings)
     content = ROOT_RELATIVE.sub(lambda m: m.group(1) + base + "/", clean(update.content))
     summary = ROOT_RELATIVE.sub(lambda m: m.group(1) + base + "/", clean(update.summary))
     return Entry(
-        id=entry_id(settings, update), title=clean(update.title), link=absolute(base, update.url), lang=lang,
+        id=entry_id(settings, update), title=clean(update.title), link=urls.absolute(base, update.url), lang=lang,
         published=update.date, updated=getattr(update, "modified", None) or update.date,
         summary=summary, content=image_html + content,
-        authors=[(clean(person.display(lang)), absolute(base, person.url_for(lang)) if person.has_page(lang) else None)
+        authors=[(clean(person.display(lang)), urls.absolute(base, person.url_for(lang)) if person.has_page(lang) else None)
                  for person in getattr(update, "persons", [])],
         categories=[clean(tag.display(lang)) for tag in getattr(update, "tags", [])],
         image=image_url, enclosure=enclosure,
@@ -83,9 +77,7 @@ def make(update, settings):
 
 def local_enclosure(src, url, settings):
     """Type and length of an image in content/, as RSS requires; remote images get none."""
-    if "://" in src or src.startswith("//"):
-        return None
-    path = os.path.join(settings["PATH"], unquote(src.split("?")[0]).lstrip("/"))
-    if not os.path.isfile(path):
+    path = urls.content_file(settings, src)
+    if path is None or not urls.inside_content(settings, path) or not os.path.isfile(path):
         return None
     return Enclosure(url, str(os.path.getsize(path)), mimetypes.guess_type(path)[0] or "application/octet-stream")

@@ -10,7 +10,6 @@ import difflib
 import hashlib
 import os
 import re
-from urllib.parse import unquote
 
 import markdown
 import yaml
@@ -319,8 +318,7 @@ def resolve_upload(src, settings):
     base = settings["LEGACY_UPLOADS_URL"].rstrip("/")
     if not base or not src.startswith("/uploads/"):
         return src
-    local = os.path.join(settings["PATH"], unquote(src.lstrip("/")))
-    return src if os.path.isfile(local) else base + src
+    return src if os.path.isfile(urls.content_file(settings, src)) else base + src
 
 
 def resolve_legacy_uploads(body, settings):

@@ -1,10 +1,15 @@
-"""URLs of the per-language spaces: the default language at the root, others under /<lang>/."""
+"""URLs of the per-language spaces (the default language at the root, others under /<lang>/), and the
+files and absolute addresses that content paths name."""
 
+import os
 import re
+from urllib.parse import unquote
 
 from pelican.utils import slugify as pelican_slugify
 
 NOT_IN_SLUG = re.compile(r"[/\\:]+")
+# Pelican's link syntax for content files: `{static}/images/a.png`.
+LINK_PREFIXES = ("{static}", "{filename}", "{attach}")
 
 
 def lang_prefix(settings, lang):
@@ -30,3 +35,28 @@ def slugify(settings, text):
         use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
     )
     return NOT_IN_SLUG.sub("-", slug).strip(".-")
+
+
+def is_remote(src):
+    return "://" in src or src.startswith("//")
+
+
+def absolute(base, url):
+    """`https://site/images/a.png` for `/images/a.png` (feeds and sharing cards need whole addresses)."""
+    return url if is_remote(url) else f"{base}/{url.lstrip('/')}"
+
+
+def content_file(settings, src, document_path=""):
+    """The file in content/ that a path or `{static}` link names (from the document's folder when it does not
+    start with `/`), or None for a remote address. The file may not exist, nor lie inside content/."""
+    if is_remote(src):
+        return None
+    for prefix in LINK_PREFIXES:
+        src = src.removeprefix(prefix)
+    src = unquote(src.split("#")[0].split("?")[0])
+    folder = "" if src.startswith("/") else os.path.dirname(document_path)
+    return os.path.normpath(os.path.join(settings["PATH"], folder, src.lstrip("/")))
+
+
+def inside_content(settings, path):
+    return os.path.realpath(path).startswith(os.path.realpath(settings["PATH"]) + os.sep)

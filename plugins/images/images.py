@@ -10,13 +10,12 @@ are, never fetched.
 import hashlib
 import os
 import shutil
-from urllib.parse import unquote
 
 from pelican import signals
 from pelican.generators import Generator
 from PIL import Image, UnidentifiedImageError
 
-from hubcore import findings, plugin, updates
+from hubcore import findings, plugin, updates, urls
 from hubcore.settings import apply_defaults
 
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -29,11 +28,9 @@ def plan(generator):
     settings[ENCODED] = 0
     for update in updates.every_status(generator):
         image = update.metadata.get("feature_image")
-        if not image or "://" in image["src"] or image["src"].startswith("//"):
-            continue
-        source = os.path.join(settings["PATH"], unquote(image["src"]).lstrip("/"))
-        if not inside(source, settings["PATH"]):
-            continue  # never publish a file from outside content/ (validation reports E-IMAGE-PATH)
+        source = urls.content_file(settings, image["src"]) if image else None
+        if source is None or not urls.inside_content(settings, source):
+            continue  # remote: left as it is; outside content/: never published (validation: E-IMAGE-PATH)
         try:
             with Image.open(source) as opened:
                 width, height, kind = *opened.size, opened.format
@@ -47,10 +44,6 @@ def plan(generator):
         image.update(width=width, height=height, source=source, variants=[
             {"format": fmt, "width": w, "name": f"{settings['IMAGE_FOLDER']}{stem}-{digest}-{w}.{FORMATS[fmt]}"}
             for fmt in ("WEBP", kind) for w in widths])
-
-
-def inside(path, folder):
-    return os.path.realpath(path).startswith(os.path.realpath(folder) + os.sep)
 
 
 def file_digest(path):

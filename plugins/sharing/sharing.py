@@ -12,17 +12,18 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
-from hubcore import alternates, plugin
+from hubcore import alternates, plugin, text, urls
 from hubcore.settings import apply_defaults
 
 
-def absolute(context, url):
-    return url if "://" in url else f"{context['FEED_SITEURL']}/{url.lstrip('/')}"
+@pass_context
+def absolute_url(context, url):
+    return urls.absolute(context["FEED_SITEURL"], url)
 
 
 @pass_context
 def canonical_url(context):
-    return absolute(context, alternates.own_url(context))
+    return absolute_url(context, alternates.own_url(context))
 
 
 @pass_context
@@ -43,25 +44,25 @@ def news_article(context, article):
         "headline": article.title, "inLanguage": lang,
         "datePublished": article.date.isoformat(),
         "dateModified": (getattr(article, "modified", None) or article.date).isoformat(),
-        "mainEntityOfPage": absolute(context, article.url),
+        "mainEntityOfPage": absolute_url(context, article.url),
         "author": [{"@type": "Person", "name": person.display(lang),
-                    **({"url": absolute(context, person.url_for(lang))} if person.has_page(lang) else {})}
+                    **({"url": absolute_url(context, person.url_for(lang))} if person.has_page(lang) else {})}
                    for person in getattr(article, "persons", [])],
         "publisher": {"@type": "Organization", "name": context["SITENAME"], "url": context["FEED_SITEURL"] + "/"},
     }
     image = article.metadata.get("feature_image")
     if image:
-        data["image"] = absolute(context, image["src"])
+        data["image"] = absolute_url(context, image["src"])
     summary = article.metadata.get("summary")
     if summary:
-        data["description"] = Markup(article.summary).striptags()
-    text = json.dumps(data, ensure_ascii=False)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+        data["description"] = text.plain(article.summary)
+    encoded = json.dumps(data, ensure_ascii=False)
+    return Markup(encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def prepare_environment(generator):
     generator.env.globals.update(canonical_url=canonical_url, og_locale=og_locale, news_article=news_article,
-                                 absolute_url=pass_context(absolute))
+                                 absolute_url=absolute_url)
 
 
 def write_robots(pelican):

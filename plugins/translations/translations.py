@@ -17,11 +17,11 @@ from pelican.utils import order_content, process_translations
 
 from hubcore import findings, plugin, updates
 from hubcore.settings import apply_defaults
+from hubcore.text import plain
 
 LINK = re.compile(r"""<a\s[^>]*href=["']([^"']+)["'][^>]*>(.*?)</a>""", re.S)
 MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\(\s*<?([^)\s>]+)")
 UPDATE_PATH = re.compile(r"/updates/([^/?#]+)/?(?:[?#].*)?$")
-TAGS = re.compile(r"<[^>]+>")
 
 
 class Groups:
@@ -49,7 +49,7 @@ class Groups:
 
 def label_language(label, settings):
     """`es` for a link labelled "Versión en español" (see TRANSLATION_LINK_LABELS)."""
-    text = " ".join(TAGS.sub("", label).split()).strip(" *_()[]").casefold()
+    text = plain(label).strip(" *_()[]").casefold()
     for lang, labels in settings["TRANSLATION_LINK_LABELS"].items():
         if text in (entry.casefold() for entry in labels):
             return lang

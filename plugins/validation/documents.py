@@ -2,13 +2,8 @@
 
 import datetime as dt
 import os
-import re
-from urllib.parse import unquote
 
-from hubcore import findings
-
-TAGS = re.compile(r"<[^>]+>")
-LINK_PREFIXES = ("{static}", "{filename}", "{attach}")
+from hubcore import findings, text, urls
 
 
 def check(doc, settings, now, is_update):
@@ -30,7 +25,7 @@ def check(doc, settings, now, is_update):
         findings.report(settings, findings.ERROR, "E-SUMMARY-EMPTY", path, lines["summary"], "the summary is empty",
                         "write one or two sentences, or remove the `summary` line to use the text's start")
     elif meta.get("summary"):
-        length = len(" ".join(TAGS.sub("", meta["summary"]).split()))
+        length = len(text.plain(meta["summary"]))
         limit = settings["SUMMARY_MAX_CHARACTERS"]
         if length > limit:
             findings.lenient(settings, legacy, "SUMMARY-LONG", path, lines.get("summary"),
@@ -45,9 +40,9 @@ def check_image(image, settings, legacy, path, line):
                          f"the feature image {src!r} is not served over https",
                          f"use {'https://' + src[len('http://'):]!r} if the site serves it, or copy the image "
                          "into content/images/")
-    elif "://" not in src and not src.startswith("//"):
-        local = local_path(src, path, settings)
-        if not os.path.realpath(local).startswith(os.path.realpath(settings["PATH"]) + os.sep):
+    elif not urls.is_remote(src):
+        local = urls.content_file(settings, src, path)
+        if not urls.inside_content(settings, local):
             findings.report(settings, findings.ERROR, "E-IMAGE-PATH", path, line,
                             f"the feature image {src!r} is outside content/", "put the image in content/images/")
         elif not os.path.isfile(local):
@@ -57,14 +52,3 @@ def check_image(image, settings, legacy, path, line):
     if not image.get("alt"):
         findings.lenient(settings, legacy, "IMAGE-ALT", path, line, "the feature image has no alt text",
                          "add `alt: what the image shows` under feature_image, for readers who cannot see it")
-
-
-def local_path(src, document_path, settings):
-    """The file in content/ that an image path or `{static}` link names."""
-    for prefix in LINK_PREFIXES:
-        if src.startswith(prefix):
-            src = src[len(prefix):]
-    src = unquote(src.split("#")[0].split("?")[0])
-    if src.startswith("/"):
-        return os.path.join(settings["PATH"], src.lstrip("/"))
-    return os.path.normpath(os.path.join(settings["PATH"], os.path.dirname(document_path), src))

@@ -8,9 +8,7 @@ import difflib
 import os
 import re
 
-from hubcore import findings, mojibake
-
-from .documents import LINK_PREFIXES, local_path
+from hubcore import findings, mojibake, urls
 
 # Markdown `](target)` and HTML `href="target"` / `src="target"`.
 LINK = re.compile(r"""(?:\]\(\s*<?|(?:href|src)=["'])([^)"'\s>]+)""")
@@ -80,8 +78,8 @@ def trim(bad, good):
 
 
 def check_link(target, number, path, legacy, settings, known_urls):
-    if target.startswith(LINK_PREFIXES):
-        if not os.path.exists(local_path(target, path, settings)):
+    if target.startswith(urls.LINK_PREFIXES):
+        if not os.path.exists(urls.content_file(settings, target, path)):
             findings.report(settings, findings.ERROR, "E-LINK", path, number,
                             f"the link {target!r} points at no file in content/", "fix the path after the {…}")
         return
