@@ -82,7 +82,8 @@ class FeedsGenerator(Generator):
             title = f"{settings['SITENAME']} · {settings['LANGUAGES'][lang]['name']}"
             self._write(lang, ALL, title, settings["SITE_DESCRIPTION"].get(lang, title), urls.lang_url(settings, lang),
                         entries(own), newest, FORMATS)
-            for kind, entity in entity_feeds(self.context, lang):
+            feeds = list(entity_feeds(self.context, lang))
+            for kind, entity in feeds:
                 name = entity.display(lang)
                 self._write(lang, feed_name(settings, kind, entity.slug), f"{settings['SITENAME']} · {name}",
                             entity.text("role", lang) or name, entity.url_for(lang),
@@ -90,7 +91,7 @@ class FeedsGenerator(Generator):
                             {ext: FORMATS[ext] for ext in ("atom.xml", "rss.xml")})
             url = urls.lang_url(settings, lang, settings["FEED_FOLDER"])
             writer.write_file(urls.save_as(url), self.get_template("feeds"), self.context, settings["RELATIVE_URLS"],
-                              url=url, lang=lang, feeds=list(entity_feeds(self.context, lang)),
+                              url=url, lang=lang, feeds=feeds,
                               alternates={other: urls.lang_url(settings, other, settings["FEED_FOLDER"])
                                           for other in settings["LANGUAGES"]})
 

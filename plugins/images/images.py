@@ -26,29 +26,34 @@ def plan(generator):
     """Give each local feature image its variants (`image["variants"]`) before any page is rendered."""
     settings = generator.settings
     settings[ENCODED] = 0
+    planned = {}  # source file -> what the page needs of it: many updates share one image
     for update in updates.every_status(generator):
         image = update.metadata.get("feature_image")
         source = urls.content_file(settings, image["src"]) if image else None
         if source is None or not urls.inside_content(settings, source):
             continue  # remote: left as it is; outside content/: never published (validation: E-IMAGE-PATH)
-        try:
-            with Image.open(source) as opened:
-                width, height, kind = *opened.size, opened.format
-        except (OSError, UnidentifiedImageError):
-            continue  # a missing file is E-IMAGE-MISSING (validation); an unreadable one stays as it is
-        if kind not in FORMATS:
-            continue
-        digest = file_digest(source)
-        stem = os.path.splitext(os.path.basename(source))[0]
-        widths = [w for w in settings["IMAGE_WIDTHS"] if w < width] + [width]
-        image.update(width=width, height=height, source=source, variants=[
-            {"format": fmt, "width": w, "name": f"{settings['IMAGE_FOLDER']}{stem}-{digest}-{w}.{FORMATS[fmt]}"}
-            for fmt in ("WEBP", kind) for w in widths])
+        if source not in planned:
+            planned[source] = variants(source, settings)
+        if planned[source]:
+            image.update(planned[source])
 
 
-def file_digest(path):
-    with open(path, "rb") as handle:
-        return hashlib.sha256(handle.read()).hexdigest()[:10]
+def variants(source, settings):
+    """The widths and formats to make of one image, named after its content; None when it cannot be read."""
+    try:
+        with Image.open(source) as opened:
+            width, height, kind = *opened.size, opened.format
+        with open(source, "rb") as handle:
+            digest = hashlib.sha256(handle.read()).hexdigest()[:10]
+    except (OSError, UnidentifiedImageError):
+        return None  # a missing file is E-IMAGE-MISSING (validation); an unreadable one stays as it is
+    if kind not in FORMATS:
+        return None
+    stem = os.path.splitext(os.path.basename(source))[0]
+    widths = [w for w in settings["IMAGE_WIDTHS"] if w < width] + [width]
+    return {"width": width, "height": height, "source": source, "variants": [
+        {"format": fmt, "width": w, "name": f"{settings['IMAGE_FOLDER']}{stem}-{digest}-{w}.{FORMATS[fmt]}"}
+        for fmt in ("WEBP", kind) for w in widths]}
 
 
 class ImagesGenerator(Generator):
