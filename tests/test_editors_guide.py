@@ -15,8 +15,6 @@ def emitted_codes():
         codes |= set(re.findall(r'"([EW]-[A-Z][A-Z-]+)"', text))
         for stem in re.findall(r'lenient\((?:[^()"]|"[^"]*"|\([^()]*\))*?"([A-Z][A-Z-]+)"', text):
             codes |= {f"E-{stem}", f"W-{stem}"}
-        if '("W-" if' in text:  # a code whose severity is chosen at run time
-            codes |= {f"{p}-{stem}" for stem in re.findall(r'\+ "([A-Z][A-Z-]+)"', text) for p in "EW"}
     return codes
 
 

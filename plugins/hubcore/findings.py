@@ -44,7 +44,7 @@ def report(settings, severity, code, path, line, message, hint=""):
 
 
 def lenient(settings, legacy, stem, path, line, message, hint=""):
-    """Report `E-<stem>`, or `W-<stem>` for an archive post."""
+    """Report `E-<stem>`, or `W-<stem>` for an archive post (`legacy`), which the build copes with."""
     severity, prefix = (WARNING, "W-") if legacy else (ERROR, "E-")
     return report(settings, severity, prefix + stem, path, line, message, hint)
 

@@ -43,12 +43,12 @@ def repaired_lines(lines):
 
 def report_mojibake(line, fixed, number, path, legacy, settings):
     changes = "; ".join(f"{bad!r} → {good!r}" for bad, good in changed_words(line, fixed))
+    # A warning only where the build repairs it: in archive posts, unless LEGACY_REPAIR_MOJIBAKE is off.
     repaired = legacy and settings["LEGACY_REPAIR_MOJIBAKE"]
-    severity = findings.WARNING if repaired else findings.ERROR
-    findings.report(settings, severity, ("W-" if repaired else "E-") + "MOJIBAKE", path, number,
-                    "garbled characters (text decoded with the wrong encoding)"
-                    + (", repaired when the site is built" if repaired else ""),
-                    f"replace {changes} (`./dev fix-encoding` does it)")
+    findings.lenient(settings, repaired, "MOJIBAKE", path, number,
+                     "garbled characters (text decoded with the wrong encoding)"
+                     + (", repaired when the site is built" if repaired else ""),
+                     f"replace {changes} (`./dev fix-encoding` does it)")
 
 
 def changed_words(line, fixed):
