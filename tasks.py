@@ -166,14 +166,12 @@ def translations_status(c):
     """Build, then show per-language coverage and each update's missing and outdated translations."""
     import json
 
-    from pelican.settings import read_settings
-
-    from hubcore.settings import DEFAULTS
     from translation_status import report
     from translation_status.translation_status import JSON_NAME
+    from workflow.content import site_settings
 
     build(c)
-    settings = {**DEFAULTS, **read_settings(str(ROOT / "pelicanconf.py"))}
+    settings = site_settings(ROOT / "content")
     path = Path(settings["OUTPUT_PATH"]) / settings["TRANSLATION_STATUS_URL"] / JSON_NAME
     print(report.as_text(json.loads(path.read_text(encoding="utf-8"))), end="")
     print(f"Editors' page: {settings['TRANSLATION_STATUS_URL']} in the built site")

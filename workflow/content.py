@@ -16,7 +16,7 @@ class WorkflowError(Exception):
 
 
 def site_settings(content_dir, settings_file=ROOT / "pelicanconf.py"):
-    """The site's settings (with every plugin default) for content in `content_dir`."""
+    """The site's settings (with every plugin default) for content in `content_dir`, without a build."""
     from pelican.settings import read_settings
 
     settings = {**DEFAULTS, **read_settings(str(settings_file), override={"PATH": str(content_dir)})}
