@@ -21,6 +21,7 @@ from pelican import Pelican, signals
 from pelican.generators import ArticlesGenerator
 from pelican.settings import read_settings
 
+from front_matter import schema
 from hubcore import findings, mojibake, updates
 from validation import check
 
@@ -125,8 +126,6 @@ def write(document, source, content_dir, settings, force, result):
 
 def describe(raw, metadata, final, document, body, repaired_body, settings):
     """What the import changed in one post, for the editor reading the report."""
-    from front_matter import schema
-
     changes = []
     for key in raw:
         spec = schema.lookup("update", key)
