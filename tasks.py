@@ -185,6 +185,22 @@ def test(c, args=""):
     c.run(f"{sys.executable} -m pytest {args}", pty=False)
 
 
+@task(help={"upgrade": "move every package to its newest release allowed by requirements.txt"})
+def lock(c, upgrade=False):
+    """Rewrite requirements.lock (every package pinned, with hashes) from requirements.txt."""
+    from workflow.dependencies import lock as write_lock
+
+    workflow_job(write_lock, ROOT, upgrade)
+
+
+@task(help={"strict": "also fail when a package could not be looked up"})
+def audit(c, strict=False):
+    """Audit requirements.lock with pip-audit against the known vulnerabilities."""
+    from workflow.dependencies import audit as audit_lock
+
+    workflow_job(audit_lock, ROOT, strict)
+
+
 @task(help={"sizes": "comma-separated numbers of English updates", "out": "folder for corpora and results"})
 def bench(c, sizes="1000", out=".bench"):
     """Time cold and no-change builds against plain Pelican on the synthetic corpus."""
