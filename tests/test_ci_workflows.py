@@ -45,8 +45,9 @@ def test_every_command_is_a_real_task_with_real_options(workflow):
     assert ran, workflow
 
 
-def test_pull_requests_are_checked_tested_and_built_and_main_is_published_and_deployed():
+def test_pull_requests_are_checked_audited_tested_and_built_and_main_is_published_and_deployed():
     ran = {w.name: [words[1] for words in commands(w) if words[0] == "./dev"] for w in WORKFLOWS}
-    assert ran["pull-request.yml"] == ["check", "test", "build"]
+    assert ran["pull-request.yml"] == ["check", "audit", "test", "build"]
+    assert ["./dev", "audit", "--strict"] in list(commands(ROOT / ".github/workflows/pull-request.yml"))
     assert ran["deploy.yml"] == ["check", "publish", "deploy"]
     assert ["./dev", "check", "--format", "github"] in list(commands(ROOT / ".github/workflows/pull-request.yml"))
