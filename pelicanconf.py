@@ -65,6 +65,8 @@ PLUGINS = [
     "redirects",
     # sitemap.xml with every page's language alternates.
     "sitemap",
+    # Rebuilds render only the pages whose inputs changed and write only the files whose bytes did.
+    "incremental",
 ]
 
 # Updates are articles; people and partners live in their own folders and are
@@ -159,3 +161,6 @@ CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
 CHECK_MODIFIED_METHOD = "mtime"
+# Pelican rewrites the whole cache at every build: uncompressed, saving and loading it take 0.13 s instead
+# of 0.7 s and more at 1,000 updates (cProfile), for 14 MB of disk instead of 3.6 MB.
+GZIP_CACHE = False

@@ -72,42 +72,47 @@ class FeedsGenerator(Generator):
         made = {}
 
         def entries(items):
-            for update in items[: settings["FEED_MAX_ITEMS"]]:
+            for update in items:
                 if id(update) not in made:
                     made[id(update)] = feed_entries.make(update, settings)
-            return [made[id(update)] for update in items[: settings["FEED_MAX_ITEMS"]]]
+            return [made[id(update)] for update in items]
 
         for lang in settings["LANGUAGES"]:
             own = [u for u in published if u.lang == lang]
             title = f"{settings['SITENAME']} · {settings['LANGUAGES'][lang]['name']}"
-            self._write(lang, ALL, title, settings["SITE_DESCRIPTION"].get(lang, title), urls.lang_url(settings, lang),
-                        entries(own), newest, FORMATS)
+            self._write(writer, lang, ALL, title, settings["SITE_DESCRIPTION"].get(lang, title),
+                        urls.lang_url(settings, lang), own, entries, newest, FORMATS)
             feeds = list(entity_feeds(self.context, lang))
             for kind, entity in feeds:
                 name = entity.display(lang)
-                self._write(lang, feed_name(settings, kind, entity.slug), f"{settings['SITENAME']} · {name}",
-                            entity.text("role", lang) or name, entity.url_for(lang),
-                            entries(own_updates(entity, lang)), newest,
-                            {ext: FORMATS[ext] for ext in ("atom.xml", "rss.xml")})
+                self._write(writer, lang, feed_name(settings, kind, entity.slug), f"{settings['SITENAME']} · {name}",
+                            entity.text("role", lang) or name, entity.url_for(lang), own_updates(entity, lang),
+                            entries, newest, {ext: FORMATS[ext] for ext in ("atom.xml", "rss.xml")})
             url = urls.lang_url(settings, lang, settings["FEED_FOLDER"])
             writer.write_file(urls.save_as(url), self.get_template("feeds"), self.context, settings["RELATIVE_URLS"],
                               url=url, lang=lang, feeds=feeds,
                               alternates={other: urls.lang_url(settings, other, settings["FEED_FOLDER"])
                                           for other in settings["LANGUAGES"]})
 
-    def _write(self, lang, name, title, description, page_url, items, newest, formats):
+    def _write(self, writer, lang, name, title, description, page_url, updates, entries, newest, formats):
         settings = self.settings
         base = settings["FEED_SITEURL"]
+        updates = updates[: settings["FEED_MAX_ITEMS"]]
         for extension, write in formats.items():
             path = feed_url(settings, lang, name, extension)
+            target = os.path.join(self.output_path, path)
+            # An incremental writer (plugins/incremental) knows when the file already holds this feed.
+            if getattr(writer, "fresh", None) and writer.fresh(target, path, title, description, updates, newest):
+                continue
             feed = Feed(title=feed_entries.clean(title), link=f"{base}/{page_url}",
                         description=feed_entries.plain(description), lang=lang, url=f"{base}/{path}",
                         feed_id=f"{settings['FEED_ID_PREFIX']}feeds/{lang}/{name}", author=settings["SITENAME"],
                         author_link=f"{base}/{urls.lang_url(settings, lang)}", fallback_updated=newest)
-            target = os.path.join(self.output_path, path)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "w", encoding="utf-8") as handle:
-                write(feed, items, handle)
+                write(feed, entries(updates), handle)
+            if getattr(writer, "made", None):
+                writer.made(target)
 
 
 @pass_context

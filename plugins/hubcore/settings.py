@@ -70,6 +70,8 @@ DEFAULTS = {
     "VALIDATION_IGNORE": [],
     # `./dev check`: build without rendering or writing anything.
     "HUB_CHECK_ONLY": False,
+    # Rebuilds skip pages whose inputs are unchanged since the last complete build (plugins/incremental).
+    "INCREMENTAL_OUTPUT": True,
     # Longest summary (characters of text) that lists and feeds show.
     "SUMMARY_MAX_CHARACTERS": 300,
     # A date this many days ahead, without `status: scheduled`, is an error (clocks and time zones differ).

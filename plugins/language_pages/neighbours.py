@@ -5,6 +5,7 @@ page is written; an index from each tag and partner to its updates keeps it
 linear in the number of updates rather than quadratic.
 """
 
+import heapq
 from collections import Counter, defaultdict
 
 from hubcore import updates
@@ -24,9 +25,9 @@ def link(generator):
             item.newer = items[position - 1] if position else None
             item.older = items[position + 1] if position + 1 < len(items) else None
             scores = Counter(other for key in shared_keys(item) for other in index[key] if other is not item)
-            # Most in common first, then the newest.
-            ranked = sorted(scores, key=lambda other: (-scores[other], -other.date.timestamp()))
-            item.related = ranked[: settings["RELATED_UPDATES"]]
+            # Most in common first, then the newest; only the first few are kept, so no full sort.
+            item.related = heapq.nsmallest(settings["RELATED_UPDATES"], scores,
+                                           key=lambda other: (-scores[other], -other.date.timestamp()))
 
 
 def shared_keys(item):

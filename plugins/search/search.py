@@ -7,6 +7,7 @@ script of ours and Pagefind's own files, all served by the site; without
 JavaScript it lists the language's updates instead.
 """
 
+import os
 import subprocess
 import sys
 
@@ -15,6 +16,8 @@ from pelican.generators import Generator
 
 from hubcore import findings, plugin, updates, urls
 from hubcore.settings import apply_defaults
+
+INDEXED = "pagefind"  # the manifest's key for a complete index
 
 
 class SearchPagesGenerator(Generator):
@@ -29,15 +32,21 @@ class SearchPagesGenerator(Generator):
                               alternates={other: urls.lang_url(settings, other, settings["SEARCH_URL"])
                                           for other in settings["LANGUAGES"]})
         # Update pages are written by now (Pelican's own generators run first).
-        index(settings)
+        index(settings, getattr(writer, "manifest", None))
 
 
-def index(settings):
-    """Run Pagefind over the written site (the `pagefind[bin]` package carries its binary)."""
+def index(settings, manifest=None):
+    """Run Pagefind over the written site (the `pagefind[bin]` package carries its binary), unless an
+    incremental writer's manifest (plugins/incremental) says no page changed since it last succeeded."""
     if not settings["SEARCH_INDEX"] or settings["HUB_CHECK_ONLY"]:
+        return
+    entry = os.path.join(settings["OUTPUT_PATH"], "pagefind", "pagefind-entry.json")
+    if manifest is not None and not manifest.changed(".html") and manifest.fresh(entry, INDEXED):
         return
     done = subprocess.run([sys.executable, "-m", "pagefind", "--site", settings["OUTPUT_PATH"], "--silent"],
                           capture_output=True, text=True)
+    if manifest is not None and not done.returncode:
+        manifest.record(entry, INDEXED)
     if done.returncode:
         findings.report(settings, findings.ERROR, "E-SEARCH-INDEX", "pelicanconf.py", 0,
                         f"Pagefind failed: {(done.stderr or done.stdout).strip()[:300]}",

@@ -1,0 +1,122 @@
+"""What a page is made of, as a digest: the same digest means the same bytes.
+
+A page's bytes depend on two things:
+
+- the site: settings, theme (templates and catalogs), plugin code, library
+  versions, today's date (scheduled updates), the findings, and every
+  document's *shape*: what other pages show of it (URL, title, date, summary,
+  metadata, feature image, translations), but not its body;
+- the page itself: what its writer passed in (the update, the list of updates
+  on this page, the entry), with each document's body.
+
+Editing one update's body outside its summary changes only its own pages (and
+the lists and feeds that carry its body); editing its title changes the site's
+digest, and every page is rendered again.
+"""
+
+import datetime as dt
+import hashlib
+import importlib.metadata
+import types
+from pathlib import Path
+
+from pelican.contents import Content
+
+from hubcore import updates
+
+LIBRARIES = ("pelican", "jinja2", "markdown", "babel", "feedgenerator", "nh3", "pillow", "python-frontmatter")
+# Settings keys that a run fills as it goes, different from one run to the next with the same input (cache hits,
+# pages written so far), or described apart (the directory, the documents).
+SCRATCH = {"HUB_FRESH_READS", "HUB_IMAGES_ENCODED", "HUB_SITEMAP_PAGES", "HUB_OUTPUT_MANIFEST", "HUB_DIRECTORY",
+           "HUB_UPDATES", "HUB_DRAFTS", "HUB_CATALOGS"}
+# Metadata that only the document's own page shows, or that is bookkeeping.
+BODY_ONLY = {"text_hash", "read_findings"}
+DOCUMENT_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
+                  "hidden_translations", "pages", "hidden_pages", "draft_pages")
+
+
+def digest(text):
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class Describer:
+    """A stable text for any value a template sees; `bodies` says whether documents count with their body."""
+
+    def __init__(self, settings, bodies):
+        self.settings = settings
+        self.bodies = bodies
+        self.done = {}  # id -> (value, text)
+
+    def __call__(self, value, seen=()):
+        if value is None or isinstance(value, (str, int, float, bool, dt.date, dt.time, dt.timedelta)):
+            return repr(value)
+        if isinstance(value, Content):
+            return self.document(value)
+        if isinstance(value, (types.FunctionType, types.BuiltinFunctionType, types.MethodType, type)):
+            return f"<{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', value)}>"
+        if isinstance(value, types.ModuleType):
+            return f"<module {value.__name__}>"
+        if value is self.settings:
+            return "<settings>"
+        # Lists, paginators and entries recur from page to page: each is described once. The value is kept
+        # with its text, so that its id is not reused by another object while this describer lives.
+        remembered = self.done.get(id(value))
+        if remembered is None:
+            text = self._container(value, seen)
+            # A long description by its digest: a list page's would otherwise be copied into every page's.
+            remembered = self.done[id(value)] = (value, text if len(text) <= 64 else digest(text))
+        return remembered[1]
+
+    def _container(self, value, seen):
+        if isinstance(value, dict):
+            return "{" + ",".join(sorted(f"{self(k)}:{self(v, seen)}" for k, v in value.items())) + "}"
+        if isinstance(value, (list, tuple)):
+            return "[" + ",".join(self(item, seen) for item in value) + "]"
+        if isinstance(value, (set, frozenset)):
+            return "{" + ",".join(sorted(self(item, seen) for item in value)) + "}"
+        if id(value) in seen or not hasattr(value, "__dict__"):
+            return f"<{type(value).__name__}>"
+        fields = {k: v for k, v in vars(value).items() if k not in ("settings", "_settings", "_context")}
+        return f"{type(value).__name__}({self(fields, (*seen, id(value)))})"
+
+    def document(self, doc):
+        remembered = self.done.get(id(doc))
+        if remembered is None:
+            # By path and URL: a document refers to others (translations), never to their descriptions.
+            text = f"<{doc.source_path} {doc.url}>" + (digest(doc._content or "") if self.bodies else "")
+            remembered = self.done[id(doc)] = (doc, text)
+        return remembered[1]
+
+    def shape(self, doc):
+        metadata = {k: v for k, v in doc.metadata.items() if k not in BODY_ONLY}
+        # The summary, even when Pelican cuts it from the body: lists and feeds of other pages show it.
+        return "|".join([self.document(doc), doc.status, doc.save_as, str(doc.summary), self(metadata),
+                         self(sorted(t.source_path for t in getattr(doc, "translations", [])))])
+
+
+def files(folders):
+    hashed = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                hashed.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return hashed.hexdigest()
+
+
+def site(context, settings):
+    """The site's digest, from the context every page is rendered with."""
+    describe = Describer(settings, bodies=False)
+    documents = {id(doc): doc for name in DOCUMENT_LISTS for doc in context.get(name, [])}
+    documents.update((id(doc), doc) for doc in updates.every_document(context))
+    parts = [
+        describe({k: v for k, v in settings.items() if k not in SCRATCH}),
+        files([settings["THEME"], *settings["PLUGIN_PATHS"]]),
+        describe({name: importlib.metadata.version(name) for name in LIBRARIES}),
+        dt.datetime.now(dt.timezone.utc).date().isoformat(),
+        describe(context.get("HUB_DIRECTORY", {})),
+        *sorted(describe.shape(doc) for doc in documents.values()),
+    ]
+    import os
+    if os.environ.get("HUBDEBUG"):
+        Path(os.environ["HUBDEBUG"]).write_text("\n".join(parts))
+    return digest("\n".join(parts))

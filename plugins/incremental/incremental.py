@@ -1,0 +1,38 @@
+"""Rebuilds that redo only what changed: pages whose inputs are the same are not rendered again, and files
+whose bytes are the same are not written again (writer.py).
+
+Off with INCREMENTAL_OUTPUT = False, and in `./dev check`, which writes nothing.
+"""
+
+from pelican import signals
+
+from hubcore import plugin
+from hubcore.settings import apply_defaults
+
+from .writer import MANIFEST, IncrementalWriter
+
+
+def get_writer(pelican):
+    settings = pelican.settings
+    return IncrementalWriter if settings["INCREMENTAL_OUTPUT"] and not settings["HUB_CHECK_ONLY"] else None
+
+
+def finish(pelican):
+    """The build completed: what it wrote is the next build's starting point."""
+    manifest = pelican.settings.get(MANIFEST)
+    if manifest is not None:
+        manifest.save()
+        import os, sys
+        if os.environ.get("HUBDEBUG"):
+            print("DEBUG", manifest.counts, file=sys.stderr)
+
+
+SIGNAL_HANDLERS = {
+    signals.initialized: apply_defaults,
+    signals.get_writer: get_writer,
+    signals.finalized: finish,
+}
+
+
+def register():
+    plugin.connect(SIGNAL_HANDLERS)

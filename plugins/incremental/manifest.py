@@ -1,0 +1,62 @@
+"""What the last complete build wrote: for each output file, the digest of what it was made of, and the size
+and modification time it was left with.
+
+A file is up to date when its digest is the same and the file on disk is still
+the one that build left (a file removed, replaced or touched since is made
+again). The manifest is saved only when a build completes, so an interrupted
+build makes its pages again next time.
+"""
+
+import json
+import os
+
+
+class Manifest:
+    def __init__(self, path, output_path):
+        self.path = path
+        self.output_path = output_path
+        self.previous = self._load()
+        self.current = {}
+        self.counts = None
+
+    def _load(self):
+        try:
+            with open(self.path, encoding="utf-8") as handle:
+                return json.load(handle)
+        except (OSError, ValueError):
+            return {}
+
+    def _name(self, target):
+        return os.path.relpath(target, self.output_path).replace(os.sep, "/")
+
+    @staticmethod
+    def _stamp(target):
+        try:
+            stat = os.stat(target)
+        except OSError:
+            return None
+        return [stat.st_size, stat.st_mtime_ns]
+
+    def fresh(self, target, key):
+        """True when `target` holds what `key` describes; it is then kept, as it is, in this build's manifest."""
+        name = self._name(target)
+        entry = self.previous.get(name)
+        if entry is None or entry[0] != key or entry[1:] != self._stamp(target):
+            return False
+        self.current[name] = entry
+        return True
+
+    def record(self, target, key):
+        self.current[self._name(target)] = [key, *self._stamp(target)]
+
+    def changed(self, suffix):
+        """Whether any file ending in `suffix` was made again in this build, or is gone since the last one."""
+        names = {n for n in (*self.previous, *self.current) if n.endswith(suffix)}
+        return any(self.previous.get(n) != self.current.get(n) for n in names)
+
+    def save(self):
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        temporary = f"{self.path}.tmp"
+        with open(temporary, "w", encoding="utf-8") as handle:
+            json.dump(self.current, handle, sort_keys=True)
+        os.replace(temporary, self.path)

@@ -1,0 +1,122 @@
+"""Pelican's writer, rendering only the pages whose inputs changed and writing only the files whose bytes did.
+
+Pelican renders every page of every build, and rewrites each file even when
+nothing in it changed. This writer asks the manifest first: a page whose digest
+(fingerprint.py) is the one the last build left, in the file that build left,
+is not rendered at all. A page rendered again is written only if its bytes
+differ, so an unchanged file keeps its modification time and a deploy uploads
+only what changed. Everything else (pagination, `content_written`, the checks
+against writing one file twice) is Pelican's.
+"""
+
+import logging
+import os
+
+from pelican.utils import sanitised_join
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from . import fingerprint
+from .manifest import Manifest
+
+logger = logging.getLogger(__name__)
+MANIFEST = "HUB_OUTPUT_MANIFEST"  # settings key: this build's manifest, saved when the build completes
+
+
+class Unchanged(str):
+    """What rendering an up-to-date page gives: the file stays as it is."""
+
+
+class ChangedOnly:
+    """A file opened for writing that is written on close, and only when its bytes change."""
+
+    def __init__(self, path, encoding, done):
+        self.path, self.encoding, self.done, self.parts = path, encoding, done, []
+
+    def write(self, text):
+        self.parts.append(text)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, trace):
+        if kind is not None:
+            return
+        if any(isinstance(part, Unchanged) for part in self.parts):
+            return
+        data = "".join(self.parts).encode(self.encoding)
+        try:
+            with open(self.path, "rb") as handle:
+                same = handle.read() == data
+        except OSError:
+            same = False
+        if not same:
+            with open(self.path, "wb") as handle:
+                handle.write(data)
+        self.done(self.path)
+
+
+class Remembering:
+    """A template that renders only when the manifest does not already have its page."""
+
+    def __init__(self, template, context, writer):
+        self.template, self.context, self.writer = template, context, writer
+
+    def render(self, localcontext):
+        writer = self.writer
+        # What this page has of its own: the writer's arguments and the page of a list.
+        own = {k: v for k, v in localcontext.items() if k not in self.context or v is not self.context[k]}
+        key = fingerprint.digest(f"{writer.site_key}\n{self.template.name}\n{writer.describe(own)}")
+        target = sanitised_join(writer.output_path, localcontext["output_file"])
+        writer.keys[target] = key
+        if writer.manifest.fresh(target, key):
+            writer.kept += 1
+            writer.manifest.counts = (writer.rendered, writer.kept)
+            return Unchanged()
+        writer.rendered += 1
+        writer.manifest.counts = (writer.rendered, writer.kept)
+        return self.template.render(localcontext)
+
+
+class IncrementalWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings)
+        cache = os.path.join(self.settings["CACHE_PATH"],
+                             f"output-{fingerprint.digest(os.path.abspath(output_path))[:12]}.json")
+        self.manifest = self.settings[MANIFEST] = Manifest(cache, output_path)
+        self.describe = fingerprint.Describer(self.settings, bodies=True)
+        self.site_key = None
+        self.keys = {}  # path -> digest of the page being written there
+        self.rendered = self.kept = 0
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        if self.site_key is None:  # the first page: every generator has its context by now
+            self.site_key = fingerprint.site(context, self.settings)
+        return super().write_file(name, Remembering(template, context, self), context, *args, **kwargs)
+
+    def fresh(self, target, *inputs):
+        """For files a plugin writes itself (feeds): whether `target` is already made of `inputs`; if not,
+        the plugin calls `made(target)` once it has written it."""
+        if self.site_key is None:  # no page written yet: the site's digest is not known
+            return False
+        key = self.keys[target] = fingerprint.digest(f"{self.site_key}\n{self.describe(list(inputs))}")
+        return self.manifest.fresh(target, key)
+
+    def made(self, target):
+        if target in self.keys:  # not for files written without a digest (Pelican's own feeds)
+            self.manifest.record(target, self.keys.pop(target))
+
+    def _open_w(self, filename, encoding, override=False):
+        # Pelican's bookkeeping of files written twice, then a file that is written only if it changed.
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time '
+                                               "(was previously overwritten)")
+            logger.info('Skipping "%s", not overwriting', filename)
+            return open(os.devnull, "w", encoding=encoding)
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" as Pelican has already written to it '
+                                           "previously (set `override=True` if intended)")
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return ChangedOnly(filename, encoding, self.made)
