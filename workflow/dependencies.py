@@ -8,7 +8,6 @@ The maintenance tools (pip-tools to write the lock, pip-audit to audit it) live 
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 from .content import WorkflowError
 

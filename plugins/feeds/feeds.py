@@ -9,6 +9,7 @@ appear: Pelican has already turned future-dated ones into drafts.
 """
 
 import datetime as dt
+import io
 import os
 import re
 
@@ -17,7 +18,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from directory.directory import DIRECTORY
-from hubcore import plugin, updates, urls
+from hubcore import files, plugin, updates, urls
 from hubcore.settings import SettingsError, apply_defaults
 
 from . import entries as feed_entries
@@ -108,9 +109,9 @@ class FeedsGenerator(Generator):
                         description=feed_entries.plain(description), lang=lang, url=f"{base}/{path}",
                         feed_id=f"{settings['FEED_ID_PREFIX']}feeds/{lang}/{name}", author=settings["SITENAME"],
                         author_link=f"{base}/{urls.lang_url(settings, lang)}", fallback_updated=newest)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "w", encoding="utf-8") as handle:
-                write(feed, entries(updates), handle)
+            text = io.StringIO()
+            write(feed, entries(updates), text)
+            files.write_if_changed(target, text.getvalue())
             if getattr(writer, "made", None):
                 writer.made(target)
 

@@ -72,8 +72,10 @@ class ImagesGenerator(Generator):
                 if not os.path.exists(cached):
                     encode(image["source"], cached, variant, settings, update)
                 target = os.path.join(self.output_path, variant["name"])
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                shutil.copyfile(cached, target)
+                # Names carry the source's digest: a file of that name and size is that variant.
+                if not os.path.exists(target) or os.path.getsize(target) != os.path.getsize(cached):
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                    shutil.copyfile(cached, target)
 
 
 def encode(source, target, variant, settings, update):

@@ -27,7 +27,7 @@ from hubcore import updates
 LIBRARIES = ("pelican", "jinja2", "markdown", "babel", "feedgenerator", "nh3", "pillow", "python-frontmatter")
 # Settings keys that a run fills as it goes, different from one run to the next with the same input (cache hits,
 # pages written so far), or described apart (the directory, the documents).
-SCRATCH = {"HUB_FRESH_READS", "HUB_IMAGES_ENCODED", "HUB_SITEMAP_PAGES", "HUB_OUTPUT_MANIFEST", "HUB_DIRECTORY",
+SCRATCH = {"HUB_FRESH_READS", "HUB_IMAGES_ENCODED", "HUB_SITEMAP_PAGES", "HUB_OUTPUT_WRITER", "HUB_DIRECTORY",
            "HUB_UPDATES", "HUB_DRAFTS", "HUB_CATALOGS"}
 # Metadata that only the document's own page shows, or that is bookkeeping.
 BODY_ONLY = {"text_hash", "read_findings"}
@@ -116,7 +116,4 @@ def site(context, settings):
         describe(context.get("HUB_DIRECTORY", {})),
         *sorted(describe.shape(doc) for doc in documents.values()),
     ]
-    import os
-    if os.environ.get("HUBDEBUG"):
-        Path(os.environ["HUBDEBUG"]).write_text("\n".join(parts))
     return digest("\n".join(parts))

@@ -4,12 +4,16 @@ whose bytes are the same are not written again (writer.py).
 Off with INCREMENTAL_OUTPUT = False, and in `./dev check`, which writes nothing.
 """
 
+import logging
+
 from pelican import signals
 
 from hubcore import plugin
 from hubcore.settings import apply_defaults
 
-from .writer import MANIFEST, IncrementalWriter
+from .writer import WRITER, IncrementalWriter
+
+logger = logging.getLogger(__name__)
 
 
 def get_writer(pelican):
@@ -19,12 +23,10 @@ def get_writer(pelican):
 
 def finish(pelican):
     """The build completed: what it wrote is the next build's starting point."""
-    manifest = pelican.settings.get(MANIFEST)
-    if manifest is not None:
-        manifest.save()
-        import os, sys
-        if os.environ.get("HUBDEBUG"):
-            print("DEBUG", manifest.counts, file=sys.stderr)
+    writer = pelican.settings.get(WRITER)
+    if writer is not None:
+        writer.manifest.save()
+        logger.info("%d pages rendered, %d unchanged since the last build", writer.rendered, writer.kept)
 
 
 SIGNAL_HANDLERS = {

@@ -17,7 +17,6 @@ class Manifest:
         self.output_path = output_path
         self.previous = self._load()
         self.current = {}
-        self.counts = None
 
     def _load(self):
         try:

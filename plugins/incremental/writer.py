@@ -15,11 +15,13 @@ import os
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from hubcore import files
+
 from . import fingerprint
 from .manifest import Manifest
 
 logger = logging.getLogger(__name__)
-MANIFEST = "HUB_OUTPUT_MANIFEST"  # settings key: this build's manifest, saved when the build completes
+WRITER = "HUB_OUTPUT_WRITER"  # settings key: this build's writer, whose manifest is saved when the build completes
 
 
 class Unchanged(str):
@@ -29,8 +31,8 @@ class Unchanged(str):
 class ChangedOnly:
     """A file opened for writing that is written on close, and only when its bytes change."""
 
-    def __init__(self, path, encoding, done):
-        self.path, self.encoding, self.done, self.parts = path, encoding, done, []
+    def __init__(self, path, done):
+        self.path, self.done, self.parts = path, done, []
 
     def write(self, text):
         self.parts.append(text)
@@ -43,15 +45,7 @@ class ChangedOnly:
             return
         if any(isinstance(part, Unchanged) for part in self.parts):
             return
-        data = "".join(self.parts).encode(self.encoding)
-        try:
-            with open(self.path, "rb") as handle:
-                same = handle.read() == data
-        except OSError:
-            same = False
-        if not same:
-            with open(self.path, "wb") as handle:
-                handle.write(data)
+        files.write_if_changed(self.path, "".join(self.parts))
         self.done(self.path)
 
 
@@ -70,10 +64,8 @@ class Remembering:
         writer.keys[target] = key
         if writer.manifest.fresh(target, key):
             writer.kept += 1
-            writer.manifest.counts = (writer.rendered, writer.kept)
             return Unchanged()
         writer.rendered += 1
-        writer.manifest.counts = (writer.rendered, writer.kept)
         return self.template.render(localcontext)
 
 
@@ -82,7 +74,8 @@ class IncrementalWriter(Writer):
         super().__init__(output_path, settings)
         cache = os.path.join(self.settings["CACHE_PATH"],
                              f"output-{fingerprint.digest(os.path.abspath(output_path))[:12]}.json")
-        self.manifest = self.settings[MANIFEST] = Manifest(cache, output_path)
+        self.manifest = Manifest(cache, output_path)
+        self.settings[WRITER] = self
         self.describe = fingerprint.Describer(self.settings, bodies=True)
         self.site_key = None
         self.keys = {}  # path -> digest of the page being written there
@@ -119,4 +112,4 @@ class IncrementalWriter(Writer):
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
-        return ChangedOnly(filename, encoding, self.made)
+        return ChangedOnly(filename, self.made)  # Pelican's files are all UTF-8

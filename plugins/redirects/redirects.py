@@ -14,7 +14,7 @@ import re
 from pelican import signals
 from pelican.generators import Generator
 
-from hubcore import findings, plugin, updates, urls
+from hubcore import files, findings, plugin, updates, urls
 from hubcore.settings import apply_defaults
 
 SAFE = re.compile(r"^[A-Za-z0-9._~!$&'()*+,;=:@%/-]+$")
@@ -42,6 +42,14 @@ def output_name(address):
     return path if path.endswith((".html", ".htm")) else f"{path}/index.html"
 
 
+def taken(target):
+    """A file of the site is there; a redirect page that an earlier build left in output/ is not one."""
+    if not os.path.exists(target):
+        return False
+    with open(target, encoding="utf-8", errors="replace") as handle:
+        return 'http-equiv="refresh"' not in handle.read(400)
+
+
 class RedirectsGenerator(Generator):
     def generate_output(self, writer):
         settings = self.settings
@@ -58,19 +66,17 @@ class RedirectsGenerator(Generator):
                                     "write it as /updates/old-name/ (no domain, no ..)")
                     continue
                 target = os.path.join(self.output_path, name)
-                if name == urls.save_as(document.url) or os.path.exists(target):
+                if name == urls.save_as(document.url) or taken(target):
                     if name != urls.save_as(document.url):
                         findings.report(settings, findings.WARNING, "W-ALIAS-TAKEN", document.relative_source_path,
                                         line, f"the old address {address!r} is a page of the site; no redirect",
                                         "remove it from `aliases`")
                     continue
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                with open(target, "w", encoding="utf-8") as handle:
-                    handle.write(PAGE.format(lang=document.lang, title=html.escape(document.title),
-                                             target=html.escape(f"{base}/{document.url}")))
+                files.write_if_changed(target, PAGE.format(lang=document.lang, title=html.escape(document.title),
+                                                           target=html.escape(f"{base}/{document.url}")))
                 rules.append(f"/{name.removesuffix('index.html')} /{document.url} 301")
-        with open(os.path.join(self.output_path, "_redirects"), "w", encoding="utf-8") as handle:
-            handle.write("".join(f"{rule}\n" for rule in sorted(rules)))
+        files.write_if_changed(os.path.join(self.output_path, "_redirects"),
+                               "".join(f"{rule}\n" for rule in sorted(rules)))
 
 
 SIGNAL_HANDLERS = {

@@ -12,7 +12,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
-from hubcore import alternates, plugin, text, urls
+from hubcore import alternates, files, plugin, text, urls
 from hubcore.settings import apply_defaults
 
 
@@ -72,8 +72,7 @@ def write_robots(pelican):
     hidden = ["/" + path for path in (settings["TRANSLATION_STATUS_URL"], "drafts/") if path]
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in hidden), "",
              f"Sitemap: {settings['FEED_SITEURL']}/sitemap.xml", ""]
-    with open(os.path.join(settings["OUTPUT_PATH"], "robots.txt"), "w", encoding="utf-8") as handle:
-        handle.write("\n".join(lines))
+    files.write_if_changed(os.path.join(settings["OUTPUT_PATH"], "robots.txt"), "\n".join(lines))
 
 
 SIGNAL_HANDLERS = {

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from pelican import signals
 
-from hubcore import alternates, plugin
+from hubcore import alternates, files, plugin
 from hubcore.settings import apply_defaults
 
 PAGES = "HUB_SITEMAP_PAGES"  # settings key: (url, lastmod, hreflang links) of each page written
@@ -48,8 +48,7 @@ def write(pelican):
                   for code, href in links]
         lines.append("</url>")
     lines.append("</urlset>\n")
-    with open(os.path.join(settings["OUTPUT_PATH"], "sitemap.xml"), "w", encoding="utf-8") as handle:
-        handle.write("\n".join(lines))
+    files.write_if_changed(os.path.join(settings["OUTPUT_PATH"], "sitemap.xml"), "\n".join(lines))
 
 
 SIGNAL_HANDLERS = {

@@ -11,7 +11,7 @@ import os
 from pelican import signals
 from pelican.generators import Generator
 
-from hubcore import plugin, updates, urls
+from hubcore import files, plugin, updates, urls
 from hubcore.settings import apply_defaults
 
 from . import report
@@ -28,10 +28,8 @@ class TranslationStatusGenerator(Generator):
         writer.write_file(urls.save_as(url), self.get_template("translation_status"), self.context,
                           self.settings["RELATIVE_URLS"], url=url, lang=self.settings["DEFAULT_LANG"],
                           status=status, noindex=True)
-        path = os.path.join(self.output_path, url, JSON_NAME)
-        os.makedirs(os.path.dirname(path), exist_ok=True)  # the writer may write nothing (`./dev check`)
-        with open(path, "w", encoding="utf-8") as handle:
-            json.dump(status, handle, ensure_ascii=False, indent=1)
+        files.write_if_changed(os.path.join(self.output_path, url, JSON_NAME),
+                               json.dumps(status, ensure_ascii=False, indent=1))
 
 
 SIGNAL_HANDLERS = {

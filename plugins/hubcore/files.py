@@ -1,0 +1,19 @@
+"""Files the plugins write themselves (feeds, sitemap, robots.txt, redirects)."""
+
+import os
+
+
+def write_if_changed(path, text):
+    """Write `text` (UTF-8) unless the file already holds exactly that: an unchanged file keeps its date,
+    so a rebuild that changes nothing in it gives a deploy nothing to upload. True when written."""
+    data = text.encode("utf-8")
+    try:
+        with open(path, "rb") as handle:
+            if handle.read() == data:
+                return False
+    except OSError:
+        pass
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(data)
+    return True
