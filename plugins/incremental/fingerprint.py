@@ -27,7 +27,7 @@ from hubcore import updates
 LIBRARIES = ("pelican", "jinja2", "markdown", "babel", "feedgenerator", "nh3", "pillow", "python-frontmatter")
 # Settings keys that a run fills as it goes, different from one run to the next with the same input (cache hits,
 # pages written so far), or described apart (the directory, the documents).
-SCRATCH = {"HUB_FRESH_READS", "HUB_IMAGES_ENCODED", "HUB_SITEMAP_PAGES", "HUB_OUTPUT_WRITER", "HUB_DIRECTORY",
+SCRATCH = {"HUB_FRESH_READS", "HUB_IMAGES_ENCODED", "HUB_SITEMAP_PAGES", "HUB_OUTPUT_WRITER", "HUB_PAGEFIND", "HUB_DIRECTORY",
            "HUB_UPDATES", "HUB_DRAFTS", "HUB_CATALOGS"}
 # Metadata that only the document's own page shows, or that is bookkeeping.
 BODY_ONLY = {"text_hash", "read_findings"}

@@ -48,10 +48,9 @@ class Manifest:
     def record(self, target, key):
         self.current[self._name(target)] = [key, *self._stamp(target)]
 
-    def changed(self, suffix):
-        """Whether any file ending in `suffix` was made again in this build, or is gone since the last one."""
-        names = {n for n in (*self.previous, *self.current) if n.endswith(suffix)}
-        return any(self.previous.get(n) != self.current.get(n) for n in names)
+    def changed_so_far(self):
+        """Whether any file this build has written so far was made again (or is new) since the last build."""
+        return any(self.previous.get(name) != entry for name, entry in self.current.items())
 
     def save(self):
         os.makedirs(os.path.dirname(self.path), exist_ok=True)

@@ -18,6 +18,7 @@ from hubcore import findings, plugin, updates, urls
 from hubcore.settings import apply_defaults
 
 INDEXED = "pagefind"  # the manifest's key for a complete index
+RUNNING = "HUB_PAGEFIND"  # settings key: the Pagefind process of this build
 
 
 class SearchPagesGenerator(Generator):
@@ -31,32 +32,49 @@ class SearchPagesGenerator(Generator):
                               updates=[item for item in published if item.lang == lang],
                               alternates={other: urls.lang_url(settings, other, settings["SEARCH_URL"])
                                           for other in settings["LANGUAGES"]})
-        # Update pages are written by now (Pelican's own generators run first).
-        index(settings, getattr(writer, "manifest", None))
+        finish_index(settings, getattr(writer, "manifest", None))
 
 
-def index(settings, manifest=None):
-    """Run Pagefind over the written site (the `pagefind[bin]` package carries its binary), unless an
-    incremental writer's manifest (plugins/incremental) says no page changed since it last succeeded."""
+def entry_file(settings):
+    return os.path.join(settings["OUTPUT_PATH"], "pagefind", "pagefind-entry.json")
+
+
+def start_index(generator, writer):
+    """The update pages, the only ones Pagefind indexes, are written (Pelican's articles generator is
+    done): run Pagefind (the `pagefind[bin]` package carries its binary) while the other generators write
+    the rest. Not when an incremental writer (plugins/incremental) rendered no update page again since
+    Pagefind last succeeded."""
+    settings = generator.settings
     if not settings["SEARCH_INDEX"] or settings["HUB_CHECK_ONLY"]:
         return
-    entry = os.path.join(settings["OUTPUT_PATH"], "pagefind", "pagefind-entry.json")
-    if manifest is not None and not manifest.changed(".html") and manifest.fresh(entry, INDEXED):
+    manifest = getattr(writer, "manifest", None)
+    if manifest is not None and not manifest.changed_so_far() and manifest.fresh(entry_file(settings), INDEXED):
         return
-    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", settings["OUTPUT_PATH"], "--silent"],
-                          capture_output=True, text=True)
-    if manifest is not None and not done.returncode:
-        manifest.record(entry, INDEXED)
-    if done.returncode:
-        findings.report(settings, findings.ERROR, "E-SEARCH-INDEX", "pelicanconf.py", 0,
-                        f"Pagefind failed: {(done.stderr or done.stdout).strip()[:300]}",
-                        "run `.venv/bin/python -m pagefind --site output` to see why")
+    settings[RUNNING] = subprocess.Popen(
+        [sys.executable, "-m", "pagefind", "--site", settings["OUTPUT_PATH"], "--silent"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish_index(settings, manifest=None):
+    """Wait for Pagefind; report it if it failed."""
+    running = settings.pop(RUNNING, None)
+    if running is None:
+        return
+    stdout, stderr = running.communicate()
+    if not running.returncode:
+        if manifest is not None:
+            manifest.record(entry_file(settings), INDEXED)
+        return
+    findings.report(settings, findings.ERROR, "E-SEARCH-INDEX", "pelicanconf.py", 0,
+                    f"Pagefind failed: {(stderr or stdout).strip()[:300]}",
+                    "run `.venv/bin/python -m pagefind --site output` to see why")
 
 
 SIGNAL_HANDLERS = {
     signals.initialized: apply_defaults,
     signals.article_generator_finalized: updates.collect,
     signals.get_generators: plugin.adds_generator(SearchPagesGenerator),
+    signals.article_writer_finalized: start_index,
 }
 
 

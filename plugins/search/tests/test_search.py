@@ -27,3 +27,19 @@ def test_search_pages_list_the_updates_for_readers_without_javascript(build_site
     assert 'href="/es/updates/b/">Mapas de inundaciones</a>' in noscript
     assert '<script type="module" src="/theme/js/search.js"></script>' in page
     assert 'href="/es/search/"' in site.page("/es/")
+
+
+def test_pagefind_runs_again_only_when_an_update_page_changed(build_site, tmp_path):
+    files = {"updates/en/a.md": update("Flood maps", "en", "Volunteers traced flooded roads.")}
+    rebuild = {"SEARCH_INDEX": True, "DELETE_OUTPUT_DIRECTORY": False}
+
+    def indexed():
+        site = build_site(files, **rebuild)
+        entry = site.output / "pagefind/pagefind-entry.json"
+        return entry.stat().st_mtime_ns, json.loads(entry.read_text(encoding="utf-8"))["languages"]
+
+    first, _ = indexed()
+    assert indexed()[0] == first  # nothing changed: Pagefind did not run
+    files["updates/en/b.md"] = update("Road survey", "en", "A second update.")
+    second, languages = indexed()
+    assert second != first and languages["en"]["page_count"] == 2
