@@ -7,11 +7,13 @@ A page's bytes depend on two things:
   document's *shape*: what other pages show of it (URL, title, date, summary,
   metadata, feature image, translations), but not its body;
 - the page itself: what its writer passed in (the update, the list of updates
-  on this page, the entry), with each document's body.
+  on this page, the entry), and the body of the one document it shows whole
+  (`SHOWN_WHOLE`). A list shows its updates' shapes, never their bodies.
 
-Editing one update's body outside its summary changes only its own pages (and
-the lists and feeds that carry its body); editing its title changes the site's
-digest, and every page is rendered again.
+Editing one update's body outside its summary changes only its own page (and
+the feeds that carry its body); editing its title changes the site's digest,
+and every page is rendered again. A template that showed the body of another
+document than its page's own would have to be named here.
 """
 
 import datetime as dt
@@ -21,16 +23,19 @@ import types
 from pathlib import Path
 
 from pelican.contents import Content
+from pelican.paginator import Paginator
 
 from hubcore import updates
 
 LIBRARIES = ("pelican", "jinja2", "markdown", "babel", "feedgenerator", "nh3", "pillow", "python-frontmatter")
 # Settings keys that a run fills as it goes, different from one run to the next with the same input (cache hits,
 # pages written so far), or described apart (the directory, the documents).
-SCRATCH = {"HUB_FRESH_READS", "HUB_IMAGES_ENCODED", "HUB_SITEMAP_PAGES", "HUB_OUTPUT_WRITER", "HUB_PAGEFIND", "HUB_DIRECTORY",
-           "HUB_UPDATES", "HUB_DRAFTS", "HUB_CATALOGS"}
+SCRATCH = {"HUB_FRESH_READS", "HUB_IMAGES_ENCODED", "HUB_SITEMAP_PAGES", "HUB_OUTPUT_WRITER", "HUB_PAGEFIND",
+           "HUB_DIRECTORY", "HUB_UPDATES", "HUB_DRAFTS", "HUB_CATALOGS"}
 # Metadata that only the document's own page shows, or that is bookkeeping.
 BODY_ONLY = {"text_hash", "read_findings"}
+# The writer's arguments under which a page gets the document it shows whole (article.html, page.html).
+SHOWN_WHOLE = ("article", "page")
 DOCUMENT_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
                   "hidden_translations", "pages", "hidden_pages", "draft_pages")
 
@@ -39,12 +44,15 @@ def digest(text):
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-class Describer:
-    """A stable text for any value a template sees; `bodies` says whether documents count with their body."""
+def body(doc):
+    return digest(doc._content or "")
 
-    def __init__(self, settings, bodies):
+
+class Describer:
+    """A stable text for any value a template sees; a document stands for itself by its path and URL."""
+
+    def __init__(self, settings):
         self.settings = settings
-        self.bodies = bodies
         self.done = {}  # id -> (value, text)
 
     def __call__(self, value, seen=()):
@@ -68,23 +76,28 @@ class Describer:
         return remembered[1]
 
     def _container(self, value, seen):
+        if isinstance(value, Paginator):
+            # What a list's page shows of the whole list: its size, not the other pages' updates.
+            return f"Paginator({value.name!r},{value.url!r},{value.count},{value.num_pages})"
         if isinstance(value, dict):
             return "{" + ",".join(sorted(f"{self(k)}:{self(v, seen)}" for k, v in value.items())) + "}"
         if isinstance(value, (list, tuple)):
             return "[" + ",".join(self(item, seen) for item in value) + "]"
         if isinstance(value, (set, frozenset)):
             return "{" + ",".join(sorted(self(item, seen) for item in value)) + "}"
-        if id(value) in seen or not hasattr(value, "__dict__"):
+        if id(value) in seen:
             return f"<{type(value).__name__}>"
+        if not hasattr(value, "__dict__"):  # a path, a decimal...: its repr, unless that is only an address
+            text = repr(value)
+            return f"<{type(value).__name__}>" if " at 0x" in text else text
         fields = {k: v for k, v in vars(value).items() if k not in ("settings", "_settings", "_context")}
         return f"{type(value).__name__}({self(fields, (*seen, id(value)))})"
 
     def document(self, doc):
         remembered = self.done.get(id(doc))
         if remembered is None:
-            # By path and URL: a document refers to others (translations), never to their descriptions.
-            text = f"<{doc.source_path} {doc.url}>" + (digest(doc._content or "") if self.bodies else "")
-            remembered = self.done[id(doc)] = (doc, text)
+            # By path and URL: what other pages show of it is its shape, in the site's digest.
+            remembered = self.done[id(doc)] = (doc, f"<{doc.source_path} {doc.url}>")
         return remembered[1]
 
     def shape(self, doc):
@@ -105,7 +118,7 @@ def files(folders):
 
 def site(context, settings):
     """The site's digest, from the context every page is rendered with."""
-    describe = Describer(settings, bodies=False)
+    describe = Describer(settings)
     documents = {id(doc): doc for name in DOCUMENT_LISTS for doc in context.get(name, [])}
     documents.update((id(doc), doc) for doc in updates.every_document(context))
     parts = [

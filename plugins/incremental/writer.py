@@ -12,6 +12,7 @@ against writing one file twice) is Pelican's.
 import logging
 import os
 
+from pelican.contents import Content
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
@@ -59,10 +60,9 @@ class Remembering:
         writer = self.writer
         # What this page has of its own: the writer's arguments and the page of a list.
         own = {k: v for k, v in localcontext.items() if k not in self.context or v is not self.context[k]}
-        key = fingerprint.digest(f"{writer.site_key}\n{self.template.name}\n{writer.describe(own)}")
+        shown_whole = [own[k] for k in fingerprint.SHOWN_WHOLE if isinstance(own.get(k), Content)]
         target = sanitised_join(writer.output_path, localcontext["output_file"])
-        writer.keys[target] = key
-        if writer.manifest.fresh(target, key):
+        if writer.fresh(target, self.template.name, own, documents=shown_whole):
             writer.kept += 1
             return Unchanged()
         writer.rendered += 1
@@ -76,7 +76,7 @@ class IncrementalWriter(Writer):
                              f"output-{fingerprint.digest(os.path.abspath(output_path))[:12]}.json")
         self.manifest = Manifest(cache, output_path)
         self.settings[WRITER] = self
-        self.describe = fingerprint.Describer(self.settings, bodies=True)
+        self.describe = fingerprint.Describer(self.settings)
         self.site_key = None
         self.keys = {}  # path -> digest of the page being written there
         self.rendered = self.kept = 0
@@ -86,12 +86,14 @@ class IncrementalWriter(Writer):
             self.site_key = fingerprint.site(context, self.settings)
         return super().write_file(name, Remembering(template, context, self), context, *args, **kwargs)
 
-    def fresh(self, target, *inputs):
-        """For files a plugin writes itself (feeds): whether `target` is already made of `inputs`; if not,
-        the plugin calls `made(target)` once it has written it."""
+    def fresh(self, target, *inputs, documents=()):
+        """Whether `target` already holds what `inputs` make, with the whole text of `documents` (the
+        update a page shows, a feed's updates); if not, `made(target)` once it is written. Plugins that
+        write files themselves (feeds) ask too."""
         if self.site_key is None:  # no page written yet: the site's digest is not known
             return False
-        key = self.keys[target] = fingerprint.digest(f"{self.site_key}\n{self.describe(list(inputs))}")
+        key = self.keys[target] = fingerprint.digest("\n".join(
+            [self.site_key, self.describe(list(inputs)), *(fingerprint.body(doc) for doc in documents)]))
         return self.manifest.fresh(target, key)
 
     def made(self, target):

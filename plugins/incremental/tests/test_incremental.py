@@ -22,6 +22,7 @@ FILES = {
                             "Second body.\n",
     "updates/en/third.md": "---\ntitle: Third\ndate: 2021-10-01\ntags: [data]\nsummary: The third one.\n---\n"
                            "Third body.\n",
+    "updates/en/fourth.md": "---\ntitle: Fourth\ndate: 2021-09-01\ntags: [data]\n---\nFourth body, its own summary.\n",
     "updates/es/primero.md": "---\ntitle: Primero\ndate: 2021-12-03\nlang: es\ntranslation_key: first\n"
                              "persons: [Ana Gómez]\nsummary: El primero.\n---\nCuerpo.\n",
 }
@@ -111,7 +112,13 @@ def test_editing_a_body_renders_only_the_pages_that_show_it(workspace):
         ws.edit(ws.content / "updates/en/third.md", "Third body.", "Third body, longer now.")
 
     writer = rebuilt_like_cold(workspace, change)
-    assert 1 <= writer.rendered < writer.kept  # the update's page, not the whole site
+    assert 1 <= writer.rendered <= 2  # its page, and the editors' translation status (its fingerprint)
+
+
+def test_editing_a_body_that_gives_the_summary_renders_the_lists_again(workspace):
+    writer = rebuilt_like_cold(workspace, lambda ws: ws.edit(ws.content / "updates/en/fourth.md", "Fourth body,",
+                                                             "Fourth body, rewritten,"))
+    assert writer.kept == 0  # its summary, cut from the body, is on other pages: the site's digest changed
 
 
 @pytest.mark.parametrize("field, old, new", [
