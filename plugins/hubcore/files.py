@@ -13,7 +13,11 @@ def write_if_changed(path, text):
                 return False
     except OSError:
         pass
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb") as handle:
-        handle.write(data)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as error:
+        # The machine's problem (a full disk, no permission), not the content's: one line and the build stops.
+        raise SystemExit(f"error: cannot write {path}: {error.strerror or error}") from None
     return True

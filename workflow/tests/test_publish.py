@@ -93,3 +93,44 @@ def test_a_publish_killed_mid_build_leaves_the_previous_site_untouched(tmp_path)
     assert (output / "index.html").read_text() == "the previous site"
     publish(ROOT / "publishconf.py", output, content)  # the next publish clears the half-written staging
     assert (output / "updates/u1/index.html").is_file() and not staging.exists()
+
+
+DISK_FULL = '''
+import errno
+
+from hubcore import files
+
+opened = []
+
+
+def open_on_a_small_disk(path, mode="r", *args, **kwargs):
+    if "w" in mode:
+        opened.append(path)
+        if len(opened) > 5:  # the disk fills up after five files
+            raise OSError(errno.ENOSPC, "No space left on device", path)
+    return open(path, mode, *args, **kwargs)
+
+
+def register():
+    files.open = open_on_a_small_disk
+'''
+
+
+def test_a_publish_that_runs_out_of_disk_leaves_the_previous_site_untouched(tmp_path, capfd):
+    content, output = tmp_path / "content", tmp_path / "output"
+    write_files(content, {f"updates/en/u{n}.md": f"---\ntitle: U{n}\ndate: 2021-01-01\n---\nText.\n"
+                          for n in range(20)})
+    write_files(output, {"index.html": "the previous site"})
+    write_files(tmp_path / "test_plugins", {"disk_full.py": DISK_FULL})
+    settings = tmp_path / "fullconf.py"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom publishconf import *  # noqa\n"
+                        f"PLUGIN_PATHS = [{str(tmp_path / 'test_plugins')!r}, *PLUGIN_PATHS]\n"
+                        "PLUGINS = [*PLUGINS, 'disk_full']\n", encoding="utf-8")
+    with pytest.raises(WorkflowError, match="the build failed"):
+        publish(settings, output, content)
+    said = capfd.readouterr()
+    assert "error: cannot write " in said.err and "No space left on device" in said.err, said
+    assert "Traceback" not in said.out + said.err
+    assert [p.name for p in output.iterdir()] == ["index.html"]
+    assert (output / "index.html").read_text() == "the previous site"
+    assert not (tmp_path / "output.staging").exists()
