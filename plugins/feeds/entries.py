@@ -46,6 +46,9 @@ class Entry:
     categories: list = field(default_factory=list)
     image: str = None
     enclosure: Enclosure = None
+    # format -> this entry's XML, made once: an update is in its language's feed and in each of its tags',
+    # people's and partners' feeds (formats.SerializedOnce)
+    xml: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 def entry_id(settings, update):

@@ -7,6 +7,7 @@ script of ours and Pagefind's own files, all served by the site; without
 JavaScript it lists the language's updates instead.
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -14,7 +15,7 @@ import sys
 from pelican import signals
 from pelican.generators import Generator
 
-from hubcore import findings, plugin, updates, urls
+from hubcore import files, findings, plugin, updates, urls
 from hubcore.settings import apply_defaults
 
 INDEXED = "pagefind"  # the manifest's key for a complete index
@@ -37,6 +38,14 @@ class SearchPagesGenerator(Generator):
 
 def entry_file(settings):
     return os.path.join(settings["OUTPUT_PATH"], "pagefind", "pagefind-entry.json")
+
+
+def sort_entry(path):
+    """Pagefind lists the languages in its entry file in a different order at each run: sorted, two builds of
+    the same content give the same bytes (the index files are named after their content already)."""
+    with open(path, encoding="utf-8") as handle:
+        entry = json.load(handle)
+    files.write_if_changed(path, json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")))
 
 
 def start_index(generator, writer):
@@ -62,6 +71,7 @@ def finish_index(settings, manifest=None):
         return
     stdout, stderr = running.communicate()
     if not running.returncode:
+        sort_entry(entry_file(settings))
         if manifest is not None:
             manifest.record(entry_file(settings), INDEXED)
         return

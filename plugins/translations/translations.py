@@ -115,6 +115,11 @@ def link(generator):
         index, rest = process_translations(items, translation_id="translation_key")
         setattr(generator, originals, order_content(index, settings["ARTICLE_ORDER_BY"]))
         setattr(generator, translations, rest)
+    # Pelican lists a document's translations in the order it happened to read the files, which differs
+    # from one run to the next: every page would show its alternates in another order.
+    order = {lang: position for position, lang in enumerate(settings["LANGUAGES"])}
+    for doc in updates.every_status(generator):
+        doc.translations.sort(key=lambda t: (order.get(t.lang, len(order)), t.relative_source_path))
 
 
 def settle(group, settings):
