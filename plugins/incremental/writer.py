@@ -78,7 +78,7 @@ class IncrementalWriter(Writer):
         self.settings[WRITER] = self
         self.describe = fingerprint.Describer(self.settings)
         self.site_key = None
-        self.keys = {}  # path -> digest of the page being written there
+        self.keys = {}  # path -> digest of what is being written there
         self.rendered = self.kept = 0
 
     def write_file(self, name, template, context, *args, **kwargs):
@@ -92,9 +92,12 @@ class IncrementalWriter(Writer):
         write files themselves (feeds) ask too."""
         if self.site_key is None:  # no page written yet: the site's digest is not known
             return False
-        key = self.keys[target] = fingerprint.digest("\n".join(
+        key = fingerprint.digest("\n".join(
             [self.site_key, self.describe(list(inputs)), *(fingerprint.body(doc) for doc in documents)]))
-        return self.manifest.fresh(target, key)
+        if self.manifest.fresh(target, key):
+            return True
+        self.keys[target] = key
+        return False
 
     def made(self, target):
         if target in self.keys:  # not for files written without a digest (Pelican's own feeds)
