@@ -20,6 +20,12 @@ ODD = [
     ("slug escaping", "updates/en/slug.md", "---\ntitle: S\ndate: 2021-01-01\nslug: ../../../etc/passwd\n---\nx\n", None),
     ("windows slug", "updates/en/win.md", "---\ntitle: W\ndate: 2021-01-01\nslug: '..\\\\..\\\\evil'\n---\nx\n", None),
     ("key escaping", "updates/en/key.md", "---\ntitle: K\ndate: 2021-01-01\ntranslation_key: ../../x\n---\nx\n", None),
+    ("encoded slug", "updates/en/enc.md", "---\ntitle: E\ndate: 2021-01-01\nslug: '%2e%2e/%2e%2e/evil'\n---\nx\n", None),
+    ("absolute slug", "updates/en/abs.md", "---\ntitle: A\ndate: 2021-01-01\nslug: /tmp/evil\n---\nx\n", None),
+    ("encoded alias", "updates/en/alias.md",
+     "---\ntitle: A\ndate: 2021-01-01\naliases: ['/%2e%2e/%2e%2e/evil', '/%2E%2E%2Fevil']\n---\nx\n", "E-ALIAS"),
+    ("save_as", "updates/en/save.md", "---\ntitle: S\ndate: 2021-01-01\nsave_as: ../../evil.html\n---\nx\n",
+     "W-UNKNOWN-KEY"),
     ("image escaping", "updates/en/img.md",
      "---\ntitle: I\ndate: 2021-01-01\nfeature_image: {src: ../../../../etc/passwd, alt: x}\n---\nx\n", "E-IMAGE-PATH"),
     ("image outside content", "updates/en/out.md",
@@ -40,3 +46,4 @@ def test_odd_files_build_or_get_their_finding_and_nothing_leaves_the_output(buil
     assert all(p.is_relative_to(tmp_path.resolve()) for p in written)
     assert not any(p.name == "passwd" or "secret" in p.name for p in (tmp_path / "output").rglob("*"))
     assert not (tmp_path / "evil").exists() and not (tmp_path.parent / "evil").exists()
+    assert not any("%" in p.name or ".." in p.name for p in (tmp_path / "output").rglob("*"))

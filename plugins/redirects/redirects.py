@@ -10,6 +10,7 @@ import html
 import os
 import posixpath
 import re
+from urllib.parse import unquote
 
 from pelican import signals
 from pelican.generators import Generator
@@ -34,7 +35,11 @@ PAGE = """<!doctype html>
 def output_name(address):
     """`updates/2017_old/index.html` for `/updates/2017_old`, or None for an address that is no local path."""
     path = address.split("#")[0].split("?")[0].strip()
-    if "://" in path or path.startswith("//") or not SAFE.match(path) or ".." in path.split("/"):
+    if "://" in path or path.startswith("//") or not SAFE.match(path):
+        return None
+    # A web server decodes `%2e%2e/` into `../` before it looks for the file: so does the check.
+    path = unquote(path)
+    if ".." in path.split("/") or "\\" in path or any(ord(c) < 32 for c in path):
         return None
     path = posixpath.normpath("/" + path).lstrip("/")
     if not path:
