@@ -10,7 +10,7 @@ import html
 import os
 import posixpath
 import re
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from pelican import signals
 from pelican.generators import Generator
@@ -79,7 +79,7 @@ class RedirectsGenerator(Generator):
                     continue
                 files.write_if_changed(target, PAGE.format(lang=document.lang, title=html.escape(document.title),
                                                            target=html.escape(f"{base}/{document.url}")))
-                rules.append(f"/{name.removesuffix('index.html')} /{document.url} 301")
+                rules.append(f"/{quote(name.removesuffix('index.html'))} /{document.url} 301")
         files.write_if_changed(os.path.join(self.output_path, "_redirects"),
                                "".join(f"{rule}\n" for rule in sorted(rules)))
 
