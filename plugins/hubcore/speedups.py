@@ -1,14 +1,22 @@
-"""Pelican's Content.url and .save_as, remembered per document.
+"""Two of Pelican's functions made faster, with the same results.
 
-Pelican formats a document's URL afresh at every access, copying all its
-metadata each time; a page that links its translations, related updates,
-authors and feeds asks dozens of times. The cache is keyed on what our URL
+Content.url and .save_as, remembered per document. Pelican formats a
+document's URL afresh at every access, copying all its metadata each time; a
+page that links its translations, related updates, authors and feeds asks
+dozens of times. The cache is keyed on what our URL
 patterns use (slug, language, status), so a plugin that changes one of them
 (the translations plugin sets a language) still gets the new URL. Measured on
 the 1,000-update bench corpus, warm cache: 10.1 and 12.1 s per build without,
 8.9 and 9.2 s with.
+
+process_translations, in linear time: its last step looked each document up
+in the list of originals, 13 s of `./dev check` on 10,000 updates (cProfile).
 """
 
+from itertools import groupby
+from operator import attrgetter
+
+from pelican import generators, utils
 from pelican.contents import Content
 
 _original = Content.get_url_setting
@@ -22,5 +30,25 @@ def _remembered_url_setting(self, key):
     return remembered[state]
 
 
+def process_translations(content_list, translation_id=None):
+    """Pelican's `pelican.utils.process_translations` (same groups, order and warnings), but for its last line."""
+    if not translation_id:
+        return content_list, []
+    ids = (translation_id,) if isinstance(translation_id, str) else tuple(translation_id)
+    key = attrgetter(*ids)
+    content_list.sort(key=key)
+    index = []
+    for values, items in groupby(content_list, key):
+        values = (values,) if len(ids) == 1 else values
+        with_str = "with" + ", ".join([' {} "{{}}"'] * len(ids)).format(*ids).format(*values)
+        items = list(items)
+        index.extend(utils.get_original_items(items, with_str))
+        for item in items:
+            item.translations = [other for other in items if other is not item]
+    originals = set(map(id, index))
+    return index, [item for item in content_list if id(item) not in originals]
+
+
 def install():
     Content.get_url_setting = _remembered_url_setting
+    generators.process_translations = utils.process_translations = process_translations

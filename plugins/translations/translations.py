@@ -13,10 +13,11 @@ import re
 from collections import defaultdict
 
 from pelican import signals
-from pelican.utils import order_content, process_translations
+from pelican.utils import order_content
 
 from hubcore import findings, plugin, updates
 from hubcore.settings import apply_defaults
+from hubcore.speedups import process_translations
 from hubcore.text import plain
 
 LINK = re.compile(r"""<a\s[^>]*href=["']([^"']+)["'][^>]*>(.*?)</a>""", re.S)
