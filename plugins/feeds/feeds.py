@@ -103,8 +103,8 @@ class FeedsGenerator(Generator):
             path = feed_url(settings, lang, name, extension)
             target = os.path.join(self.output_path, path)
             # An incremental writer (plugins/incremental) knows when the file already holds this feed.
-            if getattr(writer, "fresh", None) and writer.fresh(target, path, title, description, newest, updates,
-                                                               documents=updates):
+            if getattr(writer, "fresh", None) and writer.fresh(target, path, title, description, page_url, newest,
+                                                               updates, documents=updates):
                 continue
             feed = Feed(title=feed_entries.clean(title), link=f"{base}/{page_url}",
                         description=feed_entries.plain(description), lang=lang, url=f"{base}/{path}",
