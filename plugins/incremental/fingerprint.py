@@ -116,17 +116,26 @@ def files(folders):
     return hashed.hexdigest()
 
 
-def site(context, settings):
+def documents(context):
+    found = {id(doc): doc for name in DOCUMENT_LISTS for doc in context.get(name, [])}
+    found.update((id(doc), doc) for doc in updates.every_document(context))
+    return list(found.values())
+
+
+def everything(site_key, docs):
+    """The site's digest with every document's body: when it is the last build's, so is every page."""
+    return digest("\n".join([site_key, *sorted(f"{doc.source_path}\0{body(doc)}" for doc in docs)]))
+
+
+def site(context, settings, docs):
     """The site's digest, from the context every page is rendered with."""
     describe = Describer(settings)
-    documents = {id(doc): doc for name in DOCUMENT_LISTS for doc in context.get(name, [])}
-    documents.update((id(doc), doc) for doc in updates.every_document(context))
     parts = [
         describe({k: v for k, v in settings.items() if k not in SCRATCH}),
         files([settings["THEME"], *settings["PLUGIN_PATHS"]]),
         describe({name: importlib.metadata.version(name) for name in LIBRARIES}),
         dt.datetime.now(dt.timezone.utc).date().isoformat(),
         describe(context.get("HUB_DIRECTORY", {})),
-        *sorted(describe.shape(doc) for doc in documents.values()),
+        *sorted(describe.shape(doc) for doc in docs),
     ]
     return digest("\n".join(parts))

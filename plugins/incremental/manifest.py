@@ -15,8 +15,9 @@ class Manifest:
     def __init__(self, path, output_path):
         self.path = path
         self.output_path = output_path
-        self.previous = self._load()
-        self.current = {}
+        last = self._load()
+        self.previous, self.previous_input = last.get("files", {}), last.get("input")
+        self.current, self.input = {}, None
 
     def _load(self):
         try:
@@ -24,6 +25,11 @@ class Manifest:
                 return json.load(handle)
         except (OSError, ValueError):
             return {}
+
+    def same_input(self, key):
+        """Record the digest of everything this build is made of; whether the last build had the same."""
+        self.input = key
+        return key == self.previous_input
 
     def _name(self, target):
         return os.path.relpath(target, self.output_path).replace(os.sep, "/")
@@ -36,11 +42,12 @@ class Manifest:
             return None
         return [stat.st_size, stat.st_mtime_ns]
 
-    def fresh(self, target, key):
-        """True when `target` holds what `key` describes; it is then kept, as it is, in this build's manifest."""
+    def fresh(self, target, key=None):
+        """True when `target` holds what `key` describes (None: whatever the last build wrote there, when its
+        input was this build's); it is then kept, as it is, in this build's manifest."""
         name = self._name(target)
         entry = self.previous.get(name)
-        if entry is None or entry[0] != key or entry[1:] != self._stamp(target):
+        if entry is None or (key is not None and entry[0] != key) or entry[1:] != self._stamp(target):
             return False
         self.current[name] = entry
         return True
@@ -56,5 +63,5 @@ class Manifest:
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
         temporary = f"{self.path}.tmp"
         with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump(self.current, handle, sort_keys=True)
+            json.dump({"input": self.input, "files": self.current}, handle, sort_keys=True)
         os.replace(temporary, self.path)

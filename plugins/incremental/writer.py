@@ -78,12 +78,15 @@ class IncrementalWriter(Writer):
         self.settings[WRITER] = self
         self.describe = fingerprint.Describer(self.settings)
         self.site_key = None
+        self.same_input = False  # nothing the site is made of changed since the last complete build
         self.keys = {}  # path -> digest of what is being written there
         self.rendered = self.kept = 0
 
     def write_file(self, name, template, context, *args, **kwargs):
         if self.site_key is None:  # the first page: every generator has its context by now
-            self.site_key = fingerprint.site(context, self.settings)
+            documents = fingerprint.documents(context)
+            self.site_key = fingerprint.site(context, self.settings, documents)
+            self.same_input = self.manifest.same_input(fingerprint.everything(self.site_key, documents))
         return super().write_file(name, Remembering(template, context, self), context, *args, **kwargs)
 
     def fresh(self, target, *inputs, documents=()):
@@ -92,6 +95,8 @@ class IncrementalWriter(Writer):
         write files themselves (feeds) ask too."""
         if self.site_key is None:  # no page written yet: the site's digest is not known
             return False
+        if self.same_input and self.manifest.fresh(target):  # no need to describe what made it
+            return True
         key = fingerprint.digest("\n".join(
             [self.site_key, self.describe(list(inputs)), *(fingerprint.body(doc) for doc in documents)]))
         if self.manifest.fresh(target, key):

@@ -92,6 +92,7 @@ def test_a_rebuild_with_nothing_changed_renders_and_writes_nothing(workspace):
     before = stamps(workspace.root / "output")
     again = workspace.build()
     assert (again.rendered, again.kept) == (0, first.rendered)
+    assert again.same_input and not first.same_input  # nothing changed: no page even needed its digest
     after = stamps(workspace.root / "output")
     # No file written again, so a deploy has nothing to upload; but Pelican copies the theme's static files
     # at every build.
@@ -112,6 +113,7 @@ def test_editing_a_body_renders_only_the_pages_that_show_it(workspace):
         ws.edit(ws.content / "updates/en/third.md", "Third body.", "Third body, longer now.")
 
     writer = rebuilt_like_cold(workspace, change)
+    assert not writer.same_input
     assert 1 <= writer.rendered <= 2  # its page, and the editors' translation status (its fingerprint)
 
 
