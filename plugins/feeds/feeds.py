@@ -95,23 +95,23 @@ class FeedsGenerator(Generator):
                               alternates={other: urls.lang_url(settings, other, settings["FEED_FOLDER"])
                                           for other in settings["LANGUAGES"]})
 
-    def _write(self, writer, lang, name, title, description, page_url, updates, entries, newest, formats):
+    def _write(self, writer, lang, name, title, description, page_url, items, entries, newest, formats):
         settings = self.settings
         base = settings["FEED_SITEURL"]
-        updates = updates[: settings["FEED_MAX_ITEMS"]]
+        items = items[: settings["FEED_MAX_ITEMS"]]
         for extension, write in formats.items():
             path = feed_url(settings, lang, name, extension)
             target = os.path.join(self.output_path, path)
             # An incremental writer (plugins/incremental) knows when the file already holds this feed.
             if getattr(writer, "fresh", None) and writer.fresh(target, path, title, description, page_url, newest,
-                                                               updates, documents=updates):
+                                                               items, documents=items):
                 continue
             feed = Feed(title=feed_entries.clean(title), link=f"{base}/{page_url}",
                         description=feed_entries.plain(description), lang=lang, url=f"{base}/{path}",
                         feed_id=f"{settings['FEED_ID_PREFIX']}feeds/{lang}/{name}", author=settings["SITENAME"],
                         author_link=f"{base}/{urls.lang_url(settings, lang)}", fallback_updated=newest)
             text = io.StringIO()
-            write(feed, entries(updates), text)
+            write(feed, entries(items), text)
             files.write_if_changed(target, text.getvalue())
             if getattr(writer, "made", None):
                 writer.made(target)

@@ -66,14 +66,20 @@ class Describer:
             return f"<module {value.__name__}>"
         if value is self.settings:
             return "<settings>"
-        # Lists, paginators and entries recur from page to page: each is described once. The value is kept
-        # with its text, so that its id is not reused by another object while this describer lives.
+        if isinstance(value, (dict, list, tuple, set, frozenset)):
+            # Made afresh for each page (its arguments, its alternates): described, not remembered.
+            return self._short(self._container(value, seen))
+        # Entries and a list's pages recur from page to page: each is described once. The value is kept with
+        # its text, so that its id is not reused by another object while this describer lives.
         remembered = self.done.get(id(value))
         if remembered is None:
-            text = self._container(value, seen)
-            # A long description by its digest: a list page's would otherwise be copied into every page's.
-            remembered = self.done[id(value)] = (value, text if len(text) <= 64 else digest(text))
+            remembered = self.done[id(value)] = (value, self._short(self._container(value, seen)))
         return remembered[1]
+
+    @staticmethod
+    def _short(text):
+        # A long description by its digest: an entry's would otherwise be copied into every page that has it.
+        return text if len(text) <= 64 else digest(text)
 
     def _container(self, value, seen):
         if isinstance(value, Paginator):
