@@ -45,8 +45,8 @@ class Workspace:
         write_files(self.content, FILES)
 
     def build(self):
-        site = run_pelican(self.content, self.root / "output",
-                           **{"CACHE_PATH": str(self.root / "cache"), "DELETE_OUTPUT_DIRECTORY": False, **self.settings})
+        settings = {"CACHE_PATH": str(self.root / "cache"), "DELETE_OUTPUT_DIRECTORY": False, **self.settings}
+        site = run_pelican(self.content, self.root / "output", **settings)
         return site.settings[WRITER]
 
     def cold(self):
