@@ -56,6 +56,16 @@ class Site:
         return [f.code for f in self.findings]
 
 
+def tree(folder):
+    """Every file of a folder, by its path there: two builds give the same site when their trees are equal."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def stamps(folder):
+    """Every file's modification time: which files a build wrote again."""
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
 def write_files(root, files):
     for rel, text in files.items():
         path = root / rel

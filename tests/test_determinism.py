@@ -5,11 +5,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import ROOT, run_pelican
-
-
-def tree(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+from conftest import ROOT, run_pelican, tree
 
 
 def build_in_a_process_of_its_own(content, output, cache, hash_seed):

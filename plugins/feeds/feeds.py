@@ -64,6 +64,8 @@ def entity_feeds(context, lang):
 
 
 class FeedsGenerator(Generator):
+    SHOWS_BODIES = True  # full-content feeds: made again when an update's body alone changed (plugins/incremental)
+
     def generate_output(self, writer):
         settings = self.settings
         if settings["HUB_CHECK_ONLY"]:

@@ -58,10 +58,14 @@ class FrontMatterReader(BaseReader):
         return content, metadata
 
     def _read(self, source_path, path):
-        raw, body, key_lines = split_front_matter(decode(source_path, self.settings, path))
+        text = decode(source_path, self.settings, path)
+        raw, body, key_lines = split_front_matter(text)
         kind = schema_for(path, self.settings)
         metadata, legacy, rejected = normalize(raw, kind, key_lines, self.settings, path)
         metadata["text_hash"] = text_hash(metadata, body)
+        # What all the rest of the metadata comes from, with the file's path: the same, and an edit changed only
+        # the body (`./dev serve` then shows it in place: workflow/live.py).
+        metadata["front_matter_hash"] = hashlib.sha256(text[: text.rfind(body)].encode("utf-8")).hexdigest()[:16]
         if legacy and self.settings["LEGACY_REPAIR_MOJIBAKE"]:
             body = mojibake.repair(body)
         body = resolve_legacy_uploads(body, self.settings)

@@ -31,9 +31,12 @@ class Finding:
         return f"{text} (fix: {self.hint})" if self.hint else text
 
 
+KEY = "HUB_FINDINGS"  # settings key: the findings of this build so far
+
+
 def collected(settings):
     """The findings of this build so far (kept on the settings of the run)."""
-    return settings.setdefault("HUB_FINDINGS", [])
+    return settings.setdefault(KEY, [])
 
 
 def report(settings, severity, code, path, line, message, hint=""):

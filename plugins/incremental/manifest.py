@@ -52,6 +52,15 @@ class Manifest:
         self.current[name] = entry
         return True
 
+    def start_over(self):
+        """Another round of writing on top of this build's (an edit taken in place): what it wrote is what the
+        files hold now."""
+        self.previous, self.previous_input = dict(self.current), self.input
+
+    def forget(self, target):
+        """`target` no longer holds what was recorded (a search index being made again)."""
+        self.current.pop(self._name(target), None)
+
     def record(self, target, key):
         self.current[self._name(target)] = [key, *self._stamp(target)]
 

@@ -23,6 +23,7 @@ from .manifest import Manifest
 
 logger = logging.getLogger(__name__)
 WRITER = "HUB_OUTPUT_WRITER"  # settings key: this build's writer, whose manifest is saved when the build completes
+LIVE = "HUB_LIVE"  # settings key: True in `./dev serve`, whose builds stay in memory to take edits in place (live.py)
 
 
 class Unchanged(str):
@@ -50,6 +51,11 @@ class ChangedOnly:
         self.done(self.path)
 
 
+def shown_whole(arguments):
+    """The documents a page shows whole (its update), of the arguments it is written with."""
+    return [arguments[k] for k in fingerprint.SHOWN_WHOLE if isinstance(arguments.get(k), Content)]
+
+
 class Remembering:
     """A template that renders only when the manifest does not already have its page."""
 
@@ -60,9 +66,8 @@ class Remembering:
         writer = self.writer
         # What this page has of its own: the writer's arguments and the page of a list.
         own = {k: v for k, v in localcontext.items() if k not in self.context or v is not self.context[k]}
-        shown_whole = [own[k] for k in fingerprint.SHOWN_WHOLE if isinstance(own.get(k), Content)]
         target = sanitised_join(writer.output_path, localcontext["output_file"])
-        if writer.fresh(target, self.template.name, own, documents=shown_whole):
+        if writer.fresh(target, self.template.name, own, documents=shown_whole(own)):
             writer.kept += 1
             return Unchanged()
         writer.rendered += 1
@@ -81,13 +86,42 @@ class IncrementalWriter(Writer):
         self.same_input = False  # nothing the site is made of changed since the last complete build
         self.keys = {}  # path -> digest of what is being written there
         self.rendered = self.kept = 0
+        # id of a document -> the writer calls of the pages that show it whole, to make again after an edit of
+        # its body alone (live.py); only in `./dev serve`, which keeps the built site in memory.
+        self.pages_showing = {} if self.settings.get(LIVE) else None
+        self.edited = None  # ids of the documents whose bodies `rewrite` is showing anew
 
     def write_file(self, name, template, context, *args, **kwargs):
         if self.site_key is None:  # the first page: every generator has its context by now
             documents = fingerprint.documents(context)
             self.site_key = fingerprint.site(context, self.settings, documents)
             self.same_input = self.manifest.same_input(fingerprint.everything(self.site_key, documents))
+        if self.pages_showing is not None and self.edited is None:
+            for doc in shown_whole(kwargs):
+                self.pages_showing.setdefault(id(doc), []).append((name, template, context, args, kwargs))
         return super().write_file(name, Remembering(template, context, self), context, *args, **kwargs)
+
+    def rewrite(self, edited, generators):
+        """The bodies of `edited` changed, and nothing else the site is made of (live.py checked): make again
+        their pages and what the generators that show bodies (`SHOWS_BODIES`: feeds, translation status)
+        write; every other file stays. The manifest is then the site's as it is now."""
+        self.edited = {id(doc) for doc in edited}
+        self._written_files.clear()  # Pelican's guard against writing a file twice is per build
+        self._overridden_files.clear()
+        self.manifest.start_over()
+        self.same_input, self.rendered, self.kept = False, 0, 0
+        try:
+            for doc in edited:
+                for name, template, context, args, kwargs in self.pages_showing.get(id(doc), ()):
+                    self.write_file(name, template, context, *args, **kwargs)
+            for generator in generators:
+                if getattr(generator, "SHOWS_BODIES", False):
+                    generator.generate_output(self)
+        finally:
+            self.edited = None
+        documents = fingerprint.documents(generators[0].context)
+        self.manifest.input = fingerprint.everything(self.site_key, documents)
+        self.manifest.save()
 
     def fresh(self, target, *inputs, documents=()):
         """Whether `target` already holds what `inputs` make, with the whole text of `documents` (the
@@ -96,6 +130,9 @@ class IncrementalWriter(Writer):
         if self.site_key is None:  # no page written yet: the site's digest is not known
             return False
         if self.same_input and self.manifest.fresh(target):  # no need to describe what made it
+            return True
+        if (self.edited is not None and documents and self.edited.isdisjoint(map(id, documents))
+                and self.manifest.fresh(target)):  # made of other documents than the edited ones
             return True
         key = fingerprint.digest("\n".join(
             [self.site_key, self.describe(list(inputs)), *(fingerprint.body(doc) for doc in documents)]))

@@ -59,9 +59,21 @@ def start_index(generator, writer):
     manifest = getattr(writer, "manifest", None)
     if manifest is not None and not manifest.changed_so_far() and manifest.fresh(entry_file(settings), INDEXED):
         return
+    begin_index(settings)
+
+
+def begin_index(settings):
     settings[RUNNING] = subprocess.Popen(
         [sys.executable, "-m", "pagefind", "--site", settings["OUTPUT_PATH"], "--silent"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def cancel_index(settings):
+    """Stop an index being made (`./dev serve`: the site changed again meanwhile)."""
+    running = settings.pop(RUNNING, None)
+    if running is not None:
+        running.kill()
+        running.communicate()
 
 
 def finish_index(settings, manifest=None):

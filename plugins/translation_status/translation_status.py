@@ -20,6 +20,8 @@ JSON_NAME = "status.json"
 
 
 class TranslationStatusGenerator(Generator):
+    SHOWS_BODIES = True  # an original's `text_hash` decides which translations are outdated (plugins/incremental)
+
     def generate_output(self, writer):
         url = self.settings["TRANSLATION_STATUS_URL"]
         if not url:

@@ -51,15 +51,19 @@ def check_all(generators):
     page_docs = [doc for name in duplicates.PAGE_LISTS for doc in getattr(pages, name)]
     page_docs_set = set(map(id, page_docs))
     now = dt.datetime.now(dt.timezone.utc)
-    # Links to an update's old address still work (they redirect). The translations plugin already named
-    # dead translation links more precisely.
-    known = source.KnownUrls(settings, [url for doc in update_docs for url in (doc.url, *updates.old_addresses(doc))],
-                             {(f.path, f.line) for f in findings.collected(settings) if f.code == "E-TRANSLATION-LINK"})
+    known = known_urls(settings, update_docs)
     for doc in update_docs + page_docs:
         documents.check(doc, settings, now, is_update=id(doc) not in page_docs_set)
         source.check(doc, source.source_lines(doc), settings, known)
     reserved = duplicates.reserved_pages(settings, articles.context.get(DIRECTORY, {}))
     duplicates.drop_pages_on_taken_urls(pages, update_docs, reserved, settings)
+
+
+def known_urls(settings, update_docs):
+    """What a link in a body may point at: an update's address, or its old one (they redirect). The
+    translations plugin already named dead translation links more precisely."""
+    return source.KnownUrls(settings, [url for doc in update_docs for url in (doc.url, *updates.old_addresses(doc))],
+                            {(f.path, f.line) for f in findings.collected(settings) if f.code == "E-TRANSLATION-LINK"})
 
 
 def finish(pelican):

@@ -56,18 +56,6 @@ def test_deploy_commits_the_site_to_the_gh_pages_branch(tmp_path, monkeypatch):
     assert listed.stdout.split() == [".nojekyll", "index.html"]
 
 
-def test_serve_rebuilds_once_per_batch_of_changes_and_says_how_long_it_took():
-    from workflow.serve import rebuild_on_changes
-
-    said, builds = [], []
-    batches = [{("modified", "/p/content/updates/en/a.md"), ("added", "/p/content/images/x.png")},
-               {("modified", "/p/plugins/feeds/feeds.py")}]
-    rebuild_on_changes(iter(batches), lambda: builds.append(1) or len(builds) == 1, said.append)
-    assert len(builds) == 2
-    assert said[0] == "2 change(s), e.g. /p/content/images/x.png: rebuilding..."
-    assert said[1].startswith("rebuilt in ") and said[3].startswith("build failed in ")
-
-
 def test_a_publish_killed_mid_build_leaves_the_previous_site_untouched(tmp_path):
     import os
     import signal

@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, run_pelican, write_files
+from conftest import ROOT, run_pelican, stamps, tree, write_files
 from incremental.writer import WRITER
 
 FILES = {
@@ -26,14 +26,6 @@ FILES = {
     "updates/es/primero.md": "---\ntitle: Primero\ndate: 2021-12-03\nlang: es\ntranslation_key: first\n"
                              "persons: [Ana Gómez]\nsummary: El primero.\n---\nCuerpo.\n",
 }
-
-
-def tree(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def stamps(folder):
-    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
 
 
 class Workspace:

@@ -1,0 +1,199 @@
+"""`./dev serve`'s builder: a site built once and kept in memory, which takes an edit of an update's text in place.
+
+A build in a new process costs seconds even when one page changed: starting
+Pelican, loading every document from the reader cache, the plugins' passes over
+the whole site, the checks. But most saves while writing change only the text
+of one update, and an update's text shows on its own page, in the feeds and on
+the editors' translation status page, nowhere else (what the site's digest
+leaves out: plugins/incremental/fingerprint.py). So this process builds once,
+keeps the generators, and for such an edit reads the file again, gives the
+document its new body, and writes those files only; the search index follows
+in the background.
+
+Anything else is refused with the reason, and serve starts a new builder,
+which builds from the caches as `./dev build` does: a change of front matter
+(or of the summary or translation links the body gives), a new, removed or
+renamed file, a person's or partner's file, a document with findings (so that
+every finding is reported again), a new day, a theme, plugin or settings
+change. A builder that refused an edit is not used again.
+"""
+
+import datetime as dt
+import logging
+import os
+import time
+
+from pelican import parse_arguments, get_instance, signals
+from pelican.contents import Article
+from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.log import init as init_logging
+from pelican.utils import file_suffix
+
+from hubcore import findings, updates
+from incremental import fingerprint
+from incremental.writer import LIVE, WRITER
+from search import search
+from translations.translations import legacy_links
+from validation import source, validation
+
+STOP = None  # what the serving process sends to end the builder
+SETTINGS = ("-s", "pelicanconf.py")
+
+
+class LiveSite:
+    def __init__(self, settings, generators):
+        self.settings, self.generators = settings, generators
+        self.writer = settings[WRITER]
+        self.context = generators[0].context
+        self.day = today()
+        self._known = None
+
+    @classmethod
+    def build(cls, arguments=SETTINGS):
+        """A full build in this process, with Pelican's command-line `arguments` (from the caches, as
+        `./dev build`); the site, or None when the build failed (Pelican or the checks have said why)."""
+        init_logging(level=logging.WARNING, name="pelican")
+        kept = []
+
+        def keep(generators):
+            kept.extend(generators)
+
+        signals.all_generators_finalized.connect(keep)
+        try:
+            pelican, settings = get_instance(parse_arguments(list(arguments)))
+            settings[LIVE] = True
+            pelican.run()
+        except SystemExit:  # strict checks failed: the findings are printed
+            return None
+        except Exception as error:  # noqa: BLE001  (an editor gets a line, not a traceback)
+            print(f"error: the build failed: {type(error).__name__}: {error}", flush=True)
+            return None
+        finally:
+            signals.all_generators_finalized.disconnect(keep)
+        return cls(settings, kept) if kept and WRITER in settings else None
+
+    def take(self, paths):
+        """Show the edited files' new text; None once done, else why it cannot be done in place."""
+        if today() != self.day:
+            return "a new day (scheduled updates)"
+        documents = {os.path.abspath(doc.source_path): doc for doc in fingerprint.documents(self.context)}
+        edited = []
+        for path in map(os.path.abspath, paths):
+            doc = documents.get(path)
+            if doc is None:
+                return f"{os.path.relpath(path)} is not one of the built updates or pages"
+            why = self._swap_body(doc, path)
+            if why:
+                return f"{doc.relative_source_path}: {why}"
+            edited.append(doc)
+        search.cancel_index(self.settings)
+        index = self.settings["SEARCH_INDEX"]
+        if index:
+            self.writer.manifest.forget(search.entry_file(self.settings))
+        self.writer.rewrite(edited, self.generators)
+        if index:
+            search.begin_index(self.settings)
+        return None
+
+    def indexing(self):
+        """Whether the search index is still being made."""
+        running = self.settings.get(search.RUNNING)
+        return running is not None and running.poll() is None
+
+    def finish_indexing(self):
+        search.finish_index(self.settings, self.writer.manifest)
+        self.writer.manifest.save()
+
+    def stop(self):
+        search.cancel_index(self.settings)
+
+    def _swap_body(self, doc, path):
+        readers = self._generator(doc).readers
+        cached = readers._cache.get(path)  # Pelican's reader cache: (file stamp, (body, metadata)) as last read
+        if cached is None:
+            return "not read by the last build"
+        if any(f.path == doc.relative_source_path for f in findings.collected(self.settings)):
+            return "it has findings"
+        old_body, old_metadata = cached[1]
+        with findings_apart(self.settings) as found:
+            body, metadata = readers.readers[file_suffix(path)].read(path)
+            source.check(doc, source.source_lines(doc), self.settings, self.known_urls())
+        if found:
+            return "the edit gives findings"
+        if metadata.get("front_matter_hash") != old_metadata.get("front_matter_hash"):
+            return "its front matter changed"
+        if "{attach}" in body or "{attach}" in old_body:  # Pelican moves attached files while writing the page
+            return "its text attaches files"
+        before = self._facts(doc)
+        set_body(doc, body, metadata)
+        if self._facts(doc) != before:
+            return "its summary or translation links changed"
+        readers.cache_data(path, (body, metadata))
+        return None
+
+    def _facts(self, doc):
+        """What other pages show of a document: its shape (summary included) and its body's translation links."""
+        return fingerprint.Describer(self.settings).shape(doc), list(legacy_links(doc, self.settings))
+
+    def _generator(self, doc):
+        kind = ArticlesGenerator if isinstance(doc, Article) else PagesGenerator
+        return next(g for g in self.generators if isinstance(g, kind))
+
+    def known_urls(self):
+        if self._known is None:
+            articles = next(g for g in self.generators if isinstance(g, ArticlesGenerator))
+            self._known = validation.known_urls(self.settings, updates.every_status(articles))
+        return self._known
+
+
+class findings_apart:
+    """Findings reported in this block go to a list of their own, not to the build's."""
+
+    def __init__(self, settings):
+        self.settings = settings
+
+    def __enter__(self):
+        self.kept = self.settings.get(findings.KEY)
+        self.settings[findings.KEY] = []
+        return self.settings[findings.KEY]
+
+    def __exit__(self, *error):
+        self.settings[findings.KEY] = self.kept
+
+
+def set_body(doc, body, metadata):
+    doc._content = body
+    for key in fingerprint.BODY_ONLY & metadata.keys():
+        doc.metadata[key] = metadata[key]
+        setattr(doc, key, metadata[key])
+    # Pelican remembers each document's content and summary, per site URL, for the life of the process.
+    for remembered in (doc.get_content.cache, doc.get_summary.cache):
+        for arguments in [a for a in remembered if a[0] is doc]:
+            del remembered[arguments]
+
+
+def today():
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
+def work(root, connection, arguments=SETTINGS):
+    """The builder process: build, say so, then take each batch of edited files the serving process sends,
+    answering with None (done in place) or why not; the search index is made between batches."""
+    os.chdir(root)
+    start = time.perf_counter()
+    site = LiveSite.build(arguments)
+    connection.send((site is not None, time.perf_counter() - start))
+    while True:
+        while site is not None and site.indexing() and not connection.poll(0.2):
+            pass
+        if site is not None and site.settings.get(search.RUNNING) and not site.indexing():
+            site.finish_indexing()
+        paths = connection.recv()
+        if paths is STOP:
+            break
+        why = site.take(paths) if site is not None else "the last build failed"
+        connection.send(why)
+        if why:
+            break
+    if site is not None:
+        site.stop()

@@ -1,0 +1,129 @@
+"""`./dev serve`'s builder: an edit of an update's text is shown in place, and the site is then byte for byte
+what a cold build of the edited content gives; any other change is refused with the reason."""
+
+import time
+
+import pytest
+
+from conftest import ROOT, run_pelican, stamps, tree, write_files
+from workflow import live
+from workflow.serve import Builder, content_files, rebuild_on_changes
+
+FILES = {
+    "people/ana-gomez.md": "---\nname: Ana Gómez\n---\nMaps floods.\n",
+    "updates/en/first.md": "---\ntitle: First\ndate: 2021-12-02\ntranslation_key: first\npersons: [Ana Gómez]\n"
+                           "tags: [floods]\nsummary: The first one.\n---\nFirst body.\n",
+    "updates/en/second.md": "---\ntitle: Second\ndate: 2021-11-01\ntags: [floods]\nsummary: The second one.\n---\n"
+                            "Second body.\n",
+    "updates/en/third.md": "---\ntitle: Third\ndate: 2021-10-01\ntags: [data]\n---\nThird body, its own summary.\n",
+    "updates/es/primero.md": "---\ntitle: Primero\ndate: 2021-12-03\nlang: es\ntranslation_key: first\n"
+                             "persons: [Ana Gómez]\nsummary: El primero.\n---\nCuerpo.\n",
+}
+
+
+class LiveWorkspace:
+    def __init__(self, root):
+        self.root, self.content, self.output = root, root / "content", root / "output"
+        write_files(self.content, FILES)
+        self.arguments = [str(self.content), "-o", str(self.output), "-s", str(ROOT / "pelicanconf.py"),
+                          "--cache-path", str(root / "cache"), "-e", "SEARCH_INDEX=false"]
+
+    def edit(self, relative, old, new):
+        path = self.content / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (relative, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+        return path
+
+    def cold(self):
+        run_pelican(self.content, self.root / "cold", CACHE_PATH=str(self.root / "cold-cache"))
+        return tree(self.root / "cold")
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    return LiveWorkspace(tmp_path)
+
+
+@pytest.fixture
+def site(workspace):
+    built = live.LiveSite.build(workspace.arguments)
+    assert built is not None
+    yield built
+    built.stop()
+
+
+def test_an_edited_text_is_shown_in_place_and_the_site_is_what_a_cold_build_gives(workspace, site):
+    before = stamps(workspace.output)
+    path = workspace.edit("updates/en/second.md", "Second body.", "Second body, now with <b>more</b> in it.")
+    assert site.take([path]) is None
+    assert tree(workspace.output) == workspace.cold()
+    after = stamps(workspace.output)
+    rewritten = sorted(name for name in after if after[name] != before[name] and not name.startswith("theme/"))
+    # Its page and the feeds that carry its text (all, its tag's), nothing else; the translation status page
+    # shows no text of it, so its bytes stay.
+    assert "updates/second/index.html" in rewritten
+    assert "feeds/all.atom.xml" in rewritten and "feeds/tags/floods.atom.xml" in rewritten
+    assert [name for name in rewritten if not (name.startswith("feeds/") or name.startswith("updates/second/")
+                                               or name.startswith("editors/"))] == []
+    assert not any(name.startswith("feeds/tags/data") for name in rewritten)
+
+
+def test_after_edits_in_place_the_next_full_build_has_nothing_to_do(workspace, site):
+    for text in ("Second body, once.", "Second body, twice."):
+        path = workspace.edit("updates/en/second.md", "Second body" + ("." if "once" in text else ", once."), text)
+        assert site.take([path]) is None
+    again = live.LiveSite.build(workspace.arguments)  # what serve's next builder does
+    assert (again.writer.rendered, again.writer.same_input) == (0, True)
+    assert tree(workspace.output) == workspace.cold()
+
+
+@pytest.mark.parametrize("relative, old, new, why", [
+    ("updates/en/second.md", "title: Second", "title: Second, renamed", "front matter changed"),
+    ("updates/en/third.md", "Third body,", "Third body, rewritten,", "summary"),  # the summary is cut from the body
+    ("updates/en/second.md", "Second body.", "Second body, see [this](/updates/nowhere/).", "findings"),
+    ("people/ana-gomez.md", "Maps floods.", "Maps floods and droughts.", "not one of the built updates"),
+])
+def test_other_changes_are_refused_with_the_reason(workspace, site, relative, old, new, why):
+    assert why in site.take([workspace.edit(relative, old, new)])
+
+
+def test_a_new_file_is_refused(workspace, site):
+    write_files(workspace.content, {"updates/en/fifth.md": "---\ntitle: Fifth\ndate: 2021-08-01\n---\nFifth.\n"})
+    assert "not one of the built updates" in site.take([workspace.content / "updates/en/fifth.md"])
+
+
+def test_serve_takes_text_edits_in_a_builder_process_and_starts_another_for_the_rest(workspace):
+    builder = Builder(ROOT, workspace.arguments)
+    try:
+        assert builder.ok
+        path = workspace.edit("updates/en/second.md", "Second body.", "Second body, edited.")
+        start = time.perf_counter()
+        assert builder.take([path]) is None
+        assert time.perf_counter() - start < 5
+        assert "edited" in (workspace.output / "updates/second/index.html").read_text(encoding="utf-8")
+        assert "front matter" in builder.take([workspace.edit("updates/en/second.md", "title: Second", "title: 2")])
+        assert builder.take([path]) == "the last build failed"  # a builder that refused is not used again
+    finally:
+        builder.close()
+    assert not builder.process.is_alive()
+
+
+def test_only_changes_inside_content_go_to_the_builder(tmp_path):
+    (tmp_path / "content").mkdir()
+    inside, outside = tmp_path / "content/updates/a.md", tmp_path / "theme/templates/base.html"
+    assert content_files(tmp_path, [str(inside)]) == [inside.resolve()]
+    assert content_files(tmp_path, [str(inside), str(outside)]) is None
+
+
+def test_serve_rebuilds_once_per_batch_of_changes_and_says_how_long_it_took_and_how():
+    said, builds = [], []
+    batches = [{("modified", "/p/content/updates/en/a.md"), ("added", "/p/content/images/x.png")},
+               {("modified", "/p/plugins/feeds/feeds.py")}]
+    rebuild_on_changes(iter(batches), lambda names: builds.append(names) or (len(builds) == 1, "in place"),
+                       said.append)
+    assert builds == [["/p/content/images/x.png", "/p/content/updates/en/a.md"], ["/p/plugins/feeds/feeds.py"]]
+    assert said[0] == "2 change(s), e.g. /p/content/images/x.png: rebuilding..."
+    assert said[1].startswith("rebuilt in ") and said[1].endswith("(in place)")
+    assert said[3].startswith("build failed in ")
+
