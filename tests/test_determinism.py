@@ -5,7 +5,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import ROOT, run_pelican, tree
+from conftest import ROOT, tree
 
 
 def build_in_a_process_of_its_own(content, output, cache, hash_seed):

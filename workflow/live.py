@@ -23,15 +23,15 @@ import logging
 import os
 import time
 
-from pelican import parse_arguments, get_instance, signals
+from incremental import fingerprint
+from incremental.writer import LIVE, WRITER
+from pelican import get_instance, parse_arguments, signals
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import init as init_logging
 from pelican.utils import file_suffix
 
 from hubcore import findings, updates
-from incremental import fingerprint
-from incremental.writer import LIVE, WRITER
 from search import search
 from translations.translations import legacy_links
 from validation import source, validation
