@@ -18,12 +18,12 @@ WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
 class Builder:
     """A builder process (live.work) and the pipe to it; starting one builds the whole site."""
 
-    def __init__(self, root, arguments=None):
+    def __init__(self, root, arguments=None, quiet=False):
         from workflow import live
 
         spawn = multiprocessing.get_context("spawn")  # a fresh interpreter: the plugins' code as it is now
         self.connection, theirs = spawn.Pipe()
-        self.process = spawn.Process(target=live.work, args=(str(root), theirs, arguments or live.SETTINGS),
+        self.process = spawn.Process(target=live.work, args=(str(root), theirs, arguments or live.SETTINGS, quiet),
                                      daemon=True)
         self.process.start()
         theirs.close()
