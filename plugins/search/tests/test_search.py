@@ -1,13 +1,17 @@
 """Pagefind indexes each language's updates apart; every language has a search page usable without JavaScript."""
 
 import json
+import subprocess
+import sys
+
+from conftest import tree
 
 
 def update(title, lang, body):
     return f"---\ntitle: {title}\ndate: 2021-01-01\nlang: {lang}\n---\n{body}\n"
 
 
-def test_each_language_gets_its_own_index_of_updates_only(build_site):
+def test_each_language_gets_its_own_index_of_updates_only(build_site, tmp_path):
     site = build_site({
         "updates/en/a.md": update("Flood maps", "en", "Volunteers traced flooded roads."),
         "updates/es/b.md": update("Mapas de inundaciones", "es", "Voluntarias mapearon calles inundadas."),
@@ -17,6 +21,12 @@ def test_each_language_gets_its_own_index_of_updates_only(build_site):
     entry = json.loads((site.output / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == {"en": 1, "es": 2}
     assert site.findings == []
+    # Pagefind reads only the update pages (indexed_pages), and makes the index it makes from every page.
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site.output), "--output-path",
+                    str(tmp_path / "whole"), "--silent"], check=True)
+    assert tree(tmp_path / "whole") == {**tree(site.output / "pagefind"),
+                                       "pagefind-entry.json": (tmp_path / "whole/pagefind-entry.json").read_bytes()}
+    assert json.loads((tmp_path / "whole/pagefind-entry.json").read_text(encoding="utf-8")) == entry
 
 
 def test_search_pages_list_the_updates_for_readers_without_javascript(build_site):
