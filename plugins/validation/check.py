@@ -6,6 +6,7 @@ findings), with a writer that writes nothing and an output folder thrown away.
 
 import contextlib
 import logging
+import os
 import tempfile
 
 from pelican import Pelican
@@ -14,15 +15,20 @@ from pelican.settings import read_settings
 
 
 def run(settings_file, fmt="human", fail_on_warnings=False, **overrides):
-    """Print the findings in `fmt`; exits with status 1 when there is an error (or a warning, if asked)."""
+    """Print the findings in `fmt`; exits with status 1 when there is an error (or a warning, if asked).
+    Returns the run's settings."""
     with tempfile.TemporaryDirectory() as scratch:
         settings = read_settings(str(settings_file), override={
-            **overrides, "OUTPUT_PATH": scratch, "CACHE_PATH": f"{scratch}/cache", "DELETE_OUTPUT_DIRECTORY": False,
+            **overrides, "OUTPUT_PATH": scratch, "DELETE_OUTPUT_DIRECTORY": False,
             "HUB_CHECK_ONLY": True, "VALIDATION_FORMAT": fmt, "STRICT_CONTENT": True,
             "STRICT_WARNINGS": fail_on_warnings,
         })
+        # A reader cache of its own (a check reads no Markdown): the next check reads only the files changed
+        # since, and reports the others' findings from the cache (front_matter/cache.py).
+        settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], "check")
         with quiet():
             Pelican(settings).run()
+    return settings
 
 
 @contextlib.contextmanager

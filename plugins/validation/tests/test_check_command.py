@@ -16,7 +16,8 @@ BROKEN = {
 def run_check(tmp_path, files, fmt, **options):
     write_files(tmp_path / "content", files)
     overrides = site_settings(tmp_path / "content", tmp_path / "unused")
-    check.run(ROOT / "pelicanconf.py", fmt, **options, **{k: v for k, v in overrides.items() if k != "OUTPUT_PATH"})
+    return check.run(ROOT / "pelicanconf.py", fmt, **options,
+                     **{k: v for k, v in overrides.items() if k != "OUTPUT_PATH"})
 
 
 def test_errors_exit_with_status_one_and_json_lists_them(tmp_path, capsys):
@@ -54,3 +55,19 @@ def test_check_mode_renders_and_writes_no_page(build_site, tmp_path):
     site = build_site(BROKEN, HUB_CHECK_ONLY=True)
     assert sorted(site.codes()) == ["E-FUTURE-DATE", "E-MOJIBAKE", "W-UNKNOWN-KEY"]
     assert list((tmp_path / "output").rglob("*.html")) == []
+
+
+def test_a_second_check_reads_only_changed_files_and_reports_the_same(tmp_path, capsys):
+    files = {**BROKEN, "updates/en/c.md": "---\ntitle: C\ndate: 2020-01-02\n---\nClean.\n"}
+    reports = []
+    for _ in range(2):
+        with pytest.raises(SystemExit):
+            run_check(tmp_path, files, "json")
+        reports.append(capsys.readouterr().out)
+    assert reports[0] == reports[1] and "W-UNKNOWN-KEY" in reports[1]  # a finding of reading, from the cache
+    write_files(tmp_path / "content", {"updates/en/c.md": files["updates/en/c.md"].replace("Clean.", "Still clean.")})
+    for name in ("a.md", "b.md"):
+        (tmp_path / "content/updates/en" / name).unlink()
+    settings = run_check(tmp_path, {}, "json")
+    assert json.loads(capsys.readouterr().out)["findings"] == []
+    assert {path.rsplit("/", 1)[-1] for path in settings["HUB_FRESH_READS"]} == {"c.md"}
