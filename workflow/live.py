@@ -23,8 +23,6 @@ import logging
 import os
 import time
 
-from incremental import fingerprint
-from incremental.writer import LIVE, WRITER
 from pelican import get_instance, parse_arguments, signals
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator, PagesGenerator
@@ -32,6 +30,8 @@ from pelican.log import init as init_logging
 from pelican.utils import file_suffix
 
 from hubcore import findings, updates
+from incremental import fingerprint
+from incremental.writer import LIVE, WRITER
 from search import search
 from translations.translations import legacy_links
 from validation import source, validation
@@ -101,8 +101,11 @@ class LiveSite:
         return running is not None and running.poll() is None
 
     def finish_indexing(self):
+        reported = findings.collected(self.settings)
+        before = len(reported)
         search.finish_index(self.settings, self.writer.manifest)
         self.writer.manifest.save()
+        print(*(reported[before:] or ["search index updated"]), sep="\n", flush=True)
 
     def stop(self):
         search.cancel_index(self.settings)
