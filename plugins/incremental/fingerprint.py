@@ -13,7 +13,10 @@ A page's bytes depend on two things:
 Editing one update's body outside its summary changes only its own page (and
 the feeds that carry its body); editing its title changes the site's digest,
 and every page is rendered again. A template that showed the body of another
-document than its page's own would have to be named here.
+document than its page's own would have to be named here, and a generator
+whose pages show bodies (or what they give, like `text_hash`) is marked
+`SHOWS_BODIES`: `./dev serve` makes those pages again after an edit of a body
+alone, and no others (workflow/live.py).
 """
 
 import datetime as dt
