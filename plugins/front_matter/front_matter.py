@@ -21,7 +21,7 @@ from pelican.urlwrappers import Category
 from hubcore import findings, mojibake, plugin, speedups, urls
 from hubcore.settings import apply_defaults
 
-from . import cache, coerce, sanitize, schema
+from . import cache, coerce, read_ahead, sanitize, schema
 
 JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
 LEGACY_UPLOAD = re.compile(r"""((?:src|href)=["']|\]\()(/uploads/[^"')\s]+)""")
@@ -349,6 +349,7 @@ SIGNAL_HANDLERS = {
     signals.initialized: (apply_defaults, cache.place),
     signals.get_generators: cache.new_run,
     signals.readers_init: add_reader,
+    signals.generator_init: read_ahead.read_ahead,
     signals.article_generator_context: (cache.replay, add_category),
     signals.page_generator_context: cache.replay,
 }

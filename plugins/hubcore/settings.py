@@ -70,6 +70,10 @@ DEFAULTS = {
     "VALIDATION_IGNORE": [],
     # `./dev check`: build without rendering or writing anything.
     "HUB_CHECK_ONLY": False,
+    # Files the reader cache lacks are read in this many processes (0: one per core), when there are at least
+    # READ_IN_PARALLEL_FROM of them (front_matter/read_ahead.py).
+    "READ_PROCESSES": 0,
+    "READ_IN_PARALLEL_FROM": 100,
     # Rebuilds skip pages whose inputs are unchanged since the last complete build (plugins/incremental).
     "INCREMENTAL_OUTPUT": True,
     # Longest summary (characters of text) that lists and feeds show.

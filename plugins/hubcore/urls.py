@@ -1,6 +1,7 @@
 """URLs of the per-language spaces (the default language at the root, others under /<lang>/), and the
 files and absolute addresses that content paths name."""
 
+import functools
 import os
 import re
 from urllib.parse import unquote
@@ -28,12 +29,14 @@ def save_as(url):
 
 def slugify(settings, text):
     """A URL part from any text; never a path (no separators, no leading dots), whatever the settings say."""
-    slug = pelican_slugify(
-        str(text),
-        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-        preserve_case=False,
-        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
-    )
+    substitutions = tuple(map(tuple, settings.get("SLUG_REGEX_SUBSTITUTIONS", [])))
+    return _slug(str(text), substitutions, settings.get("SLUGIFY_USE_UNICODE", False))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _slug(text, substitutions, use_unicode):
+    # Names recur on every update that gives them (tags, people, partners): each is slugified once.
+    slug = pelican_slugify(text, regex_subs=substitutions, preserve_case=False, use_unicode=use_unicode)
     return NOT_IN_SLUG.sub("-", slug).strip(".-")
 
 
@@ -59,4 +62,9 @@ def content_file(settings, src, document_path=""):
 
 
 def inside_content(settings, path):
-    return os.path.realpath(path).startswith(os.path.realpath(settings["PATH"]) + os.sep)
+    return os.path.realpath(path).startswith(_real_folder(settings["PATH"]) + os.sep)
+
+
+@functools.lru_cache(maxsize=16)
+def _real_folder(folder):
+    return os.path.realpath(folder)

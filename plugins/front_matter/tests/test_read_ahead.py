@@ -1,0 +1,30 @@
+"""Files read ahead in worker processes give the same site and the same findings as files read one by one."""
+
+from conftest import run_pelican, tree, write_files
+from front_matter.tests.test_reader import BROKEN
+
+FILES = {
+    **{f"updates/en/{name}": text for name, text, _, _ in BROKEN},
+    **{f"updates/en/update-{n}.md": f"---\ntitle: Update {n}\ndate: 2020-01-{n + 1:02d}\ntags: [floods]\n"
+                                    f"summary: Number *{n}*.\n---\nText with **Markdown**, {n}.\n" for n in range(12)},
+    "updates/en/unknown-key.md": "---\ntitle: Odd\ndate: 2020-02-01\nFeautre Image: x.png\n---\nItâ€™s here.\n",
+    "updates/es/bom.md": b"\xef\xbb\xbf---\r\ntitle: T\r\ndate: 2020-01-01\r\n---\r\nCuerpo\r\n",
+    "pages/about.md": "---\ntitle: About\n---\nAbout us.\n",
+}
+
+
+def build(root, name, processes):
+    site = run_pelican(root / "content", root / name, CACHE_PATH=str(root / f"{name}-cache"),
+                       READ_PROCESSES=processes, READ_IN_PARALLEL_FROM=1)
+    found = sorted((f.path, f.line, f.code, f.message) for f in site.findings)
+    return tree(root / name), found, site.settings["HUB_FRESH_READS"]
+
+
+def test_reading_in_two_processes_gives_the_same_site_and_findings(tmp_path):
+    write_files(tmp_path / "content", FILES)
+    one_by_one, found, read_here = build(tmp_path, "one", 1)
+    ahead, found_ahead, read_here_ahead = build(tmp_path, "two", 2)
+    assert len(read_here) == len(FILES) and read_here_ahead == set()  # the workers read every file
+    assert {code for _, _, code, _ in found} >= {"E-YAML", "E-BINARY", "E-ENCODING", "W-BOM", "W-UNKNOWN-KEY"}
+    assert found_ahead == found
+    assert ahead == one_by_one
