@@ -13,13 +13,14 @@ in the background.
 Anything else is refused with the reason, and serve starts a new builder,
 which builds from the caches as `./dev build` does: a change of front matter
 (or of the summary or translation links the body gives), a new, removed or
-renamed file, a person's or partner's file, a document with findings (so that
-every finding is reported again), a new day, a theme, plugin or settings
-change. A builder that refused an edit is not used again.
+renamed file, a person's or partner's file, an edit that changes the file's
+findings (so that the new ones are reported), a new day, a theme, plugin or
+settings change. A builder that refused an edit is not used again.
 """
 
 import datetime as dt
 import logging
+from dataclasses import astuple
 import os
 import time
 
@@ -29,6 +30,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import init as init_logging
 from pelican.utils import file_suffix
 
+from front_matter import cache
 from hubcore import findings, updates
 from incremental import fingerprint
 from incremental.writer import LIVE, WRITER
@@ -115,14 +117,16 @@ class LiveSite:
         cached = readers._cache.get(path)  # Pelican's reader cache: (file stamp, (body, metadata)) as last read
         if cached is None:
             return "not read by the last build"
-        if any(f.path == doc.relative_source_path for f in findings.collected(self.settings)):
-            return "it has findings"
         old_body, old_metadata = cached[1]
+        # The findings a body can change: reading's, and the source checks'; the others come from the front
+        # matter, checked below.
+        before = old_metadata.get(cache.STORED, []) + [
+            f for f in findings.collected(self.settings) if f.path == doc.relative_source_path and f.code in source.CODES]
         with findings_apart(self.settings) as found:
             body, metadata = readers.readers[file_suffix(path)].read(path)
             source.check(doc, source.source_lines(doc), self.settings, self.known_urls())
-        if found:
-            return "the edit gives findings"
+        if sorted(map(astuple, found)) != sorted(map(astuple, before)):
+            return "its findings changed"
         if metadata.get("front_matter_hash") != old_metadata.get("front_matter_hash"):
             return "its front matter changed"
         if "{attach}" in body or "{attach}" in old_body:  # Pelican moves attached files while writing the page

@@ -10,6 +10,7 @@ import re
 
 from hubcore import findings, mojibake, urls
 
+CODES = {"E-MOJIBAKE", "W-MOJIBAKE", "E-LINK", "W-LINK"}  # what these checks report
 # Markdown `](target)` and HTML `href="target"` / `src="target"`.
 LINK = re.compile(r"""(?:\]\(\s*<?|(?:href|src)=["'])([^)"'\s>]+)""")
 

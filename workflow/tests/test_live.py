@@ -16,6 +16,9 @@ FILES = {
     "updates/en/second.md": "---\ntitle: Second\ndate: 2021-11-01\ntags: [floods]\nsummary: The second one.\n---\n"
                             "Second body.\n",
     "updates/en/third.md": "---\ntitle: Third\ndate: 2021-10-01\ntags: [data]\n---\nThird body, its own summary.\n",
+    # An unknown key (W-UNKNOWN-KEY) and a dead link (E-LINK, line 8).
+    "updates/en/odd.md": "---\ntitle: Odd\ndate: 2021-09-01\ntags: [data]\nsummary: Odd.\ncolour: red\n---\n"
+                         "Odd body, see [this](/updates/nowhere/).\n\nMore text.\n",
     "updates/es/primero.md": "---\ntitle: Primero\ndate: 2021-12-03\nlang: es\ntranslation_key: first\n"
                              "persons: [Ana Gómez]\nsummary: El primero.\n---\nCuerpo.\n",
 }
@@ -81,11 +84,18 @@ def test_after_edits_in_place_the_next_full_build_has_nothing_to_do(workspace, s
 @pytest.mark.parametrize("relative, old, new, why", [
     ("updates/en/second.md", "title: Second", "title: Second, renamed", "front matter changed"),
     ("updates/en/third.md", "Third body,", "Third body, rewritten,", "summary"),  # the summary is cut from the body
-    ("updates/en/second.md", "Second body.", "Second body, see [this](/updates/nowhere/).", "findings"),
+    ("updates/en/second.md", "Second body.", "Second body, see [this](/updates/nowhere/).", "findings changed"),
     ("people/ana-gomez.md", "Maps floods.", "Maps floods and droughts.", "not one of the built updates"),
 ])
 def test_other_changes_are_refused_with_the_reason(workspace, site, relative, old, new, why):
     assert why in site.take([workspace.edit(relative, old, new)])
+
+
+def test_a_file_with_findings_is_taken_in_place_while_they_stay_the_same(workspace, site):
+    edited = workspace.edit("updates/en/odd.md", "More text.", "More text, edited.")
+    assert site.take([edited]) is None
+    assert tree(workspace.output) == workspace.cold()
+    assert "findings changed" in site.take([workspace.edit("updates/en/odd.md", "Odd body", "A new line.\n\nOdd body")])
 
 
 def test_a_new_file_is_refused(workspace, site):
