@@ -20,9 +20,9 @@ settings change. A builder that refused an edit is not used again.
 
 import datetime as dt
 import logging
-from dataclasses import astuple
 import os
 import time
+from dataclasses import astuple
 
 from pelican import get_instance, parse_arguments, signals
 from pelican.contents import Article
