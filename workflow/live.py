@@ -120,8 +120,9 @@ class LiveSite:
         old_body, old_metadata = cached[1]
         # The findings a body can change: reading's, and the source checks'; the others come from the front
         # matter, checked below.
+        own = doc.relative_source_path
         before = old_metadata.get(cache.STORED, []) + [
-            f for f in findings.collected(self.settings) if f.path == doc.relative_source_path and f.code in source.CODES]
+            f for f in findings.collected(self.settings) if f.path == own and f.code in source.CODES]
         with findings_apart(self.settings) as found:
             body, metadata = readers.readers[file_suffix(path)].read(path)
             source.check(doc, source.source_lines(doc), self.settings, self.known_urls())
