@@ -6,21 +6,15 @@ import time
 import pytest
 
 from conftest import ROOT, run_pelican, stamps, tree, write_files
+from incremental.tests.test_incremental import FILES as SMALL_SITE
 from workflow import live
 from workflow.serve import Builder, content_files, rebuild_on_changes
 
 FILES = {
-    "people/ana-gomez.md": "---\nname: Ana Gómez\n---\nMaps floods.\n",
-    "updates/en/first.md": "---\ntitle: First\ndate: 2021-12-02\ntranslation_key: first\npersons: [Ana Gómez]\n"
-                           "tags: [floods]\nsummary: The first one.\n---\nFirst body.\n",
-    "updates/en/second.md": "---\ntitle: Second\ndate: 2021-11-01\ntags: [floods]\nsummary: The second one.\n---\n"
-                            "Second body.\n",
-    "updates/en/third.md": "---\ntitle: Third\ndate: 2021-10-01\ntags: [data]\n---\nThird body, its own summary.\n",
+    **SMALL_SITE,
     # An unknown key (W-UNKNOWN-KEY) and a dead link (E-LINK, line 8).
     "updates/en/odd.md": "---\ntitle: Odd\ndate: 2021-09-01\ntags: [data]\nsummary: Odd.\ncolour: red\n---\n"
                          "Odd body, see [this](/updates/nowhere/).\n\nMore text.\n",
-    "updates/es/primero.md": "---\ntitle: Primero\ndate: 2021-12-03\nlang: es\ntranslation_key: first\n"
-                             "persons: [Ana Gómez]\nsummary: El primero.\n---\nCuerpo.\n",
 }
 
 
@@ -83,7 +77,7 @@ def test_after_edits_in_place_the_next_full_build_has_nothing_to_do(workspace, s
 
 @pytest.mark.parametrize("relative, old, new, why", [
     ("updates/en/second.md", "title: Second", "title: Second, renamed", "front matter changed"),
-    ("updates/en/third.md", "Third body,", "Third body, rewritten,", "summary"),  # the summary is cut from the body
+    ("updates/en/fourth.md", "Fourth body,", "Fourth body, rewritten,", "summary"),  # its summary is cut from it
     ("updates/en/second.md", "Second body.", "Second body, see [this](/updates/nowhere/).", "findings changed"),
     ("people/ana-gomez.md", "Maps floods.", "Maps floods and droughts.", "not one of the built updates"),
 ])
