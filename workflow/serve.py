@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+from workflow import live
+
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
 
 
@@ -19,22 +21,20 @@ class Builder:
     """A builder process (live.work) and the pipe to it; starting one builds the whole site."""
 
     def __init__(self, root, arguments=None, quiet=False):
-        from workflow import live
-
         spawn = multiprocessing.get_context("spawn")  # a fresh interpreter: the plugins' code as it is now
         self.connection, theirs = spawn.Pipe()
         self.process = spawn.Process(target=live.work, args=(str(root), theirs, arguments or live.SETTINGS, quiet),
                                      daemon=True)
         self.process.start()
         theirs.close()
-        self.ok, self.seconds = self._answer() or (False, 0.0)
+        self.ok, self.seconds = self._answer(default=(False, 0.0))
         self.in_place = self.ok
 
-    def _answer(self):
+    def _answer(self, default):
         try:
             return self.connection.recv()
         except EOFError:  # the process died
-            return None
+            return default
 
     def take(self, paths):
         """None when the builder showed the edited files in place, else why it could not."""
@@ -44,14 +44,14 @@ class Builder:
             self.connection.send(list(paths))
         except OSError:
             return "the builder stopped"
-        why = self._answer() if self.process.is_alive() or self.connection.poll() else "the builder stopped"
+        why = self._answer(default="the builder stopped")
         self.in_place = why is None
         return why
 
     def close(self):
         if self.process.is_alive():
             try:
-                self.connection.send(None)
+                self.connection.send(live.STOP)
             except OSError:
                 pass
             self.process.join(5)

@@ -6,7 +6,7 @@ reader cache lacks are read by READ_PROCESSES forked workers, and their
 (body, metadata) go into that cache: Pelican then finds each of them there.
 A file's findings travel in its metadata and are reported again as any cached
 file's are (cache.py), so a build reports the same findings either way, and
-writes the same bytes (tests/test_determinism.py, tests in this plugin).
+writes the same bytes (tests/test_read_ahead.py).
 
 Only from READ_IN_PARALLEL_FROM files on: starting the workers costs more than
 reading a few files.
