@@ -49,6 +49,9 @@ class LiveSite:
         self.context = generators[0].context
         self.day = today()
         self._known = None
+        # The content files the build saw: a changed file that is neither there nor here any more was an editor's
+        # temporary file (saved, then renamed over the update).
+        self.files = {os.path.join(folder, name) for folder, _, names in os.walk(settings["PATH"]) for name in names}
 
     @classmethod
     def build(cls, arguments=SETTINGS):
@@ -82,8 +85,12 @@ class LiveSite:
         edited = []
         for path in map(os.path.abspath, paths):
             doc = documents.get(path)
+            if doc is None and path not in self.files and not os.path.exists(path):
+                continue
             if doc is None:
                 return f"{os.path.relpath(path)} is not one of the built updates or pages"
+            if not os.path.isfile(path):
+                return f"{doc.relative_source_path} was removed or renamed"
             why = self._swap_body(doc, path)
             if why:
                 return f"{doc.relative_source_path}: {why}"
@@ -203,7 +210,10 @@ def work(root, connection, arguments=SETTINGS, quiet=False):
         paths = connection.recv()
         if paths is STOP:
             break
-        why = site.take(paths) if site is not None else "the last build failed"
+        try:
+            why = site.take(paths) if site is not None else "the last build failed"
+        except Exception as error:  # noqa: BLE001  (a full build then reports it as the editor should see it)
+            why = f"{type(error).__name__}: {error}"
         connection.send(why)
         if why:
             break

@@ -92,6 +92,14 @@ def test_a_file_with_findings_is_taken_in_place_while_they_stay_the_same(workspa
     assert "findings changed" in site.take([workspace.edit("updates/en/odd.md", "Odd body", "A new line.\n\nOdd body")])
 
 
+def test_a_temporary_file_gone_by_then_is_passed_over(workspace, site):
+    gone = workspace.content / "updates/en/sedAb12Cd"  # `sed -i` writes one, then renames it over the file
+    edited = workspace.edit("updates/en/second.md", "Second body.", "Second body, by sed.")
+    assert site.take([gone, edited]) is None
+    (workspace.content / "updates/en/second.md").unlink()
+    assert "removed" in site.take([workspace.content / "updates/en/second.md"])
+
+
 def test_a_new_file_is_refused(workspace, site):
     write_files(workspace.content, {"updates/en/fifth.md": "---\ntitle: Fifth\ndate: 2021-08-01\n---\nFifth.\n"})
     assert "not one of the built updates" in site.take([workspace.content / "updates/en/fifth.md"])
