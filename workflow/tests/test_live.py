@@ -57,12 +57,12 @@ def test_an_edited_text_is_shown_in_place_and_the_site_is_what_a_cold_build_give
     assert tree(workspace.output) == workspace.cold()
     after = stamps(workspace.output)
     rewritten = sorted(name for name in after if after[name] != before[name] and not name.startswith("theme/"))
-    # Its page and the feeds that carry its text (all, its tag's), nothing else; the translation status page
-    # shows no text of it, so its bytes stay.
-    assert "updates/second/index.html" in rewritten
+    # Its page, the feeds that carry its text (all, its tag's) and the translation status's data (its text's
+    # fingerprint), nothing else: the translation status page shows no fingerprint, so its bytes stay.
+    assert "updates/second/index.html" in rewritten and "editors/translations/status.json" in rewritten
     assert "feeds/all.atom.xml" in rewritten and "feeds/tags/floods.atom.xml" in rewritten
     assert [name for name in rewritten if not (name.startswith("feeds/") or name.startswith("updates/second/")
-                                               or name.startswith("editors/"))] == []
+                                               or name == "editors/translations/status.json")] == []
     assert not any(name.startswith("feeds/tags/data") for name in rewritten)
 
 
