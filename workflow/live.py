@@ -21,6 +21,7 @@ settings change. A builder that refused an edit is not used again.
 import datetime as dt
 import logging
 import os
+import signal
 import time
 from dataclasses import astuple
 
@@ -194,6 +195,7 @@ def today():
 def work(root, connection, arguments=SETTINGS, quiet=False):
     """The builder process: build, say so, then take each batch of edited files the serving process sends,
     answering with None (done in place) or why not; the search index is made between batches."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the serving process, which then closes this one
     os.chdir(root)
     if quiet:  # the benchmark's builder: what Pelican prints is not what is measured
         silent = os.open(os.devnull, os.O_WRONLY)
@@ -207,7 +209,10 @@ def work(root, connection, arguments=SETTINGS, quiet=False):
             pass
         if site is not None and site.settings.get(search.RUNNING) and not site.indexing():
             site.finish_indexing()
-        paths = connection.recv()
+        try:
+            paths = connection.recv()
+        except EOFError:  # the serving process is gone
+            break
         if paths is STOP:
             break
         try:

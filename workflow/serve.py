@@ -23,8 +23,9 @@ class Builder:
     def __init__(self, root, arguments=None, quiet=False):
         spawn = multiprocessing.get_context("spawn")  # a fresh interpreter: the plugins' code as it is now
         self.connection, theirs = spawn.Pipe()
-        self.process = spawn.Process(target=live.work, args=(str(root), theirs, arguments or live.SETTINGS, quiet),
-                                     daemon=True)
+        # Not a daemon: the builder reads in processes of its own (read_ahead.py). It ends when this process closes
+        # it, or when the pipe breaks.
+        self.process = spawn.Process(target=live.work, args=(str(root), theirs, arguments or live.SETTINGS, quiet))
         self.process.start()
         theirs.close()
         self.ok, self.seconds = self._answer(default=(False, 0.0))
