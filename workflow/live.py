@@ -18,6 +18,7 @@ findings (so that the new ones are reported), a new day, a theme, plugin or
 settings change. A builder that refused an edit is not used again.
 """
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -162,19 +163,14 @@ class LiveSite:
         return self._known
 
 
-class findings_apart:
+@contextlib.contextmanager
+def findings_apart(settings):
     """Findings reported in this block go to a list of their own, not to the build's."""
-
-    def __init__(self, settings):
-        self.settings = settings
-
-    def __enter__(self):
-        self.kept = self.settings.get(findings.KEY)
-        self.settings[findings.KEY] = []
-        return self.settings[findings.KEY]
-
-    def __exit__(self, *error):
-        self.settings[findings.KEY] = self.kept
+    kept, settings[findings.KEY] = settings.get(findings.KEY), []
+    try:
+        yield settings[findings.KEY]
+    finally:
+        settings[findings.KEY] = kept
 
 
 def set_body(doc, body, metadata):

@@ -64,9 +64,12 @@ class Remembering:
 
     def render(self, localcontext):
         writer = self.writer
+        target = sanitised_join(writer.output_path, localcontext["output_file"])
+        if writer.unchanged(target):
+            writer.kept += 1
+            return Unchanged()
         # What this page has of its own: the writer's arguments and the page of a list.
         own = {k: v for k, v in localcontext.items() if k not in self.context or v is not self.context[k]}
-        target = sanitised_join(writer.output_path, localcontext["output_file"])
         if writer.fresh(target, self.template.name, own, documents=shown_whole(own)):
             writer.kept += 1
             return Unchanged()
@@ -129,7 +132,7 @@ class IncrementalWriter(Writer):
         write files themselves (feeds) ask too."""
         if self.site_key is None:  # no page written yet: the site's digest is not known
             return False
-        if self.same_input and self.manifest.fresh(target):  # no need to describe what made it
+        if self.unchanged(target):
             return True
         if (self.edited is not None and documents and self.edited.isdisjoint(map(id, documents))
                 and self.manifest.fresh(target)):  # made of other documents than the edited ones
@@ -140,6 +143,11 @@ class IncrementalWriter(Writer):
             return True
         self.keys[target] = key
         return False
+
+    def unchanged(self, target):
+        """Nothing the site is made of changed, and `target` is as the last build left it: no need to describe
+        what makes it."""
+        return self.same_input and self.manifest.fresh(target)
 
     def made(self, target):
         if target in self.keys:  # not for files written without a digest (Pelican's own feeds)
