@@ -19,7 +19,6 @@ from pathlib import Path
 
 from pelican import Pelican, signals
 from pelican.generators import ArticlesGenerator
-from pelican.settings import read_settings
 
 from front_matter import schema
 from hubcore import findings, mojibake, updates
@@ -77,9 +76,8 @@ def import_posts(source_dir, content_dir, force=False, progress=print):
 
 def read_as_the_build_does(content, output):
     """{source path: the update as the build finally sees it}, and the build's findings."""
-    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
-        "PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(output / "cache"),
-        "HUB_CHECK_ONLY": True, "STRICT_CONTENT": False})
+    settings = check.check_settings(ROOT / "pelicanconf.py", PATH=str(content), OUTPUT_PATH=str(output),
+                                    CACHE_PATH=str(output / "cache"), STRICT_CONTENT=False)
     documents = {}
 
     def grab(generators):

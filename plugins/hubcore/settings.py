@@ -68,8 +68,11 @@ DEFAULTS = {
     "STRICT_CONTENT": False,
     "STRICT_WARNINGS": False,
     "VALIDATION_IGNORE": [],
-    # `./dev check`: build without rendering or writing anything.
+    # `./dev check`: build without rendering or writing anything, and without the plugins that only render
+    # (they report nothing, and change nothing the others check).
     "HUB_CHECK_ONLY": False,
+    "CHECK_LEAVES_OUT": ["i18n", "language_pages", "translation_status", "feeds", "images", "search", "sharing",
+                         "sitemap", "incremental"],
     # Files the reader cache lacks are read in this many processes (0: one per core), when there are at least
     # READ_IN_PARALLEL_FROM of them (front_matter/read_ahead.py).
     "READ_PROCESSES": 0,

@@ -1,4 +1,4 @@
-"""Two of Pelican's functions made faster, with the same results.
+"""Four of Pelican's functions made faster, with the same results.
 
 Content.url and .save_as, remembered per document. Pelican formats a
 document's URL afresh at every access, copying all its metadata each time; a
@@ -9,17 +9,27 @@ patterns use (slug, language, status), so a plugin that changes one of them
 the 1,000-update bench corpus, warm cache: 10.1 and 12.1 s per build without,
 8.9 and 9.2 s with.
 
+Content.get_relative_source_path, remembered per path: four calls per
+document, 4.1 s of `./dev check` on 10,000 updates (cProfile).
+
+The slugify of categories and authors, remembered per name: every document
+has an object of its own for the one default category, which slugifies its
+name afresh (1.8 s of the same check).
+
 process_translations, in linear time: its last step looked each document up
 in the list of originals, 13 s of `./dev check` on 10,000 updates (cProfile).
 """
 
+import functools
+import os
 from itertools import groupby
 from operator import attrgetter
 
-from pelican import generators, utils
+from pelican import generators, urlwrappers, utils
 from pelican.contents import Content
 
 _original = Content.get_url_setting
+_original_slugify = urlwrappers.slugify
 
 
 def _remembered_url_setting(self, key):
@@ -28,6 +38,35 @@ def _remembered_url_setting(self, key):
     if state not in remembered:
         remembered[state] = _original(self, key)
     return remembered[state]
+
+
+def _remembered_relative_path(self, source_path=None):
+    source_path = source_path or self.source_path
+    if source_path is None:
+        return None
+    return _relative_path(self.settings["PATH"], source_path, os.getcwd())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative_path(folder, source_path, cwd):  # cwd: abspath depends on it
+    base, full = _absolute(folder, cwd), os.path.abspath(os.path.join(folder, source_path))
+    # relpath splits both paths into parts; a file inside the folder needs only the folder cut off.
+    inside = base != os.sep and full.startswith(base + os.sep)
+    return utils.posixize_path(full[len(base) + 1:] if inside else os.path.relpath(full, base))
+
+
+@functools.lru_cache(maxsize=16)
+def _absolute(folder, cwd):
+    return os.path.abspath(folder)
+
+
+def _remembered_slugify(value, regex_subs=(), preserve_case=False, use_unicode=False):
+    return _slugify(value, tuple(map(tuple, regex_subs)), preserve_case, use_unicode)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _slugify(value, regex_subs, preserve_case, use_unicode):
+    return _original_slugify(value, regex_subs=regex_subs, preserve_case=preserve_case, use_unicode=use_unicode)
 
 
 def process_translations(content_list, translation_id=None):
@@ -51,4 +90,6 @@ def process_translations(content_list, translation_id=None):
 
 def install():
     Content.get_url_setting = _remembered_url_setting
+    Content.get_relative_source_path = _remembered_relative_path
+    urlwrappers.slugify = _remembered_slugify
     generators.process_translations = utils.process_translations = process_translations

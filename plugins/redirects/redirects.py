@@ -77,11 +77,14 @@ class RedirectsGenerator(Generator):
                                         line, f"the old address {address!r} is a page of the site; no redirect",
                                         "remove it from `aliases`")
                     continue
+                if settings["HUB_CHECK_ONLY"]:
+                    continue  # `./dev check` writes nothing
                 files.write_if_changed(target, PAGE.format(lang=document.lang, title=html.escape(document.title),
                                                            target=html.escape(f"{base}/{document.url}")))
                 rules.append(f"/{quote(name.removesuffix('index.html'))} /{document.url} 301")
-        files.write_if_changed(os.path.join(self.output_path, "_redirects"),
-                               "".join(f"{rule}\n" for rule in sorted(rules)))
+        if not settings["HUB_CHECK_ONLY"]:
+            files.write_if_changed(os.path.join(self.output_path, "_redirects"),
+                                   "".join(f"{rule}\n" for rule in sorted(rules)))
 
 
 SIGNAL_HANDLERS = {

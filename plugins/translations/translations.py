@@ -65,9 +65,9 @@ def legacy_links(document, settings):
     body = document._content or ""
     links = LINK.findall(body) + [(href, label) for label, href in MARKDOWN_LINK.findall(body)]
     for href, label in links:
-        lang = label_language(label, settings)
         path = UPDATE_PATH.search(href)
-        if lang and path:
+        lang = path and label_language(label, settings)
+        if lang:
             yield lang, path.group(1).lower(), href
 
 

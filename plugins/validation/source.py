@@ -1,45 +1,34 @@
 """Checks on a document's source text, line by line: mojibake and internal links.
 
-They read the file as written, since the reader repairs archive mojibake and
-turns Markdown into HTML: only the source has the line an editor must fix.
+They look at the file as written, since the reader repairs archive mojibake and
+turns Markdown into HTML: only the source has the line an editor must fix. The
+reader scans it (hubcore.source_scan), so the reader cache keeps the scan.
 """
 
 import difflib
 import os
 import re
 
-from hubcore import findings, mojibake, urls
+from hubcore import findings, source_scan, urls
 
 CODES = {"E-MOJIBAKE", "W-MOJIBAKE", "E-LINK", "W-LINK"}  # what these checks report
-# Markdown `](target)` and HTML `href="target"` / `src="target"`.
-LINK = re.compile(r"""(?:\]\(\s*<?|(?:href|src)=["'])([^)"'\s>]+)""")
 
 
-def source_lines(doc):
-    with open(doc.source_path, encoding="utf-8-sig", errors="replace") as handle:
-        return handle.read().replace("\r\n", "\n").split("\n")
-
-
-def check(doc, lines, settings, known_urls):
+def check(doc, settings, known_urls, scan=None):
+    """Report what the scan of the document's source found (the reader's, kept in its metadata)."""
+    scan = scan or doc.metadata.get(source_scan.KEY) or scan_file(doc.source_path)
     legacy = doc.metadata.get("legacy_format", False)
     path = doc.relative_source_path
-    repaired = repaired_lines(lines)
-    for number, (line, fixed) in enumerate(zip(lines, repaired), start=1):
-        if fixed != line:
-            report_mojibake(line, fixed, number, path, legacy, settings)
-        if "(" in line or "=" in line:
-            for target in LINK.findall(line):
-                check_link(target, number, path, legacy, settings, known_urls)
+    for number, line, fixed in scan["mojibake"]:
+        report_mojibake(line, fixed, number, path, legacy, settings)
+    for number, target in scan["links"]:
+        check_link(target, number, path, legacy, settings, known_urls)
 
 
-def repaired_lines(lines):
-    """Each line as ftfy repairs it. The whole text is repaired at once, as the reader does: one
-    line alone (`\uf8ffü¶Ñ` for 🦄) may not show which wrong encoding the file went through."""
-    text = "\n".join(lines)
-    if not mojibake.possible(text):
-        return lines
-    fixed = mojibake.repair(text).split("\n")
-    return fixed if len(fixed) == len(lines) else [mojibake.repair(line) for line in lines]
+def scan_file(source_path):
+    """A document another reader read: its scan, from the file."""
+    with open(source_path, encoding="utf-8-sig", errors="replace") as handle:
+        return source_scan.scan(handle.read().replace("\r\n", "\n"))
 
 
 def report_mojibake(line, fixed, number, path, legacy, settings):
@@ -125,7 +114,7 @@ def fix_encoding(path, write=True):
     """Repair a file's mojibake in place; returns the (line number, before, after) of each change."""
     with open(path, encoding="utf-8") as handle:
         lines = handle.read().split("\n")
-    fixed = repaired_lines(lines)
+    fixed = source_scan.repaired_lines(lines)
     changes = [(number, *trim(before, after))
                for number, (before, after) in enumerate(zip(lines, fixed), start=1) if before != after]
     if changes and write:

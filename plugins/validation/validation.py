@@ -54,7 +54,7 @@ def check_all(generators):
     known = known_urls(settings, update_docs)
     for doc in update_docs + page_docs:
         documents.check(doc, settings, now, is_update=id(doc) not in page_docs_set)
-        source.check(doc, source.source_lines(doc), settings, known)
+        source.check(doc, settings, known)
     reserved = duplicates.reserved_pages(settings, articles.context.get(DIRECTORY, {}))
     duplicates.drop_pages_on_taken_urls(pages, update_docs, reserved, settings)
 

@@ -52,7 +52,9 @@ def site(workspace):
 
 def test_an_edited_text_is_shown_in_place_and_the_site_is_what_a_cold_build_gives(workspace, site):
     before = stamps(workspace.output)
-    path = workspace.edit("updates/en/second.md", "Second body.", "Second body, now with <b>more</b> in it.")
+    # A new link too: what the source checks look at changes, the findings stay the same.
+    path = workspace.edit("updates/en/second.md", "Second body.",
+                          "Second body, now with <b>more</b> in it, and [the first](/updates/first/).")
     assert site.take([path]) is None
     assert tree(workspace.output) == workspace.cold()
     after = stamps(workspace.output)
@@ -67,9 +69,10 @@ def test_an_edited_text_is_shown_in_place_and_the_site_is_what_a_cold_build_give
 
 
 def test_after_edits_in_place_the_next_full_build_has_nothing_to_do(workspace, site):
-    for text in ("Second body, once.", "Second body, twice."):
-        path = workspace.edit("updates/en/second.md", "Second body" + ("." if "once" in text else ", once."), text)
-        assert site.take([path]) is None
+    # Each edit changes the body's links too: what the source checks look at (it is not what other pages show).
+    once = "Second body, once, see [the first](/updates/first/)."
+    for old, new in (("Second body.", once), (once, "Second body, twice, see [the third](/updates/third/).")):
+        assert site.take([workspace.edit("updates/en/second.md", old, new)]) is None
     again = live.LiveSite.build(workspace.arguments)  # what serve's next builder does
     assert (again.writer.rendered, again.writer.same_input) == (0, True)
     assert tree(workspace.output) == workspace.cold()

@@ -1,10 +1,13 @@
 """`./dev check`: the same findings as a build, nothing written, in three formats."""
 
 import json
+import shutil
+import subprocess
+import sys
 
 import pytest
 
-from conftest import ROOT, site_settings, write_files
+from conftest import ROOT, run_pelican, shared, site_settings, write_files
 from validation import check
 
 BROKEN = {
@@ -71,3 +74,47 @@ def test_a_second_check_reads_only_changed_files_and_reports_the_same(tmp_path, 
     settings = run_check(tmp_path, {}, "json")
     assert json.loads(capsys.readouterr().out)["findings"] == []
     assert {path.rsplit("/", 1)[-1] for path in settings["HUB_FRESH_READS"]} == {"c.md"}
+
+
+# Problems only the whole site shows: a slug taken twice, a page on a site URL, dead links, unknown people,
+# translations without their original, an old address that is no path.
+CROSS_DOCUMENT = {
+    **BROKEN,
+    "updates/en/twice.md": "---\ntitle: Twice\ndate: 2020-01-01\nslug: chatmap-turns-whatsapp-chats-into-maps\n---\n",
+    "pages/archives.md": "---\ntitle: Archives\n---\nx\n",
+    "updates/en/links.md": ("---\ntitle: Links\ndate: 2020-01-01\npersons: [Nobody Known]\n"
+                            "aliases: ['https://elsewhere.example/x']\n---\n[a](/updates/nowhere/) [b]({filename}nope.md)\n"
+                            "*[Versión en español](/updates/no-such-update/)*\n"),
+    "updates/es/huerfana.md": ("---\ntitle: Huérfana\ndate: 2020-01-01\ntranslation_key: no-original\n"
+                               "translation_of: updates/en/gone.md\n---\nTexto.\n"),
+    "updates/en/twins.md": "---\ntitle: Tw\ndate: 2020-01-01\ntranslation_key: twins\n---\n",
+    "updates/en/twins-2.md": "---\ntitle: Tw 2\ndate: 2020-01-02\ntranslation_key: twins\n---\n",
+    **{f"updates/{date}-maps.md": f"---\ntitle: Maps\ndate: {date}\npermalink: updates/{date}_maps\n---\nCopy.\n"
+       for date in ("2010-11-17", "2010-11-20")},
+}
+
+
+def test_a_check_reports_exactly_what_a_build_of_the_same_content_reports(tmp_path, capsys):
+    """A check leaves out the plugins that only render, and reads the scans the reader cached: the project's
+    content, the archive sample and every kind of cross-document problem must give the build's findings."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    write_files(content, {f"updates/archive/{p.name}": p.read_bytes() for p in shared("corpus/hot").iterdir()
+                          if p.suffix in (".md", ".markdown")})
+    write_files(content, CROSS_DOCUMENT)
+    built = {(f.path, f.line, f.code, f.message) for f in run_pelican(content, tmp_path / "output").findings}
+    capsys.readouterr()  # the build's own report
+    # In a process of its own, as `./dev check` runs: Pelican connects a plugin's handlers for good, so in this
+    # one the build's plugins would all still run.
+    overrides = {k: v for k, v in site_settings(content, tmp_path / "unused").items() if k != "OUTPUT_PATH"}
+    command = [sys.executable, "-c", "import sys; sys.path.insert(0, 'plugins'); from validation import check; "
+               f"check.run('pelicanconf.py', 'json', **{overrides!r})"]
+    for _ in range(2):  # the second check takes every file from its reader cache
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+        assert done.returncode == 1, done.stderr
+        checked = {(f["file"].rsplit("content/", 1)[1], f["line"], f["code"], f["message"])
+                   for f in json.loads(done.stdout)["findings"]}
+        assert checked == built
+    assert {code for *_, code, _ in built} >= {
+        "E-DUPLICATE-SLUG", "E-DUPLICATE-URL", "E-LINK", "E-NO-ENTRY", "E-NO-ORIGINAL", "E-ALIAS",
+        "E-TRANSLATION-LINK", "E-TRANSLATION-DUPLICATE", "E-FUTURE-DATE", "E-MOJIBAKE", "W-UNKNOWN-KEY", "W-MOJIBAKE", "W-DUPLICATE-POST"}
