@@ -1,4 +1,4 @@
-"""Four of Pelican's functions made faster, with the same results.
+"""Five of Pelican's functions made faster, with the same results.
 
 Content.url and .save_as, remembered per document. Pelican formats a
 document's URL afresh at every access, copying all its metadata each time; a
@@ -16,6 +16,9 @@ The slugify of categories and authors, remembered per name: every document
 has an object of its own for the one default category, which slugifies its
 name afresh (1.8 s of the same check).
 
+The content cache is saved only when a file was read: Pelican saved it again
+after every run (0.9 s of the same check, two pickles of every document).
+
 process_translations, in linear time: its last step looked each document up
 in the list of originals, 13 s of `./dev check` on 10,000 updates (cProfile).
 """
@@ -25,11 +28,13 @@ import os
 from itertools import groupby
 from operator import attrgetter
 
-from pelican import generators, urlwrappers, utils
+from pelican import cache, generators, urlwrappers, utils
 from pelican.contents import Content
 
 _original = Content.get_url_setting
 _original_slugify = urlwrappers.slugify
+_original_cache_data = cache.FileDataCacher.cache_data
+_original_save_cache = cache.FileDataCacher.save_cache
 
 
 def _remembered_url_setting(self, key):
@@ -69,6 +74,17 @@ def _slugify(value, regex_subs, preserve_case, use_unicode):
     return _original_slugify(value, regex_subs=regex_subs, preserve_case=preserve_case, use_unicode=use_unicode)
 
 
+def _noted_cache_data(self, filename, data):
+    self._hub_changed = True
+    _original_cache_data(self, filename, data)
+
+
+def _save_cache_if_changed(self):
+    if getattr(self, "_hub_changed", False) or not os.path.exists(self._cache_path):
+        _original_save_cache(self)
+        self._hub_changed = False
+
+
 def process_translations(content_list, translation_id=None):
     """Pelican's `pelican.utils.process_translations` (same groups, order and warnings), but for its last line."""
     if not translation_id:
@@ -92,4 +108,6 @@ def install():
     Content.get_url_setting = _remembered_url_setting
     Content.get_relative_source_path = _remembered_relative_path
     urlwrappers.slugify = _remembered_slugify
+    cache.FileDataCacher.cache_data = _noted_cache_data
+    cache.FileDataCacher.save_cache = _save_cache_if_changed
     generators.process_translations = utils.process_translations = process_translations
