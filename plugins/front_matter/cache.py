@@ -9,11 +9,14 @@ file but the edited one. Two things make that safe here:
   cache hit they are reported again, so every run lists every problem.
 - staleness: what the reader returns depends on its code and on settings
   (languages, legacy repairs, `./dev check` skipping Markdown), so the cache
-  lives in a folder named after a fingerprint of both.
+  lives in a folder named after a fingerprint of both; the folders of other
+  fingerprints are removed.
 """
 
+import glob
 import hashlib
 import os
+import shutil
 from pathlib import Path
 
 from hubcore import findings
@@ -39,7 +42,17 @@ def fingerprint(settings):
 
 def place(pelican):
     settings = pelican.settings
-    settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], f"reader-{fingerprint(settings)}")
+    root, own = settings["CACHE_PATH"], f"reader-{fingerprint(settings)}"
+    settings["CACHE_PATH"] = os.path.join(root, own)
+    forget_others(root, own)
+
+
+def forget_others(root, own):
+    """The caches of other code or settings: a build would read them again only after going back to that
+    code, and each holds every document (135 MB at 10,000 updates)."""
+    for folder in glob.glob(os.path.join(glob.escape(root), "reader-*")):
+        if os.path.basename(folder) != own:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def new_run(pelican):

@@ -70,7 +70,10 @@ def finish(pelican):
     settings = pelican.settings
     items = [f for f in findings.collected(settings) if f.code not in settings["VALIDATION_IGNORE"]]
     content_dir = os.path.relpath(settings["PATH"]).replace(os.sep, "/")
-    print(output.RENDER[settings["VALIDATION_FORMAT"]](items, content_dir), flush=True)
+    try:
+        print(output.RENDER[settings["VALIDATION_FORMAT"]](items, content_dir), flush=True)
+    except BrokenPipeError:  # `./dev check | head`: the reader has what they wanted; no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python flushes stdout again on exit
     errors = any(f.severity == findings.ERROR for f in items)
     if settings["STRICT_CONTENT"] and (errors or (items and settings["STRICT_WARNINGS"])):
         # SystemExit, not an exception: Pelican would print a traceback for one.

@@ -40,3 +40,12 @@ def test_the_check_command_and_the_build_keep_separate_caches(build_site):
     site = build_site({}, HUB_CHECK_ONLY=True)  # would find HTML where it expects Markdown in a shared cache
     assert site.settings[cache.FRESH] == {"updates/en/a.md", "updates/en/b.md", "updates/en/broken.md",
                                           "pages/about.md"}
+
+
+def test_a_change_of_code_or_settings_leaves_one_cache(build_site, tmp_path):
+    build_site(FILES)
+    (before,) = (tmp_path / "cache").glob("reader-*")
+    site = build_site({}, LEGACY_REPAIR_MOJIBAKE=False)  # a setting the reader's result depends on
+    assert len(site.settings[cache.FRESH]) == 4
+    (after,) = (tmp_path / "cache").glob("reader-*")
+    assert after != before and (after / "ArticlesGenerator-Readers").is_file()

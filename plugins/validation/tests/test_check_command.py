@@ -118,3 +118,15 @@ def test_a_check_reports_exactly_what_a_build_of_the_same_content_reports(tmp_pa
     assert {code for *_, code, _ in built} >= {
         "E-DUPLICATE-SLUG", "E-DUPLICATE-URL", "E-LINK", "E-NO-ENTRY", "E-NO-ORIGINAL", "E-ALIAS",
         "E-TRANSLATION-LINK", "E-TRANSLATION-DUPLICATE", "E-FUTURE-DATE", "E-MOJIBAKE", "W-UNKNOWN-KEY", "W-MOJIBAKE", "W-DUPLICATE-POST"}
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path):
+    """`./dev check | head`: the pipe is closed before the report is printed."""
+    write_files(tmp_path / "content", BROKEN)
+    overrides = {k: v for k, v in site_settings(tmp_path / "content", tmp_path / "unused").items() if k != "OUTPUT_PATH"}
+    command = [sys.executable, "-c", "import sys; sys.path.insert(0, 'plugins'); from validation import check; "
+               f"check.run('pelicanconf.py', **{overrides!r})"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process.stdout.close()
+    errors = process.stderr.read()
+    assert process.wait() == 1 and "Traceback" not in errors and "BrokenPipe" not in errors, errors
