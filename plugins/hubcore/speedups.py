@@ -19,14 +19,14 @@ name afresh (1.8 s of the same check).
 The content cache is saved only when a file was read: Pelican saved it again
 after every run (0.9 s of the same check, two pickles of every document).
 
-Not a function: the cyclic garbage collector runs less often. A build holds
-every document, its metadata and its pages' arguments for the whole run, and
-Python's default (a collection every 700 new containers) walks them again and
-again: a quarter of `./dev check` and of a no-change build at 10,000 updates
-(13.2 s against 10.2 s, and 32.1 against 25.0 s; peak memory the same).
-
 process_translations, in linear time: its last step looked each document up
 in the list of originals, 13 s of `./dev check` on 10,000 updates (cProfile).
+
+And not a function: the cyclic garbage collector runs less often. A build
+holds every document, its metadata and its pages' arguments for the whole run,
+and Python's default (a collection every 700 new containers) walks them again
+and again: a quarter of `./dev check` and of a no-change build at 10,000
+updates (13.2 s against 10.2 s, and 32.1 against 25.0 s; peak memory the same).
 """
 
 import functools
