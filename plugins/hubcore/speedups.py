@@ -1,4 +1,4 @@
-"""Five of Pelican's functions made faster, with the same results.
+"""Seven of Pelican's functions made faster, with the same results.
 
 Content.url and .save_as, remembered per document. Pelican formats a
 document's URL afresh at every access, copying all its metadata each time; a
@@ -18,6 +18,11 @@ name afresh (1.8 s of the same check).
 
 The content cache is saved only when a file was read: Pelican saved it again
 after every run (0.9 s of the same check, two pickles of every document).
+
+The content folder listed once: the read-ahead and the generator list the
+same files, and the walk for files of disabled readers is skipped when no
+reader is disabled (it could find nothing). Each walk of the 10,000-update
+corpus took 0.4 s of the same check.
 
 process_translations, in linear time: its last step looked each document up
 in the list of originals, 13 s of `./dev check` on 10,000 updates (cProfile).
@@ -44,6 +49,8 @@ _original = Content.get_url_setting
 _original_slugify = urlwrappers.slugify
 _original_cache_data = cache.FileDataCacher.cache_data
 _original_save_cache = cache.FileDataCacher.save_cache
+_original_get_files = generators.Generator.get_files
+_original_check_disabled_readers = generators.Generator._check_disabled_readers
 
 
 def _remembered_url_setting(self, key):
@@ -94,6 +101,20 @@ def _save_cache_if_changed(self):
         self._hub_changed = False
 
 
+def _listed_once(self, paths, exclude=None, extensions=None):
+    key = (tuple([paths] if isinstance(paths, str) else paths), tuple(exclude or ()),
+           extensions if extensions in (None, False) else tuple(extensions))
+    listed = self.__dict__.setdefault("_hub_listed", {})
+    if key not in listed:
+        listed[key] = _original_get_files(self, paths, exclude, extensions)
+    return set(listed[key])
+
+
+def _check_disabled_readers(self, paths, exclude=None):
+    if self.readers.disabled_extensions:
+        _original_check_disabled_readers(self, paths, exclude)
+
+
 def process_translations(content_list, translation_id=None):
     """Pelican's `pelican.utils.process_translations` (same groups, order and warnings), but for its last line."""
     if not translation_id:
@@ -119,5 +140,7 @@ def install():
     urlwrappers.slugify = _remembered_slugify
     cache.FileDataCacher.cache_data = _noted_cache_data
     cache.FileDataCacher.save_cache = _save_cache_if_changed
+    generators.Generator.get_files = _listed_once
+    generators.Generator._check_disabled_readers = _check_disabled_readers
     generators.process_translations = utils.process_translations = process_translations
     gc.set_threshold(*GC_THRESHOLDS)

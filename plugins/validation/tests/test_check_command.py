@@ -23,6 +23,14 @@ def run_check(tmp_path, files, fmt, **options):
                      **{k: v for k, v in overrides.items() if k != "OUTPUT_PATH"})
 
 
+def check_command(content, fmt="human"):
+    """`./dev check` of a test site, in a process of its own as it runs: Pelican connects a plugin's handlers for
+    good, so in the test's process the plugins of any build before would all still run."""
+    overrides = {k: v for k, v in site_settings(content, content.parent / "unused").items() if k != "OUTPUT_PATH"}
+    return [sys.executable, "-c", "import sys; sys.path.insert(0, 'plugins'); from validation import check; "
+            f"check.run('pelicanconf.py', {fmt!r}, **{overrides!r})"]
+
+
 def test_errors_exit_with_status_one_and_json_lists_them(tmp_path, capsys):
     with pytest.raises(SystemExit) as stopped:
         run_check(tmp_path, BROKEN, "json")
@@ -83,7 +91,8 @@ CROSS_DOCUMENT = {
     "updates/en/twice.md": "---\ntitle: Twice\ndate: 2020-01-01\nslug: chatmap-turns-whatsapp-chats-into-maps\n---\n",
     "pages/archives.md": "---\ntitle: Archives\n---\nx\n",
     "updates/en/links.md": ("---\ntitle: Links\ndate: 2020-01-01\npersons: [Nobody Known]\n"
-                            "aliases: ['https://elsewhere.example/x']\n---\n[a](/updates/nowhere/) [b]({filename}nope.md)\n"
+                            "aliases: ['https://elsewhere.example/x']\n---\n"
+                            "[a](/updates/nowhere/) [b]({filename}nope.md)\n"
                             "*[Versión en español](/updates/no-such-update/)*\n"),
     "updates/es/huerfana.md": ("---\ntitle: Huérfana\ndate: 2020-01-01\ntranslation_key: no-original\n"
                                "translation_of: updates/en/gone.md\n---\nTexto.\n"),
@@ -104,29 +113,23 @@ def test_a_check_reports_exactly_what_a_build_of_the_same_content_reports(tmp_pa
     write_files(content, CROSS_DOCUMENT)
     built = {(f.path, f.line, f.code, f.message) for f in run_pelican(content, tmp_path / "output").findings}
     capsys.readouterr()  # the build's own report
-    # In a process of its own, as `./dev check` runs: Pelican connects a plugin's handlers for good, so in this
-    # one the build's plugins would all still run.
-    overrides = {k: v for k, v in site_settings(content, tmp_path / "unused").items() if k != "OUTPUT_PATH"}
-    command = [sys.executable, "-c", "import sys; sys.path.insert(0, 'plugins'); from validation import check; "
-               f"check.run('pelicanconf.py', 'json', **{overrides!r})"]
     for _ in range(2):  # the second check takes every file from its reader cache
-        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+        done = subprocess.run(check_command(content, "json"), cwd=ROOT, capture_output=True, text=True)
         assert done.returncode == 1, done.stderr
         checked = {(f["file"].rsplit("content/", 1)[1], f["line"], f["code"], f["message"])
                    for f in json.loads(done.stdout)["findings"]}
         assert checked == built
     assert {code for *_, code, _ in built} >= {
         "E-DUPLICATE-SLUG", "E-DUPLICATE-URL", "E-LINK", "E-NO-ENTRY", "E-NO-ORIGINAL", "E-ALIAS",
-        "E-TRANSLATION-LINK", "E-TRANSLATION-DUPLICATE", "E-FUTURE-DATE", "E-MOJIBAKE", "W-UNKNOWN-KEY", "W-MOJIBAKE", "W-DUPLICATE-POST"}
+        "E-TRANSLATION-LINK", "E-TRANSLATION-DUPLICATE", "E-FUTURE-DATE", "E-MOJIBAKE", "W-UNKNOWN-KEY",
+        "W-MOJIBAKE", "W-DUPLICATE-POST"}
 
 
 def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path):
     """`./dev check | head`: the pipe is closed before the report is printed."""
     write_files(tmp_path / "content", BROKEN)
-    overrides = {k: v for k, v in site_settings(tmp_path / "content", tmp_path / "unused").items() if k != "OUTPUT_PATH"}
-    command = [sys.executable, "-c", "import sys; sys.path.insert(0, 'plugins'); from validation import check; "
-               f"check.run('pelicanconf.py', **{overrides!r})"]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(check_command(tmp_path / "content"), cwd=ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
     process.stdout.close()
     errors = process.stderr.read()
     assert process.wait() == 1 and "Traceback" not in errors and "BrokenPipe" not in errors, errors
