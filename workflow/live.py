@@ -33,7 +33,7 @@ from pelican.log import init as init_logging
 from pelican.utils import file_suffix
 
 from front_matter import cache
-from hubcore import findings, source_scan, updates
+from hubcore import findings, updates
 from incremental import fingerprint
 from incremental.writer import LIVE, WRITER
 from search import search
@@ -134,7 +134,7 @@ class LiveSite:
             f for f in findings.collected(self.settings) if f.path == own and f.code in source.CODES]
         with findings_apart(self.settings) as found:
             body, metadata = readers.readers[file_suffix(path)].read(path)
-            source.check(doc, self.settings, self.known_urls(), metadata.get(source_scan.KEY) or source.scan_file(path))
+            source.check(doc, self.settings, self.known_urls(), metadata)
         if sorted(map(astuple, found)) != sorted(map(astuple, before)):
             return "its findings changed"
         if metadata.get("front_matter_hash") != old_metadata.get("front_matter_hash"):

@@ -81,7 +81,8 @@ def _absolute(folder, cwd):
     return os.path.abspath(folder)
 
 
-def _remembered_slugify(value, regex_subs=(), preserve_case=False, use_unicode=False):
+def slugify(value, regex_subs=(), preserve_case=False, use_unicode=False):
+    """Pelican's slugify, remembered per name (hubcore.urls.slugify uses it too)."""
     return _slugify(value, tuple(map(tuple, regex_subs)), preserve_case, use_unicode)
 
 
@@ -137,7 +138,7 @@ def process_translations(content_list, translation_id=None):
 def install():
     Content.get_url_setting = _remembered_url_setting
     Content.get_relative_source_path = _remembered_relative_path
-    urlwrappers.slugify = _remembered_slugify
+    urlwrappers.slugify = slugify
     cache.FileDataCacher.cache_data = _noted_cache_data
     cache.FileDataCacher.save_cache = _save_cache_if_changed
     generators.Generator.get_files = _listed_once

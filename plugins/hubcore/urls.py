@@ -6,7 +6,7 @@ import os
 import re
 from urllib.parse import unquote
 
-from pelican.utils import slugify as pelican_slugify
+from hubcore import speedups
 
 NOT_IN_SLUG = re.compile(r"[/\\:]+")
 # Pelican's link syntax for content files: `{static}/images/a.png`.
@@ -30,14 +30,9 @@ def save_as(url):
 
 def slugify(settings, text):
     """A URL part from any text; never a path (no separators, no leading dots), whatever the settings say."""
-    substitutions = tuple(map(tuple, settings.get("SLUG_REGEX_SUBSTITUTIONS", [])))
-    return _slug(str(text), substitutions, settings.get("SLUGIFY_USE_UNICODE", False))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _slug(text, substitutions, use_unicode):
-    # Names recur on every update that gives them (tags, people, partners): each is slugified once.
-    slug = pelican_slugify(text, regex_subs=substitutions, preserve_case=False, use_unicode=use_unicode)
+    # Names recur on every update that gives them (tags, people, partners): Pelican's slugify is remembered.
+    slug = speedups.slugify(str(text), settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+                            use_unicode=settings.get("SLUGIFY_USE_UNICODE", False))
     return NOT_IN_SLUG.sub("-", slug).strip(".-")
 
 

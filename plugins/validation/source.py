@@ -14,9 +14,10 @@ from hubcore import findings, source_scan, urls
 CODES = {"E-MOJIBAKE", "W-MOJIBAKE", "E-LINK", "W-LINK"}  # what these checks report
 
 
-def check(doc, settings, known_urls, scan=None):
-    """Report what the scan of the document's source found (the reader's, kept in its metadata)."""
-    scan = scan or doc.metadata.get(source_scan.KEY) or scan_file(doc.source_path)
+def check(doc, settings, known_urls, metadata=None):
+    """Report what the scan of the document's source found: the reader's, kept in its metadata (or in the
+    `metadata` of a new reading)."""
+    scan = (metadata or doc.metadata).get(source_scan.KEY) or scan_file(doc.source_path)
     legacy = doc.metadata.get("legacy_format", False)
     path = doc.relative_source_path
     for number, line, fixed in scan["mojibake"]:
