@@ -107,9 +107,7 @@ class LiveSite:
         return None
 
     def indexing(self):
-        """Whether the search index is still being made."""
-        running = self.settings.get(search.RUNNING)
-        return running is not None and running.poll() is None
+        return search.indexing(self.settings)
 
     def finish_indexing(self):
         reported = findings.collected(self.settings)

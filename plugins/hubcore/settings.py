@@ -90,9 +90,11 @@ DEFAULTS = {
     "FEED_FOLDER": "feeds/",
     "FEED_KINDS": ["tags", "persons", "partners"],
     "FEED_ID_PREFIX": "tag:hotosm.org,2010:",
-    # Search: each language's search page, and whether Pagefind indexes the built site.
+    # Search: each language's search page, whether Pagefind indexes the built site, and the most pages one
+    # Pagefind run indexes (its memory grows with them: 870 MB for 5,000 bench pages; plugins/search/bundles.py).
     "SEARCH_URL": "search/",
     "SEARCH_INDEX": True,
+    "SEARCH_PAGES_PER_INDEX": 5000,
     # How many related updates (sharing tags or partners) each update shows.
     "RELATED_UPDATES": 3,
     # Local feature images: widths made (and the original's), encoder quality, output folder.
@@ -133,6 +135,8 @@ def check(settings):
         raise SettingsError("VALIDATION_FORMAT must be 'human', 'github' or 'json'")
     if settings["UNTRANSLATED_UPDATES"] not in ("own", "section", "mixed"):
         raise SettingsError("UNTRANSLATED_UPDATES must be 'own', 'section' or 'mixed'")
+    if not isinstance(settings["SEARCH_PAGES_PER_INDEX"], int) or settings["SEARCH_PAGES_PER_INDEX"] < 1:
+        raise SettingsError("SEARCH_PAGES_PER_INDEX must be a whole number of pages, 1 or more")
     for kind, spec in settings["DIRECTORY_KINDS"].items():
         if "{slug}" not in spec.get("url", ""):
             raise SettingsError(f"DIRECTORY_KINDS[{kind!r}]['url'] must contain {{slug}}")

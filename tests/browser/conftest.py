@@ -5,6 +5,7 @@ is ever downloaded. External requests (the archive's remote images) are answered
 image: the machine has no network, and the tests must not depend on one.
 """
 
+import contextlib
 import functools
 import http.server
 import os
@@ -32,11 +33,20 @@ def base_url(tmp_path_factory):
     root = tmp_path_factory.mktemp("browser")
     shutil.copytree(ROOT / "content", root / "content")
     site = run_pelican(root / "content", root / "output", SEARCH_INDEX=True)
-    handler = functools.partial(QuietHandler, directory=str(site.output))
+    with serving(site.output) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serving(folder):
+    """`folder` served on localhost: its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -59,6 +69,12 @@ def browser():
 
 @pytest.fixture
 def page(browser, base_url):
+    with new_page(browser, base_url) as page:
+        yield page
+
+
+@contextlib.contextmanager
+def new_page(browser, base_url):
     """A page whose console errors are collected (`page.errors`), with the network limited to the site."""
     context = browser.new_context(base_url=base_url)
     page = context.new_page()
@@ -73,5 +89,7 @@ def page(browser, base_url):
             request_route.fulfill(status=200, content_type="image/png", body=BLANK_PNG)
 
     context.route("**/*", route)
-    yield page
-    context.close()
+    try:
+        yield page
+    finally:
+        context.close()

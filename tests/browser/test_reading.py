@@ -1,6 +1,8 @@
 """What a reader does, in Chromium: change language, search, find the feeds; no console errors."""
 
-from .conftest import ARTEFACTS
+from conftest import run_pelican, write_files
+
+from .conftest import ARTEFACTS, new_page, serving
 
 LATAM_EN = "/updates/open-mapping-hub-in-latam-december-2021-update/"
 LATAM_ES = "/es/updates/hub-de-mapeo-abierto-en-latam-actualizacion-diciembre-2021/"
@@ -23,6 +25,22 @@ def test_searching_a_word_of_a_spanish_update_finds_it(page):
     assert "/es/updates/chatmap-convierte-chats-de-whatsapp-en-mapas/" in first.get_attribute("href")
     assert "ChatMap" in first.inner_text()
     assert page.errors == []
+
+
+def test_a_search_finds_updates_in_each_bundle_of_the_language(browser, tmp_path):
+    words = {"aardvarks": "first", "bisons": "second", "capybaras": "third"}
+    write_files(tmp_path / "content", {
+        f"updates/en/{slug}.md": f"---\ntitle: {slug.title()}\ndate: 2021-01-01\n---\nWe counted {word}.\n"
+        for word, slug in words.items()})
+    # One update per Pagefind run: the search page merges /pagefind/en-2/ and /pagefind/en-3/.
+    site = run_pelican(tmp_path / "content", tmp_path / "output", SEARCH_INDEX=True, SEARCH_PAGES_PER_INDEX=1)
+    with serving(site.output) as url, new_page(browser, url) as page:
+        page.goto("/search/")
+        for word, slug in words.items():
+            page.get_by_label("Search the updates").fill(word)
+            page.locator(f'#search-results a[href$="/updates/{slug}/"]').wait_for(timeout=10_000)
+            assert page.locator("#search-results li").count() == 1
+        assert page.errors == []
 
 
 def test_the_feeds_are_discoverable(page):

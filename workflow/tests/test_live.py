@@ -78,6 +78,25 @@ def test_after_edits_in_place_the_next_full_build_has_nothing_to_do(workspace, s
     assert tree(workspace.output) == workspace.cold()
 
 
+def test_edits_while_the_index_is_made_give_the_index_a_cold_build_makes(workspace):
+    # Four English updates, two per Pagefind run: a bundle merged by the search page too.
+    arguments = [*workspace.arguments[:-1], "SEARCH_INDEX=true", "SEARCH_PAGES_PER_INDEX=2"]
+    site = live.LiveSite.build(arguments)
+    try:
+        # The second edit comes while the index of the first is being made, which is then given up.
+        for old, new in (("Second body.", "Second body, zebras."), ("Second body, zebras.", "Second body, yaks.")):
+            assert site.take([workspace.edit("updates/en/second.md", old, new)]) is None
+        while site.indexing():
+            time.sleep(0.05)
+        site.finish_indexing()
+    finally:
+        site.stop()
+    run_pelican(workspace.content, workspace.root / "cold", CACHE_PATH=str(workspace.root / "cold-cache"),
+                SEARCH_INDEX=True, SEARCH_PAGES_PER_INDEX=2)
+    assert tree(workspace.output / "pagefind") == tree(workspace.root / "cold/pagefind")
+    assert (workspace.output / "pagefind/en-2/pagefind-entry.json").exists()
+
+
 @pytest.mark.parametrize("relative, old, new, why", [
     ("updates/en/second.md", "title: Second", "title: Second, renamed", "front matter changed"),
     ("updates/en/fourth.md", "Fourth body,", "Fourth body, rewritten,", "summary"),  # its summary is cut from it

@@ -4,7 +4,11 @@ import json
 import subprocess
 import sys
 
-from conftest import tree
+import pytest
+
+from conftest import stamps, tree
+from hubcore.settings import SettingsError
+from search import bundles
 
 
 def update(title, lang, body):
@@ -17,16 +21,72 @@ def test_each_language_gets_its_own_index_of_updates_only(build_site, tmp_path):
         "updates/es/b.md": update("Mapas de inundaciones", "es", "Voluntarias mapearon calles inundadas."),
         "updates/es/c.md": update("Talleres", "es", "Talleres de mapeo comunitario."),
         "pages/about.md": "---\ntitle: About\n---\nNot an update.\n",
-    }, SEARCH_INDEX=True)
-    entry = json.loads((site.output / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
-    assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == {"en": 1, "es": 2}
+    }, SEARCH_INDEX=True, SEARCH_PAGES_PER_INDEX=2)
+    assert page_counts(site.output / "pagefind") == {"en": 1, "es": 2}
     assert site.findings == []
-    # Pagefind reads only the update pages (indexed_pages), and makes the index it makes from every page.
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site.output), "--output-path",
-                    str(tmp_path / "whole"), "--silent"], check=True)
-    assert tree(tmp_path / "whole") == {**tree(site.output / "pagefind"),
-                                       "pagefind-entry.json": (tmp_path / "whole/pagefind-entry.json").read_bytes()}
-    assert json.loads((tmp_path / "whole/pagefind-entry.json").read_text(encoding="utf-8")) == entry
+    # The runs of one language each (SEARCH_PAGES_PER_INDEX=2), merged, make what one Pagefind run over the
+    # whole site makes.
+    assert_index_of_whole_site(site.output, tmp_path / "whole")
+    assert not (site.output / "pagefind/es-2").exists()
+
+
+def page_counts(bundle):
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return {lang: info["page_count"] for lang, info in entry["languages"].items()}
+
+
+def assert_index_of_whole_site(output, whole):
+    """The site's bundle is the one Pagefind makes in one run over the whole site (every page, so none but the
+    update pages matter): the same files, the same bytes but the entry file's order of languages."""
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(output), "--output-path", str(whole),
+                    "--silent"], check=True)
+    made = {name: data for name, data in tree(output / "pagefind").items() if "/" not in name or
+            name.startswith(("index/", "fragment/"))}
+    entry, whole = json.loads(made.pop("pagefind-entry.json")), tree(whole)
+    assert json.loads(whole.pop("pagefind-entry.json")) == entry
+    assert whole == made
+
+
+def test_the_runs_take_at_most_the_limit_and_share_what_fits():
+    pages = {"en": ["e1", "e3", "e2", "e4", "e5"], "es": ["s1", "s2"], "fr": ["f1"], "pt": []}
+    runs = bundles.plan(pages, 3)
+    assert [(run.bundle, run.pages) for run in runs] == [
+        ("", ["e1", "e2", "e3"]), ("", ["s1", "s2", "f1"]), ("en-2", ["e4", "e5"])]
+    assert bundles.merged_bundles(runs, "en") == ["en-2"] and bundles.merged_bundles(runs, "es") == []
+    assert [run.pages for run in bundles.plan(pages, 10)] == [["e1", "e2", "e3", "e4", "e5", "s1", "s2", "f1"]]
+    assert bundles.plan({}, 10) == []
+
+
+def test_a_language_over_the_limit_is_indexed_in_parts_its_search_page_merges(build_site, tmp_path):
+    site = build_site({
+        **{f"updates/en/{name}.md": update(f"Update {name}", "en", f"Word{name} text.") for name in "abcde"},
+        "updates/es/b.md": update("Mapas", "es", "Texto."),
+    }, SEARCH_INDEX=True, SEARCH_PAGES_PER_INDEX=2)
+    assert site.findings == []
+    bundle = site.output / "pagefind"
+    assert (page_counts(bundle), page_counts(bundle / "en-2"), page_counts(bundle / "en-3")) == (
+        {"en": 2, "es": 1}, {"en": 2}, {"en": 1})
+    assert 'data-merge="/pagefind/en-2/ /pagefind/en-3/ "' in site.page("/search/")
+    assert "data-merge" not in site.page("/es/search/")
+
+
+def test_a_new_index_keeps_unchanged_files_and_removes_the_earlier_ones(build_site, tmp_path):
+    files = {"updates/en/a.md": update("Flood maps", "en", "Volunteers traced flooded roads."),
+             "updates/en/b.md": update("Road survey", "en", "A second update.")}
+    site = build_site(files, SEARCH_INDEX=True, DELETE_OUTPUT_DIRECTORY=False, SEARCH_PAGES_PER_INDEX=1)
+    first = stamps(site.output / "pagefind")
+    assert "en-2/pagefind-entry.json" in first
+    build_site(files, SEARCH_INDEX=True, DELETE_OUTPUT_DIRECTORY=False)
+    second = stamps(site.output / "pagefind")
+    assert second["pagefind.js"] == first["pagefind.js"]
+    assert [name for name in first if name.endswith(".pf_meta") and name in second] == []
+    assert not (site.output / "pagefind/en-2").exists()
+    assert_index_of_whole_site(site.output, tmp_path / "whole")
+
+
+def test_a_limit_that_is_not_a_number_of_pages_is_refused(build_site):
+    with pytest.raises(SettingsError, match="SEARCH_PAGES_PER_INDEX"):
+        build_site({}, SEARCH_PAGES_PER_INDEX=0)
 
 
 def test_search_pages_list_the_updates_for_readers_without_javascript(build_site):
