@@ -10,8 +10,9 @@ makes (each language's index is its own). A language's further parts are
 bundles of their own, `pagefind/<lang>-2/`..., that its search page merges
 (Pagefind's `mergeIndex`), which costs its searchers a few more small downloads.
 
-A run reads a folder of hard links to its pages (copies where links cannot be
-made): the pages keep their paths, so Pagefind gives them the site's URLs.
+When there are several runs, each reads a folder of hard links to its pages
+(copies where links cannot be made): the pages keep their paths, so Pagefind
+gives them the site's URLs.
 """
 
 import filecmp
@@ -56,10 +57,11 @@ def merged_bundles(runs, lang):
 class Indexing:
     """The runs, one after the other in a thread of their own, then their bundles put in `<output>/pagefind/`.
 
-    `error` is Pagefind's message when a run failed (the site's bundle is then left as it was)."""
+    `error` is Pagefind's message when a run failed (the site's bundle is then left as it was). A single run
+    reads the output folder itself, the pages chosen by `glob`: no folder of links to make."""
 
-    def __init__(self, output_path, work, runs):
-        self.output_path, self.work, self.runs = output_path, work, runs
+    def __init__(self, output_path, work, runs, glob):
+        self.output_path, self.work, self.runs, self.glob = output_path, work, runs, glob
         self.error, self.process, self.cancelled = None, None, False
         self.lock = threading.Lock()
         self.thread = threading.Thread(target=self._index, daemon=True)
@@ -71,10 +73,10 @@ class Indexing:
 
     def wait(self):
         self.thread.join()
-        shutil.rmtree(self.work, ignore_errors=True)
         return self.error
 
     def cancel(self):
+        """Stop at once; what was made so far is removed by the next indexing, in its own thread."""
         with self.lock:
             self.cancelled = True
             if self.process is not None:
@@ -89,30 +91,35 @@ class Indexing:
 
     def _run_each(self):
         shutil.rmtree(self.work, ignore_errors=True)
-        made = os.path.join(self.work, "pagefind")
+        made, links = os.path.join(self.work, "pagefind"), os.path.join(self.work, "site")
         for run in self.runs:
-            site = os.path.join(self.work, "site")
-            link_pages(self.output_path, site, run.pages)
+            if len(self.runs) == 1:
+                site = ["--site", self.output_path, "--glob", self.glob]
+            else:
+                site = ["--site", links]
+                link_pages(self.output_path, links, run.pages, lambda: self.cancelled)
             with self.lock:
                 if self.cancelled:
                     return
                 self.process = subprocess.Popen(
-                    [sys.executable, "-m", "pagefind", "--site", site, "--output-path",
-                     os.path.join(self.work, "run"), "--silent"],
-                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                    [sys.executable, "-m", "pagefind", *site, "--output-path", os.path.join(self.work, "run"),
+                     "--silent"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             stdout, stderr = self.process.communicate()
             if self.cancelled:
                 return
             if self.process.returncode:
                 self.error = (stderr or stdout).strip()[:300]
                 return
-            shutil.rmtree(site)
+            shutil.rmtree(links, ignore_errors=True)
             add_bundle(os.path.join(self.work, "run"), os.path.join(made, run.bundle))
         keep_unchanged(made, os.path.join(self.output_path, "pagefind"))
+        shutil.rmtree(self.work)
 
 
-def link_pages(output_path, site, pages):
+def link_pages(output_path, site, pages, cancelled):
     for page in pages:
+        if cancelled():
+            return
         source, link = os.path.join(output_path, page), os.path.join(site, page)
         os.makedirs(os.path.dirname(link), exist_ok=True)
         try:

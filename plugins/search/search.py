@@ -9,6 +9,7 @@ language's updates instead.
 """
 
 import os
+import re
 
 from pelican import signals
 from pelican.generators import Generator
@@ -21,6 +22,8 @@ from . import bundles
 INDEXED = "pagefind"  # the manifest's key for a complete index
 RUNNING = "HUB_PAGEFIND"  # settings key: the index being made (bundles.Indexing)
 RUNS = "HUB_PAGEFIND_RUNS"  # settings key: this build's Pagefind runs (bundles.plan)
+UPDATE_PAGES = ("ARTICLE_SAVE_AS", "ARTICLE_LANG_SAVE_AS", "DRAFT_SAVE_AS", "DRAFT_LANG_SAVE_AS")
+SLOT = re.compile(r"\{[^}]*\}")  # `{slug}` in a save_as pattern
 
 
 class SearchPagesGenerator(Generator):
@@ -64,7 +67,14 @@ def start_index(generator, writer):
 
 def begin_index(settings):
     settings[RUNNING] = bundles.Indexing(settings["OUTPUT_PATH"], os.path.join(settings["CACHE_PATH"], "pagefind"),
-                                         settings[RUNS])
+                                         settings[RUNS], update_pages(settings))
+
+
+def update_pages(settings):
+    """The update pages (drafts' too), the only ones with `data-pagefind-body`, as a glob of the output folder:
+    Pagefind reads only them (60% of the time of reading every page, 20% less memory)."""
+    patterns = {SLOT.sub("*", settings[name]) for name in UPDATE_PAGES if settings.get(name)}
+    return "{" + ",".join(sorted(patterns)) + "}"
 
 
 def indexing(settings):
