@@ -3,7 +3,7 @@
 Pagefind holds all it indexes in memory: 2.7 GB for the 21,701 update pages of
 the bench's 10,000-update site in one run, 870 MB for 5,000 of them. So a run
 indexes at most SEARCH_PAGES_PER_INDEX pages. Languages that fit together share
-a run (a small site takes one, as before); a language over the limit is split.
+a run (a small site's updates take one); a language over the limit is split.
 The first part of each language goes into the site's bundle, `pagefind/`: the
 runs' bundles merged are, byte for byte, the bundle one run over every page
 makes (each language's index is its own). A language's further parts are
@@ -113,7 +113,7 @@ class Indexing:
             shutil.rmtree(links, ignore_errors=True)
             add_bundle(os.path.join(self.work, "run"), os.path.join(made, run.bundle))
         keep_unchanged(made, os.path.join(self.output_path, "pagefind"))
-        shutil.rmtree(self.work)
+        shutil.rmtree(self.work, ignore_errors=True)
 
 
 def link_pages(output_path, site, pages, cancelled):

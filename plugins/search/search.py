@@ -8,6 +8,8 @@ Pagefind's own files, all served by the site; without JavaScript it lists the
 language's updates instead.
 """
 
+import hashlib
+import json
 import os
 import re
 
@@ -19,7 +21,6 @@ from hubcore.settings import apply_defaults
 
 from . import bundles
 
-INDEXED = "pagefind"  # the manifest's key for a complete index
 RUNNING = "HUB_PAGEFIND"  # settings key: the index being made (bundles.Indexing)
 RUNS = "HUB_PAGEFIND_RUNS"  # settings key: this build's Pagefind runs (bundles.plan)
 UPDATE_PAGES = ("ARTICLE_SAVE_AS", "ARTICLE_LANG_SAVE_AS", "DRAFT_SAVE_AS", "DRAFT_LANG_SAVE_AS")
@@ -60,21 +61,30 @@ def start_index(generator, writer):
             pages.setdefault(doc.lang, []).append(doc.save_as)
     settings[RUNS] = bundles.plan(pages, settings["SEARCH_PAGES_PER_INDEX"])
     manifest = getattr(writer, "manifest", None)
-    if manifest is not None and not manifest.changed_so_far() and manifest.fresh(entry_file(settings), INDEXED):
+    if manifest is not None and not manifest.changed_so_far() and manifest.fresh(entry_file(settings),
+                                                                                   indexed(settings)):
         return
     begin_index(settings)
 
 
 def begin_index(settings):
     settings[RUNNING] = bundles.Indexing(settings["OUTPUT_PATH"], os.path.join(settings["CACHE_PATH"], "pagefind"),
-                                         settings[RUNS], update_pages(settings))
+                                         settings[RUNS], indexed_pages(settings))
 
 
-def update_pages(settings):
-    """The update pages (drafts' too), the only ones with `data-pagefind-body`, as a glob of the output folder:
-    Pagefind reads only them (60% of the time of reading every page, 20% less memory)."""
+def indexed_pages(settings):
+    """The pages one Pagefind run reads, as a glob: the updates' (drafts' too), the only ones with
+    `data-pagefind-body`. It gives the same index as reading every page, in about 60% of the time and with
+    20% less memory."""
     patterns = {SLOT.sub("*", settings[name]) for name in UPDATE_PAGES if settings.get(name)}
     return "{" + ",".join(sorted(patterns)) + "}"
+
+
+def indexed(settings):
+    """The manifest's key for a complete index of this build's pages: an update removed or renamed (no page
+    written again) is one that Pagefind must drop."""
+    runs = [[run.bundle, run.pages] for run in settings[RUNS]]
+    return "pagefind " + hashlib.sha256(json.dumps(runs).encode()).hexdigest()
 
 
 def indexing(settings):
@@ -100,7 +110,7 @@ def finish_index(settings, manifest=None):
         findings.report(settings, findings.ERROR, "E-SEARCH-INDEX", "pelicanconf.py", 0,
                         f"Pagefind failed: {error}", "run `.venv/bin/python -m pagefind --site output` to see why")
     elif manifest is not None and os.path.exists(entry_file(settings)):
-        manifest.record(entry_file(settings), INDEXED)
+        manifest.record(entry_file(settings), indexed(settings))
 
 
 SIGNAL_HANDLERS = {

@@ -66,7 +66,7 @@ def test_a_language_over_the_limit_is_indexed_in_parts_its_search_page_merges(bu
     bundle = site.output / "pagefind"
     assert (page_counts(bundle), page_counts(bundle / "en-2"), page_counts(bundle / "en-3")) == (
         {"en": 2, "es": 1}, {"en": 2}, {"en": 1})
-    assert 'data-merge="/pagefind/en-2/ /pagefind/en-3/ "' in site.page("/search/")
+    assert 'data-merge="/pagefind/en-2/ /pagefind/en-3/"' in site.page("/search/")
     assert "data-merge" not in site.page("/es/search/")
 
 
@@ -82,6 +82,16 @@ def test_a_new_index_keeps_unchanged_files_and_removes_the_earlier_ones(build_si
     assert [name for name in first if name.endswith(".pf_meta") and name in second] == []
     assert not (site.output / "pagefind/en-2").exists()
     assert_index_of_whole_site(site.output, tmp_path / "whole")
+
+
+def test_a_site_without_updates_has_no_index_and_no_error(build_site, tmp_path):
+    files = {"updates/en/a.md": update("Flood maps", "en", "Volunteers traced flooded roads.")}
+    site = build_site(files, SEARCH_INDEX=True, DELETE_OUTPUT_DIRECTORY=False)
+    assert page_counts(site.output / "pagefind") == {"en": 1}
+    (tmp_path / "content/updates/en/a.md").unlink()
+    site = build_site({"pages/about.md": "---\ntitle: About\n---\nNot an update.\n"},
+                      SEARCH_INDEX=True, DELETE_OUTPUT_DIRECTORY=False)
+    assert site.findings == [] and not (site.output / "pagefind").exists()
 
 
 def test_a_limit_that_is_not_a_number_of_pages_is_refused(build_site):
