@@ -91,10 +91,10 @@ DEFAULTS = {
     "FEED_KINDS": ["tags", "persons", "partners"],
     "FEED_ID_PREFIX": "tag:hotosm.org,2010:",
     # Search: each language's search page, whether Pagefind indexes the built site, and the most pages one
-    # Pagefind run indexes (its memory grows with them: 870 MB for 5,000 bench pages; plugins/search/bundles.py).
+    # Pagefind run indexes (its memory grows with them: 530 MB for 3,000 bench pages; plugins/search/bundles.py).
     "SEARCH_URL": "search/",
     "SEARCH_INDEX": True,
-    "SEARCH_PAGES_PER_INDEX": 5000,
+    "SEARCH_PAGES_PER_INDEX": 3000,
     # How many related updates (sharing tags or partners) each update shows.
     "RELATED_UPDATES": 3,
     # Local feature images: widths made (and the original's), encoder quality, output folder.
