@@ -3,8 +3,8 @@
 Pagefind holds all it indexes in memory: 2.7 GB for the 21,701 update pages of
 the bench's 10,000-update site in one run, 530 MB for 3,000 of them, while the
 build itself holds 600 MB. So a run indexes at most SEARCH_PAGES_PER_INDEX
-pages. Languages that fit together share
-a run (a small site's updates take one); a language over the limit is split.
+pages. Languages that fit together share a run (a small site's updates take
+one); a language over the limit is split.
 The first part of each language goes into the site's bundle, `pagefind/`: the
 runs' bundles merged are, byte for byte, the bundle one run over every page
 makes (each language's index is its own). A language's further parts are
@@ -13,10 +13,12 @@ bundles of their own, `pagefind/<lang>-2/`..., that its search page merges
 
 When there are several runs, each reads a folder of hard links to its pages
 (copies where links cannot be made): the pages keep their paths, so Pagefind
-gives them the site's URLs.
+gives them the site's URLs. A run whose pages have the same bytes as when it
+last ran is not run again (an edit at 10,000 updates runs one of nine).
 """
 
 import filecmp
+import hashlib
 import json
 import os
 import shutil
@@ -24,8 +26,10 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass, field
+from importlib.metadata import version
 
 ENTRY = "pagefind-entry.json"
+PAGEFIND = version("pagefind-bin")
 
 
 @dataclass
@@ -59,10 +63,13 @@ class Indexing:
     """The runs, one after the other in a thread of their own, then their bundles put in `<output>/pagefind/`.
 
     `error` is Pagefind's message when a run failed (the site's bundle is then left as it was). A single run
-    reads the output folder itself, the pages chosen by `glob`: no folder of links to make."""
+    reads the output folder itself, the pages chosen by `glob`: no folder of links to make. Of several runs,
+    one whose pages have the same bytes as when it last ran is not run again: its files are taken from the
+    bundle in the output folder (`cache/pagefind-runs.json` lists them)."""
 
-    def __init__(self, output_path, work, runs, glob):
-        self.output_path, self.work, self.runs, self.glob = output_path, work, runs, glob
+    def __init__(self, output_path, cache_path, runs, glob):
+        self.output_path, self.runs, self.glob = output_path, runs, glob
+        self.work, self.known = os.path.join(cache_path, "pagefind"), os.path.join(cache_path, "pagefind-runs.json")
         self.error, self.process, self.cancelled = None, None, False
         self.lock = threading.Lock()
         self.thread = threading.Thread(target=self._index, daemon=True)
@@ -92,29 +99,72 @@ class Indexing:
 
     def _run_each(self):
         shutil.rmtree(self.work, ignore_errors=True)
-        made, links = os.path.join(self.work, "pagefind"), os.path.join(self.work, "site")
+        made, published = os.path.join(self.work, "pagefind"), os.path.join(self.output_path, "pagefind")
+        known, done = read_json(self.known), {}
         for run in self.runs:
-            if len(self.runs) == 1:
-                site = ["--site", self.output_path, "--glob", self.glob]
+            key = run_key(self.output_path, run) if len(self.runs) > 1 else None
+            if key and take_made(known.get(key), os.path.join(published, run.bundle), os.path.join(made, run.bundle)):
+                done[key] = known[key]
+            elif self._pagefind(run):
+                done[key] = add_bundle(os.path.join(self.work, "run"), os.path.join(made, run.bundle))
             else:
-                site = ["--site", links]
-                link_pages(self.output_path, links, run.pages, lambda: self.cancelled)
-            with self.lock:
-                if self.cancelled:
-                    return
-                self.process = subprocess.Popen(
-                    [sys.executable, "-m", "pagefind", *site, "--output-path", os.path.join(self.work, "run"),
-                     "--silent"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            stdout, stderr = self.process.communicate()
-            if self.cancelled:
                 return
-            if self.process.returncode:
-                self.error = (stderr or stdout).strip()[:300]
-                return
-            shutil.rmtree(links, ignore_errors=True)
-            add_bundle(os.path.join(self.work, "run"), os.path.join(made, run.bundle))
-        keep_unchanged(made, os.path.join(self.output_path, "pagefind"))
+        keep_unchanged(made, published)
+        done.pop(None, None)
+        write_json(self.known, done)
         shutil.rmtree(self.work, ignore_errors=True)
+
+    def _pagefind(self, run):
+        """Pagefind over `run`'s pages, its bundle in `<work>/run`; False when cancelled or failed (`error`)."""
+        links = os.path.join(self.work, "site")
+        if len(self.runs) == 1:  # the output folder itself, its update pages by their glob
+            site = ["--site", self.output_path, "--glob", self.glob]
+        else:
+            site = ["--site", links]
+            link_pages(self.output_path, links, run.pages, lambda: self.cancelled)
+        with self.lock:
+            if self.cancelled:
+                return False
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "pagefind", *site, "--output-path", os.path.join(self.work, "run"), "--silent"],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        stdout, stderr = self.process.communicate()
+        if self.cancelled:
+            return False
+        if self.process.returncode:
+            self.error = (stderr or stdout).strip()[:300]
+            return False
+        shutil.rmtree(links, ignore_errors=True)
+        return True
+
+
+def run_key(output_path, run):
+    """What a run's bundle is made of: Pagefind's version, the bundle's name, its pages' paths and bytes."""
+    digest = hashlib.sha256(f"{PAGEFIND}\0{run.bundle}".encode())
+    for page in run.pages:
+        digest.update(f"\0{page}\0".encode())
+        try:
+            with open(os.path.join(output_path, page), "rb") as handle:
+                digest.update(handle.read())
+        except FileNotFoundError:
+            digest.update(b"\0missing")
+    return digest.hexdigest()
+
+
+def take_made(record, published, bundle):
+    """Take a run's files, as its last run made them, from the bundle `published` into `bundle`; False (and
+    nothing taken) when there is no such record or a file is not there any more."""
+    if not record or not all(os.path.isfile(os.path.join(published, name)) for name in record["files"]):
+        return False
+    for name in record["files"]:
+        target = os.path.join(bundle, name)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        try:
+            os.link(os.path.join(published, name), target)
+        except FileExistsError:  # one of Pagefind's own scripts, the same in every run
+            pass
+    merge_entry(bundle, record["entry"])
+    return True
 
 
 def link_pages(output_path, site, pages, cancelled):
@@ -132,24 +182,41 @@ def link_pages(output_path, site, pages, cancelled):
 
 
 def add_bundle(new, bundle):
-    """Move a run's bundle `new` into `bundle`, the languages of both in one entry file (Pagefind lists
-    them in a different order at each run: sorted, the same index gives the same bytes)."""
-    entry = read_entry(new)
-    if os.path.exists(os.path.join(bundle, ENTRY)):
-        entry["languages"].update(read_entry(bundle)["languages"])
+    """Move a run's bundle `new` into `bundle`; what it made: its files and its entry."""
+    entry, files = read_json(os.path.join(new, ENTRY)), []
     for folder, _, names in os.walk(new):
         target = os.path.join(bundle, os.path.relpath(folder, new))
         os.makedirs(target, exist_ok=True)
         for name in names:
-            os.replace(os.path.join(folder, name), os.path.join(target, name))
-    with open(os.path.join(bundle, ENTRY), "w", encoding="utf-8") as handle:
-        json.dump(entry, handle, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+            if name != ENTRY:
+                os.replace(os.path.join(folder, name), os.path.join(target, name))
+                files.append(os.path.relpath(os.path.join(target, name), bundle))
+    merge_entry(bundle, entry)
     shutil.rmtree(new)
+    return {"files": sorted(files), "entry": entry}
 
 
-def read_entry(bundle):
-    with open(os.path.join(bundle, ENTRY), encoding="utf-8") as handle:
-        return json.load(handle)
+def merge_entry(bundle, entry):
+    """Add a run's languages to `bundle`'s entry file (Pagefind lists them in a different order at each run:
+    sorted, the same index gives the same bytes)."""
+    path = os.path.join(bundle, ENTRY)
+    merged = read_json(path) or entry
+    merged["languages"] = {**merged["languages"], **entry["languages"]}
+    write_json(path, merged)
+
+
+def read_json(path):
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError):
+        return {}
+
+
+def write_json(path, value):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(value, handle, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def keep_unchanged(new, old):

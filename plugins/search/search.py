@@ -68,8 +68,8 @@ def start_index(generator, writer):
 
 
 def begin_index(settings):
-    settings[RUNNING] = bundles.Indexing(settings["OUTPUT_PATH"], os.path.join(settings["CACHE_PATH"], "pagefind"),
-                                         settings[RUNS], indexed_pages(settings))
+    settings[RUNNING] = bundles.Indexing(settings["OUTPUT_PATH"], settings["CACHE_PATH"], settings[RUNS],
+                                         indexed_pages(settings))
 
 
 def indexed_pages(settings):

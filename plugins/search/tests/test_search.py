@@ -84,6 +84,31 @@ def test_a_new_index_keeps_unchanged_files_and_removes_the_earlier_ones(build_si
     assert_index_of_whole_site(site.output, tmp_path / "whole")
 
 
+def test_of_several_runs_only_those_whose_pages_changed_run_again(build_site, tmp_path, monkeypatch):
+    # Pagefind's own binary, behind a script that counts its runs (pagefind's PAGEFIND_BINARY_PATH).
+    from pagefind_bin import get_executable
+
+    runs = tmp_path / "runs.log"
+    counting = tmp_path / "pagefind"
+    counting.write_text(f'#!/bin/sh\necho run >> "{runs}"\nexec "{get_executable()}" "$@"\n')
+    counting.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(counting))
+    files = {f"updates/en/{name}.md": update(f"Update {name}", "en", f"Word{name} text.") for name in "abc"}
+    files["updates/es/d.md"] = update("Mapas", "es", "Texto.")
+    rebuild = {"SEARCH_INDEX": True, "DELETE_OUTPUT_DIRECTORY": False, "SEARCH_PAGES_PER_INDEX": 2}
+    site = build_site(files, **rebuild)  # three runs: en a-b, es d, en c (`en-2`)
+    first = stamps(site.output / "pagefind")
+    files["updates/en/c.md"] = update("Update c", "en", "Wordc text, and more.")
+    build_site(files, **rebuild)
+    assert runs.read_text().count("run") == 3 + 1
+    second = stamps(site.output / "pagefind")
+    changed = {name for name in first if second.get(name) != first[name]}
+    assert changed and all(name.startswith("en-2/") for name in changed)
+    made = tree(site.output / "pagefind")
+    cold = build_site(files, SEARCH_INDEX=True, SEARCH_PAGES_PER_INDEX=2)
+    assert runs.read_text().count("run") == 3 + 1 + 3 and tree(cold.output / "pagefind") == made
+
+
 def test_a_site_without_updates_has_no_index_and_no_error(build_site, tmp_path):
     files = {"updates/en/a.md": update("Flood maps", "en", "Volunteers traced flooded roads.")}
     site = build_site(files, SEARCH_INDEX=True, DELETE_OUTPUT_DIRECTORY=False)
