@@ -34,7 +34,8 @@ LIBRARIES = ("pelican", "jinja2", "markdown", "babel", "feedgenerator", "nh3", "
 # Settings keys that a run fills as it goes, different from one run to the next with the same input (cache hits,
 # pages written so far), or described apart (the directory, the documents).
 SCRATCH = {"HUB_FRESH_READS", "HUB_IMAGES_ENCODED", "HUB_SITEMAP_PAGES", "HUB_OUTPUT_WRITER", "HUB_PAGEFIND",
-           "HUB_DIRECTORY", "HUB_UPDATES", "HUB_DRAFTS", "HUB_CATALOGS", "HUB_LIVE", urls.REAL_PATHS}
+           "HUB_PAGEFIND_RUNS", "HUB_DIRECTORY", "HUB_UPDATES", "HUB_DRAFTS", "HUB_CATALOGS", "HUB_LIVE",
+           urls.REAL_PATHS}
 # Metadata that only the document's own page shows, or that is bookkeeping.
 BODY_ONLY = {"text_hash", "read_findings", source_scan.KEY}
 # The writer's arguments under which a page gets the document it shows whole (article.html, page.html).
