@@ -201,6 +201,14 @@ def audit(c, strict=False):
     workflow_job(audit_lock, ROOT, strict)
 
 
+@task
+def lint(c):
+    """Check the GitHub workflows with zizmor (offline) and the Python code with ruff; exit status 1 on a finding."""
+    from workflow.dependencies import lint as lint_all
+
+    workflow_job(lint_all, ROOT)
+
+
 @task(help={"sizes": "comma-separated numbers of English updates", "out": "folder for corpora and results"})
 def bench(c, sizes="1000", out=".bench"):
     """Time cold and no-change builds against plain Pelican on the synthetic corpus."""

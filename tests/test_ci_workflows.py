@@ -1,6 +1,9 @@
-"""The GitHub workflows run only real ./dev tasks with real options, so they can be run locally too."""
+"""The GitHub workflows run only real ./dev tasks with real options, so they can be run locally too; they are
+hardened (actions pinned to commits, least privilege, no token left on disk), and zizmor finds nothing in them."""
 
+import re
 import shlex
+import subprocess
 
 import pytest
 import yaml
@@ -8,18 +11,37 @@ from invoke import Collection
 
 import tasks
 from conftest import ROOT
+from workflow.dependencies import tool
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 # Commands that set up the machine or git, not the site.
-SETUP = {"sudo", "git"}
+SETUP = {"sudo", "git", "apt-get"}
+# `uses: owner/repo@<40-hex commit> # v1.2.3`: the commit is what runs, the comment says which release it is.
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$")
+USES = re.compile(r"^\s*(?:- )?uses:\s*(.*?)\s*$")
+
+
+def load(workflow):
+    return yaml.safe_load(workflow.read_text(encoding="utf-8"))
+
+
+def lines(step):
+    return [shlex.split(line) for line in step.get("run", "").splitlines() if line.strip()]
+
+
+def steps(workflow):
+    return [step for job in load(workflow)["jobs"].values() for step in job["steps"]]
 
 
 def commands(workflow):
-    for job in yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"].values():
-        for step in job["steps"]:
-            for line in step.get("run", "").splitlines():
-                if line.strip():
-                    yield shlex.split(line)
+    for step in steps(workflow):
+        yield from lines(step)
+
+
+def pushes(step):
+    """Whether a step pushes with git: `./dev deploy` does (ghp-import), unless it only commits or copies."""
+    return any(words[:2] == ["./dev", "deploy"] and not any(w.split("=")[0] in ("--no-push", "--folder") for w in words)
+               for words in lines(step))
 
 
 def test_there_is_a_pull_request_and_a_deploy_workflow():
@@ -51,3 +73,58 @@ def test_pull_requests_are_checked_audited_tested_and_built_and_main_is_publishe
     assert ["./dev", "audit", "--strict"] in list(commands(ROOT / ".github/workflows/pull-request.yml"))
     assert ran["deploy.yml"] == ["check", "publish", "deploy"]
     assert ["./dev", "check", "--format", "github"] in list(commands(ROOT / ".github/workflows/pull-request.yml"))
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=[w.name for w in WORKFLOWS])
+def test_every_action_is_pinned_to_a_commit_with_its_version_in_a_comment(workflow):
+    # YAML drops comments, so the lines are read as text; the count guards against a `uses:` written otherwise.
+    refs = [m[1] for m in map(USES.match, workflow.read_text(encoding="utf-8").splitlines()) if m]
+    assert len(refs) == sum("uses" in step for step in steps(workflow)) > 0
+    assert [ref for ref in refs if not PINNED.match(ref)] == []
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=[w.name for w in WORKFLOWS])
+def test_no_checkout_leaves_the_token_on_disk_and_only_the_step_that_pushes_gets_it(workflow):
+    checkouts = [step for step in steps(workflow) if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts and all(step.get("with", {}).get("persist-credentials") is False for step in checkouts)
+    given = [step for step in steps(workflow) if "secrets.GITHUB_TOKEN" in str(step) or "github.token" in str(step)]
+    assert all(pushes(step) for step in given), given
+
+
+def test_the_deploy_step_pushes_with_the_token_it_is_given():
+    deploy = [step for step in steps(ROOT / ".github/workflows/deploy.yml") if pushes(step)]
+    assert len(deploy) == 1 and deploy[0]["env"]["GITHUB_TOKEN"] == "${{ secrets.GITHUB_TOKEN }}"
+    assert "$GITHUB_TOKEN" in deploy[0]["env"]["GIT_CONFIG_VALUE_0"]
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=[w.name for w in WORKFLOWS])
+def test_nothing_is_granted_at_the_top_and_each_job_asks_only_for_what_it_needs(workflow):
+    spec = load(workflow)
+    top = spec["permissions"]  # unset, it would be the repository's default, which may be write
+    assert top == "read-all" or isinstance(top, dict) and set(top.values()) <= {"read", "none"}, top
+    for job in spec["jobs"].values():
+        writes = {scope for scope, access in job["permissions"].items() if access == "write"}
+        assert writes == ({"contents"} if any(pushes(step) for step in job["steps"]) else set()), job["permissions"]
+
+
+def test_pull_requests_run_the_browser_and_feed_reader_tests_on_debian_packages():
+    job, = load(ROOT / ".github/workflows/pull-request.yml")["jobs"].values()
+    # Ubuntu's chromium package only installs a snap; Debian's is the browser at /usr/bin/chromium.
+    assert "bookworm" in job["container"]["image"]
+    ran = [words for step in job["steps"] for words in lines(step)]
+    update, install = ran.index(["apt-get", "update"]), next(
+        i for i, words in enumerate(ran) if words[:2] == ["apt-get", "install"] and "chromium" in words)
+    assert update < install < ran.index(["./dev", "test"]) and "newsboat" in ran[install]
+    test, = [step for step in job["steps"] if ["./dev", "test"] in lines(step)]
+    assert test["env"] == {"REQUIRE_BROWSER": "1", "REQUIRE_FEED_READER": "1"}
+
+
+def test_zizmor_finds_nothing_in_the_workflows():
+    try:
+        zizmor = tool(ROOT, "zizmor")
+    except (OSError, subprocess.CalledProcessError) as error:
+        pytest.skip(f"the tools venv (.venv-tools) could not be set up, e.g. PyPI out of reach: {error}")
+    # Its exit status is 0 only when it audited the workflows and found nothing; its report says what it found.
+    result = subprocess.run([zizmor, "--offline", "--color", "never", ".github/workflows"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

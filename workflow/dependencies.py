@@ -1,8 +1,8 @@
 """The site's dependencies: requirements.txt names what the site uses, requirements.lock pins every package
 it installs, with the hashes of its files, and `./dev` installs only from the lock (`--require-hashes`).
 
-The maintenance tools (pip-tools to write the lock, pip-audit to audit it) live in a venv of their own,
-.venv-tools/, so their dozen dependencies never enter the site's.
+The maintenance tools (pip-tools to write the lock, pip-audit to audit it, zizmor and ruff for `./dev lint`)
+live in a venv of their own, .venv-tools/, so their dozen dependencies never enter the site's.
 """
 
 import re
@@ -11,7 +11,11 @@ import sys
 
 from .content import WorkflowError
 
-TOOLS = ("pip-tools==7.6.2", "pip-audit==2.10.1")
+TOOLS = ("pip-tools==7.6.2", "pip-audit==2.10.1", "zizmor==1.32.0", "ruff==0.17.6")
+# What the tools venv was last given, one pin a line: TOOLS changed since means install again.
+TOOLS_STAMP = "tools.txt"
+# zizmor offline: its online audits would need the network and a GitHub token, and the lint must run anywhere.
+LINTERS = {"zizmor": ["--offline", ".github/workflows"], "ruff": ["check", "."]}
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==([^\s;\\]+)", re.MULTILINE)
 HASHED_PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s\\]+)((?:\s*\\\s*--hash=sha256:[0-9a-f]{64})*)",
                         re.MULTILINE)
@@ -41,15 +45,29 @@ def disagreements(requirements, lock):
     return problems
 
 
+def tools_installed(venv):
+    """Whether the tools venv holds TOOLS as they are now (a tool added or moved to another version: no)."""
+    stamp = venv / TOOLS_STAMP
+    return stamp.is_file() and stamp.read_text(encoding="utf-8").split() == list(TOOLS)
+
+
 def tool_python(root):
-    """The tools venv's python, set up on first use."""
+    """The tools venv's python, set up on first use and brought up to TOOLS whenever they change."""
     venv = root / ".venv-tools"
     python = venv / "bin" / "python"
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    if not tools_installed(venv):
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *TOOLS],
                        check=True)
+        # Written only once pip succeeded, so an interrupted install is tried again.
+        (venv / TOOLS_STAMP).write_text("\n".join(TOOLS) + "\n", encoding="utf-8")
     return python
+
+
+def tool(root, name):
+    """The path of a command installed in the tools venv (zizmor and ruff are programs, not modules)."""
+    return str(tool_python(root).parent / name)
 
 
 def lock(root, upgrade=False):
@@ -69,3 +87,10 @@ def audit(root, strict=False):
     if subprocess.run(command, cwd=root).returncode:
         raise WorkflowError("pip-audit found a vulnerable package or could not audit (see above)")
 
+
+def lint(root):
+    """zizmor on the GitHub workflows and ruff on the Python code; both run, so one pass shows every finding."""
+    failed = [name for name, args in LINTERS.items()
+              if subprocess.run([tool(root, name), *args], cwd=root).returncode]
+    if failed:
+        raise WorkflowError(" and ".join(failed) + " reported findings (see above)")
