@@ -1,4 +1,4 @@
-"""`./dev publish` and `./dev deploy`: never a half-written site.
+"""`./dev publish` and `./dev deploy`: never a half-written site, never a missing one.
 
 publish builds into a staging folder beside the output and swaps it in only
 when the build succeeded (strict: any content error fails it), so the last
@@ -6,6 +6,11 @@ good site stays in place. deploy copies the output into a folder, or commits
 it to the `gh-pages` branch with ghp-import.
 """
 
+import ctypes
+import errno
+import functools
+import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -13,15 +18,83 @@ from pathlib import Path
 
 from .content import WorkflowError
 
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2
+# For a glibc older than 2.28, which has the system call but no renameat2 to call it.
+SYS_RENAMEAT2 = {"x86_64": 316, "aarch64": 276}
+# What a kernel or a filesystem without the exchange answers: the two renames are all there is.
+UNSUPPORTED = {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP}
 
-def swap_in(staging, target):
-    """Replace `target` by `staging` with two renames: readers see the old site or the new one."""
+
+@functools.cache
+def _renameat2():
+    """renameat2(2) from glibc, else the bare system call; None where there is neither (not Linux)."""
+    if sys.platform != "linux":
+        return None
+    libc = ctypes.CDLL(None, use_errno=True)
+    try:
+        function = libc.renameat2
+    except AttributeError:
+        return _renameat2_by_syscall(libc)
+    function.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    return function
+
+
+def _renameat2_by_syscall(libc):
+    number = SYS_RENAMEAT2.get(platform.machine())
+    if number is None:  # a wrong number would be another system call
+        return None
+    syscall, long = libc.syscall, ctypes.c_long
+    # syscall() is variadic and reads each argument as a long: an int would leave its upper half unset.
+    return lambda old_dir, old, new_dir, new, flags: syscall(
+        long(number), long(old_dir), ctypes.c_char_p(old), long(new_dir), ctypes.c_char_p(new), long(flags))
+
+
+def exchange(first, second):
+    """Swap two existing paths in one step (RENAME_EXCHANGE): there is no moment when either is missing.
+
+    False, with nothing changed, where the system or the filesystem cannot.
+    """
+    renameat2 = _renameat2()
+    if renameat2 is None:
+        return False
+    if renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in UNSUPPORTED:
+        return False
+    raise OSError(code, os.strerror(code), str(first), None, str(second))
+
+
+def swap_by_renames(staging, target):
+    """Two renames, for where `exchange` is unavailable: `target` is missing between them (a web server
+    answers 404 for that moment), but no longer: a failed second rename puts the old site back."""
     previous = target.with_name(target.name + ".previous")
     shutil.rmtree(previous, ignore_errors=True)
-    if target.exists():
-        target.rename(previous)
-    staging.rename(target)
+    if not target.exists():
+        staging.rename(target)
+        return
+    target.rename(previous)
+    try:
+        staging.rename(target)
+    except OSError:
+        previous.rename(target)
+        raise
     shutil.rmtree(previous, ignore_errors=True)
+
+
+def swap_in(staging, target):
+    """Replace `target` by `staging`: readers see the old site or the new one, never none.
+
+    Except where the exchange is unavailable (not Linux, or a filesystem without it): there the fallback,
+    `swap_by_renames`, leaves `target` missing for a moment.
+    """
+    if not target.exists():
+        os.rename(staging, target)  # atomic on its own: there was no site to lose
+    elif exchange(staging, target):
+        shutil.rmtree(staging, ignore_errors=True)  # the old site now; a leftover is cleared by the next run
+    else:
+        swap_by_renames(staging, target)
 
 
 def publish(settings_file, output, content=None):
@@ -40,6 +113,7 @@ def publish(settings_file, output, content=None):
 
 
 def deploy_to_folder(output, folder):
+    """Copy `output` beside `folder`, then swap it in as publish does: the folder's readers never see it missing."""
     output, folder = Path(output), Path(folder)
     if not (output / "index.html").is_file():
         raise WorkflowError(f"{output}/ holds no site: run ./dev publish first")

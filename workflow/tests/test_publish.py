@@ -1,12 +1,25 @@
 """`./dev publish` swaps in a complete site or nothing; `./dev deploy` to a folder or the gh-pages branch."""
 
+import ctypes
+import os
+import platform
 import subprocess
+import sys
 
 import pytest
 
 from conftest import ROOT, write_files
 from workflow.content import WorkflowError
-from workflow.publish import deploy_to_branch, deploy_to_folder, publish
+from workflow.publish import (
+    SYS_RENAMEAT2,
+    _renameat2_by_syscall,
+    deploy_to_branch,
+    deploy_to_folder,
+    exchange,
+    publish,
+    swap_by_renames,
+    swap_in,
+)
 
 GOOD = {"updates/en/a.md": "---\ntitle: Alpha\ndate: 2021-01-01\n---\nText.\n"}
 BAD = {"updates/en/b.md": "---\ntitle: Broken\ndate: 2021-01-01\npersons: [Nobody Known]\n---\nText.\n"}
@@ -122,3 +135,97 @@ def test_a_publish_that_runs_out_of_disk_leaves_the_previous_site_untouched(tmp_
     assert [p.name for p in output.iterdir()] == ["index.html"]
     assert (output / "index.html").read_text() == "the previous site"
     assert not (tmp_path / "output.staging").exists()
+
+
+def site(folder, text):
+    write_files(folder, {"index.html": text})
+    return folder
+
+
+def test_swap_in_moves_the_new_site_in_and_removes_the_old_one(tmp_path):
+    target = site(tmp_path / "output", "old")
+    write_files(target, {"stale.html": "old"})
+    staging = site(tmp_path / "output.staging", "new")
+    old = os.open(target, os.O_RDONLY)  # the old folder itself, wherever it is moved
+    try:
+        new_inode = os.stat(staging).st_ino
+        swap_in(staging, target)
+        assert os.stat(target).st_ino == new_inode  # moved in, not copied
+        assert os.fstat(old).st_nlink == 0  # the old folder was removed, not left behind under another name
+    finally:
+        os.close(old)
+    assert [p.name for p in target.iterdir()] == ["index.html"] and (target / "index.html").read_text() == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]  # neither staging nor .previous is left
+
+    swap_in(site(tmp_path / "first.staging", "first"), tmp_path / "first")  # no site there yet
+    assert (tmp_path / "first/index.html").read_text() == "first" and not (tmp_path / "first.staging").exists()
+
+    with pytest.raises(FileNotFoundError):  # a failed swap leaves the site as it was
+        swap_in(tmp_path / "missing.staging", target)
+    assert (target / "index.html").read_text() == "new"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="RENAME_EXCHANGE is Linux's")
+def test_on_linux_the_two_folders_trade_places_in_one_system_call(tmp_path):
+    first, second = site(tmp_path / "first", "1"), site(tmp_path / "second", "2")
+    handles = [os.open(first, os.O_RDONLY), os.open(second, os.O_RDONLY)]
+    try:
+        inodes = [os.fstat(handle).st_ino for handle in handles]
+        assert exchange(first, second)  # one renameat2: there is no state in which either path is missing
+        assert [os.stat(first).st_ino, os.stat(second).st_ino] == inodes[::-1]
+        assert all(os.fstat(handle).st_nlink > 0 for handle in handles)  # both moved, neither copied
+        if platform.machine() in SYS_RENAMEAT2:  # the route for a glibc without renameat2
+            renameat2 = _renameat2_by_syscall(ctypes.CDLL(None, use_errno=True))
+            assert renameat2(-100, os.fsencode(first), -100, os.fsencode(second), 2) == 0
+            assert [os.stat(first).st_ino, os.stat(second).st_ino] == inodes
+    finally:
+        for handle in handles:
+            os.close(handle)
+
+
+POLLER = """
+import os, sys
+path, stop = sys.argv[1], sys.argv[2]
+exists, missing, checks = os.path.exists, 0, 0
+print("ready", flush=True)
+while not exists(stop):
+    for _ in range(1000):
+        if not exists(path):
+            missing += 1
+    checks += 1000
+print(missing, checks)
+"""
+
+
+def test_readers_polling_the_site_during_hundreds_of_swaps_never_find_it_missing(tmp_path):
+    target = site(tmp_path / "output", "0")
+    stop = tmp_path / "stop"
+    pollers = [subprocess.Popen([sys.executable, "-c", POLLER, str(target / "index.html"), str(stop)],
+                                stdout=subprocess.PIPE, text=True) for _ in range(max(1, (os.cpu_count() or 2) - 1))]
+    try:
+        for poller in pollers:
+            assert poller.stdout.readline() == "ready\n"
+        for n in range(1, 1001):
+            swap_in(site(tmp_path / "output.staging", str(n)), target)
+    finally:
+        stop.touch()
+        said = [poller.communicate(timeout=30)[0].split() for poller in pollers]
+    missing, checks = sum(int(s[0]) for s in said), sum(int(s[1]) for s in said)
+    assert checks > 0 and missing == 0, f"the site was missing in {missing} of {checks} checks"
+    assert (target / "index.html").read_text() == "1000"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output", "stop"]
+
+
+def test_where_the_exchange_is_unavailable_two_renames_still_swap_the_site_in(tmp_path):
+    target = site(tmp_path / "output", "old")
+    swap_by_renames(site(tmp_path / "output.staging", "new"), target)
+    assert [p.name for p in target.iterdir()] == ["index.html"] and (target / "index.html").read_text() == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]
+
+    swap_by_renames(site(tmp_path / "first.staging", "first"), tmp_path / "first")  # no site there yet
+    assert (tmp_path / "first/index.html").read_text() == "first"
+
+    with pytest.raises(FileNotFoundError):  # the second rename fails: the old site is put back
+        swap_by_renames(tmp_path / "missing.staging", target)
+    assert (target / "index.html").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["first", "output"]
