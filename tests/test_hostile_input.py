@@ -5,7 +5,8 @@ import pytest
 FINE = {"updates/en/fine.md": "---\ntitle: Fine\ndate: 2021-01-01\n---\nStill here.\n"}
 
 ODD = [
-    ("huge file", "updates/en/huge.md", "---\ntitle: Huge\ndate: 2021-01-01\n---\n" + "word " * 4_000_000, None),
+    ("huge file", "updates/en/huge.md", "---\ntitle: Huge\ndate: 2021-01-01\n---\n" + "word " * 4_000_000,
+     "E-TOO-LARGE"),
     ("year 1", "updates/en/old.md", "---\ntitle: Old\ndate: 0001-01-01\n---\nx\n", None),
     ("year 9999", "updates/en/far.md", "---\ntitle: Far\ndate: 9999-12-31\n---\nx\n", "E-FUTURE-DATE"),
     ("long title", "updates/en/long.md", "---\ntitle: " + "a" * 10_000 + "\ndate: 2021-01-01\n---\nx\n", None),

@@ -4,7 +4,7 @@ import os
 
 import yaml
 
-from front_matter import front_matter
+from front_matter import front_matter, parse
 from hubcore import findings
 from hubcore.settings import DEFAULTS
 
@@ -31,7 +31,8 @@ def read(path, settings):
     """
     relative = os.path.relpath(path, settings["PATH"])
     try:
-        raw, body, key_lines = front_matter.split_front_matter(front_matter.decode(path, settings, relative))
+        with open(path, "rb") as handle:
+            raw, body, key_lines, _ = parse.split_front_matter(parse.decode(handle.read(), settings, relative))
     except findings.ContentError as problem:
         raise WorkflowError(f"{relative}:{problem.line}: {problem.message} (fix: {problem.hint})") from None
     kind = front_matter.schema_for(relative, settings)

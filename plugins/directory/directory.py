@@ -49,6 +49,12 @@ class DirectoryGenerator(Generator):
             if metadata.get("status") == "skip":
                 continue
             slug = urls.slugify(self.settings, metadata.get("slug") or os.path.splitext(os.path.basename(path))[0])
+            if not slug or len(slug.encode("utf-8")) > urls.MAX_SLUG_BYTES:
+                findings.report(self.settings, findings.ERROR, "E-SLUG", path,
+                                metadata.get("source_lines", {}).get("slug", 0),
+                                f"no web address of at most {urls.MAX_SLUG_BYTES} bytes can be made for this entry",
+                                "add a short `slug:` of letters and digits")
+                continue
             if slug in entries:
                 findings.report(self.settings, findings.ERROR, "E-DUPLICATE-ENTRY", path, 0,
                                 f"{entries[slug].source_path} already defines {kind} {slug!r}",
@@ -101,7 +107,8 @@ def resolve(document, kind, entries, index, settings):
     resolved = []
     for name in document.metadata.get(kind, []):
         slug = urls.slugify(settings, name)
-        if not slug:
+        if not slug or len(slug.encode("utf-8")) > urls.MAX_SLUG_BYTES:
+            unusable_name(document, kind, name, slug, settings)
             continue
         entity = index.get(slug)
         if entity is None:
@@ -116,6 +123,18 @@ def resolve(document, kind, entries, index, settings):
         if entity not in resolved:
             resolved.append(entity)
     setattr(document, kind, resolved)
+
+
+def unusable_name(document, kind, name, slug, settings):
+    """A name that gives no web address (`!!!`) or too long a one: reported, and left out of the update's list."""
+    line = document.metadata.get("source_lines", {}).get(kind, 0)
+    if slug:
+        findings.report(settings, findings.ERROR, "E-NAME-LONG", document.relative_source_path, line,
+                        f"{kind} name {name[:60]!r}… is too long to be part of a web address", "shorten it")
+    else:
+        findings.report(settings, findings.WARNING, "W-EMPTY-SLUG", document.relative_source_path, line,
+                        f"{kind} name {name!r} has no letters or digits to make a web address of; it is left out",
+                        "write it with letters or digits, or remove it")
 
 
 def closest_entry(slug, index, settings):

@@ -65,8 +65,11 @@ def make(update, settings):
         image_url = urls.absolute(base, image["src"])
         image_html = f'<p><img src="{html.escape(image_url)}" alt="{html.escape(clean(image.get("alt", "")))}"></p>'
         enclosure = local_enclosure(image["src"], image_url, settings)
-    content = ROOT_RELATIVE.sub(lambda m: m.group(1) + base + "/", clean(update.content))
     summary = ROOT_RELATIVE.sub(lambda m: m.group(1) + base + "/", clean(update.summary))
+    content = clean(update.content)
+    # A huge text would make every feed that carries it huge: readers get the summary, and the link.
+    content = summary if len(content.encode("utf-8")) > settings["FEED_CONTENT_MAX_BYTES"] else ROOT_RELATIVE.sub(
+        lambda m: m.group(1) + base + "/", content)
     return Entry(
         id=entry_id(settings, update), title=clean(update.title), link=urls.absolute(base, update.url), lang=lang,
         published=update.date, updated=getattr(update, "modified", None) or update.date,
@@ -81,6 +84,6 @@ def make(update, settings):
 def local_enclosure(src, url, settings):
     """Type and length of an image in content/, as RSS requires; remote images get none."""
     path = urls.content_file(settings, src)
-    if path is None or not urls.inside_content(settings, path) or not os.path.isfile(path):
+    if path is None or not urls.readable(settings, path):
         return None
     return Enclosure(url, str(os.path.getsize(path)), mimetypes.guess_type(path)[0] or "application/octet-stream")

@@ -27,7 +27,7 @@ STORED = "read_findings"  # metadata key: the findings of reading that file
 SETTINGS_READ = ("LANGUAGES", "DEFAULT_LANG", "FRONT_MATTER_EXTENSIONS", "LEGACY_UPLOADS_URL",
                  "LEGACY_IGNORED_CATEGORIES", "LEGACY_REPAIR_MOJIBAKE", "DIRECTORY_KINDS", "PAGE_PATHS",
                  "MARKDOWN", "HUB_CHECK_ONLY", "SANITIZE_HTML", "SANITIZE_IFRAME_HOSTS", "SLUG_REGEX_SUBSTITUTIONS",
-                 "SLUGIFY_USE_UNICODE", "PATH")
+                 "SLUGIFY_USE_UNICODE", "PATH", "TIMEZONE", "LARGE_CONTENT_BYTES", "MAX_CONTENT_BYTES")
 CODE = [Path(__file__).parent, Path(__file__).parent.parent / "hubcore"]
 
 

@@ -1,18 +1,23 @@
 """Turn raw YAML values into the clean schema's types, or say what is wrong."""
 
 import datetime as dt
+import zoneinfo
 
-from dateutil import parser as dateparser
+import yaml
 
 from . import schema
 
+UTC = dt.timezone.utc
+DATE_FORMS = "write it as 2021-12-02 or 2021-12-02T15:46:00Z (ISO 8601; without an offset, the site's TIMEZONE)"
+_YAML = yaml.constructor.SafeConstructor()
+
 
 class BadValue(ValueError):
-    """A front-matter value of the wrong type or form."""
+    """A front-matter value of the wrong type or form; `code` is the finding to report (E-TYPE unless said)."""
 
-    def __init__(self, message, hint=""):
+    def __init__(self, message, hint="", code="E-TYPE"):
         super().__init__(message)
-        self.message, self.hint = message, hint
+        self.message, self.hint, self.code = message, hint, code
 
 
 def _scalar_text(value):
@@ -53,29 +58,44 @@ def list_(value, spec):
     return out
 
 
-def to_utc(value):
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value.astimezone(dt.timezone.utc)
-    return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
+def to_utc(value, zone=UTC):
+    """A date or time in UTC; one without an offset is in `zone` (the site's TIMEZONE)."""
+    if not isinstance(value, dt.datetime):
+        value = dt.datetime(value.year, value.month, value.day)
+    try:
+        return (value.replace(tzinfo=zone) if value.tzinfo is None else value).astimezone(UTC)
+    except OverflowError:  # the first or last day of year 1 or 9999, moved by an offset
+        raise BadValue(f"{value} is out of the range of dates", DATE_FORMS, "E-DATE") from None
 
 
-def date(value, spec):
+def date(value, spec, zone=UTC):
+    """ISO 8601, or YAML's timestamp (the archive's `2017-06-09 11:12:52 Z`), and nothing else: a guess at
+    `March` or `10:00 PST` would publish an update under a date nobody wrote."""
     if isinstance(value, (dt.date, dt.datetime)):
-        return to_utc(value)
+        return to_utc(value, zone)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return timestamp(value, spec)
+        raise BadValue(f"{value!r} is a number, not a date", DATE_FORMS, "E-DATE")
     raw = _scalar_text(value)
     if not raw:
         return None
     try:
-        # The archive writes `2017-06-09 11:12:52 Z`.
-        return to_utc(dt.datetime.fromisoformat(raw.replace(" Z", "Z").replace("Z", "+00:00")))
-    except ValueError:
-        pass
+        if _YAML.timestamp_regexp.match(raw):
+            parsed = _YAML.construct_yaml_timestamp(yaml.ScalarNode("tag:yaml.org,2002:timestamp", raw))
+        else:
+            parsed = dt.datetime.fromisoformat(raw.removesuffix("Z").removesuffix("z") + (
+                "+00:00" if raw[-1:] in "Zz" else ""))
+    except (ValueError, OverflowError) as error:
+        reason = "" if "isoformat" in str(error) else f" ({error})"
+        raise BadValue(f"{raw!r} is not a date{reason}", DATE_FORMS, "E-DATE") from None
+    return to_utc(parsed, zone)
+
+
+def zone_of(settings):
+    """The zone of dates written without an offset."""
     try:
-        return to_utc(dateparser.parse(raw))
-    except (ValueError, OverflowError):
-        raise BadValue(f"{raw!r} is not a date", "write it as 2021-12-02 or 2021-12-02T15:46:00Z") from None
+        return zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return UTC  # hubcore.settings refuses an unknown TIMEZONE before any file is read
 
 
 def timestamp(value, spec):
@@ -138,5 +158,7 @@ BY_KIND = {
 }
 
 
-def coerce(spec, value):
+def coerce(spec, value, zone=UTC):
+    if spec.kind == schema.DATE:
+        return date(value, spec, zone)
     return BY_KIND[spec.kind](value, spec)

@@ -7,27 +7,25 @@ the rest of the site still builds.
 """
 
 import difflib
+import functools
 import hashlib
 import os
 import re
 
+import babel
 import markdown
-import yaml
-from frontmatter.default_handlers import YAMLHandler
 from pelican import signals
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category
 
-from hubcore import findings, mojibake, plugin, source_scan, speedups, urls
+from hubcore import findings, inventory, mojibake, plugin, source_scan, speedups, urls
 from hubcore.settings import apply_defaults
 
-from . import cache, coerce, read_ahead, sanitize, schema
+from . import cache, coerce, parse, read_ahead, sanitize, schema
 
 JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 LEGACY_UPLOAD = re.compile(r"""((?:src|href)=["']|\]\()(/uploads/[^"')\s]+)""")
-# libyaml's safe loader when PyYAML has it (its wheels do): the same rules, several times faster.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-KEY_LINE = re.compile(r"^([^\s#:][^:]*):")
 
 
 class FrontMatterReader(BaseReader):
@@ -54,12 +52,21 @@ class FrontMatterReader(BaseReader):
             content, metadata = "", {"status": "skip", "title": path}  # Pelican skips it, quietly
         except findings.AlreadyReported:
             content, metadata = "", {"status": "skip", "title": path}
+        except Exception as error:  # noqa: BLE001 -- whatever a file holds, it is a finding, never a lost file
+            findings.report(self.settings, findings.ERROR, "E-UNREADABLE", path, 0,
+                            f"the file could not be read ({type(error).__name__}: {error})",
+                            "simplify the part of the file you changed last; if it persists, report it with the file")
+            content, metadata = "", {"status": "skip", "title": path}
         cache.remember(self.settings, path, metadata, first)
         return content, metadata
 
     def _read(self, source_path, path):
-        text = decode(source_path, self.settings, path)
-        raw, body, key_lines = split_front_matter(text)
+        text = parse.decode(read_bytes(source_path, path, self.settings), self.settings, path)
+        raw, body, key_lines, repeated = parse.split_front_matter(text)
+        for key, line, again in repeated:
+            findings.report(self.settings, findings.WARNING, "W-DUPLICATE-KEY", path, again,
+                            f"{key!r} is given twice (lines {line} and {again}); the first one is used",
+                            f"remove one of the two {key!r} lines")
         kind = schema_for(path, self.settings)
         metadata, legacy, rejected = normalize(raw, kind, key_lines, self.settings, path)
         metadata["text_hash"] = text_hash(metadata, body)
@@ -70,29 +77,67 @@ class FrontMatterReader(BaseReader):
         if legacy and self.settings["LEGACY_REPAIR_MOJIBAKE"]:
             body = mojibake.repair(body)
         body = resolve_legacy_uploads(body, self.settings)
+        if rejected & REQUIRED[kind]:
+            raise findings.AlreadyReported()  # E-TYPE or E-DATE said why; Pelican cannot place the document
         if kind == "update":
-            if "date" in rejected:
-                raise findings.AlreadyReported()  # E-TYPE said why; Pelican cannot place an undated update
             complete_update(metadata, path, key_lines, self.settings)
         elif kind == "page":
-            if not metadata.get("title"):
-                raise findings.ContentError("E-REQUIRED", key_lines.get("title", 2), "the page's `title` is missing or "
-                                            "empty", "add `title: A title` to the front matter")
-            metadata.setdefault("translation_key", f"page:{metadata.get('slug') or slug_from_name(path)}")
+            complete_page(metadata, path, key_lines, self.settings)
         if metadata.get("summary"):
-            metadata["summary"] = self._render(metadata["summary"], metadata)
+            metadata["summary"] = self._render(metadata["summary"], metadata, path, key_lines.get("summary", 0))
         metadata["source_lines"] = key_lines
         metadata["legacy_format"] = legacy
-        return self._render(body, metadata), metadata
+        return self._render(body, metadata, path, body_line(text, body)), metadata
 
-    def _render(self, text, metadata):
+    def _render(self, text, metadata, path, line):
         if self.settings["HUB_CHECK_ONLY"]:
             return text  # `./dev check` renders no page; Markdown is most of a read's time
         self._markdown.reset()
-        html = self._markdown.convert(text)
+        try:
+            html = self._markdown.convert(text)
+        except RecursionError:
+            self._markdown.reset()
+            raise findings.ContentError("E-NESTING", line, "the text nests lists or quotes too deeply to show",
+                                        "use fewer levels of indented lists or `>` quotes") from None
         if self.settings["SANITIZE_HTML"] and not metadata.get("raw_html"):
-            html = sanitize.clean(html, self.settings)
+            dropped = []
+            html = sanitize.clean(html, self.settings, dropped)
+            for src in dropped:
+                findings.report(self.settings, findings.WARNING, "W-EMBED", path, line_of(text, src, line),
+                                f"the embedded frame {src!r} is removed: its address is not one of the allowed "
+                                "hosts, or is ambiguous", "embed from one of SANITIZE_IFRAME_HOSTS with a plain "
+                                "https://host/path address")
         return html
+
+
+# A file's update or page cannot be placed without these (they were given, but their value was refused).
+REQUIRED = {"update": {"title", "date"}, "page": {"title"}, "entity": set()}
+
+
+def read_bytes(source_path, path, settings):
+    """The file's bytes, unless it is too large to be an update (an error) or large enough to slow every build."""
+    size = os.stat(source_path).st_size
+    if size > settings["MAX_CONTENT_BYTES"]:
+        raise findings.ContentError("E-TOO-LARGE", 0, f"the file has {size:,} bytes, more than MAX_CONTENT_BYTES "
+                                    f"({settings['MAX_CONTENT_BYTES']:,})", "split it, or link large documents "
+                                    "instead of pasting them")
+    if size > settings["LARGE_CONTENT_BYTES"]:
+        findings.report(settings, findings.WARNING, "W-LARGE-FILE", path, 0,
+                        f"the file has {size:,} bytes; pages and feeds this large are slow to load",
+                        "shorten it, or link large documents instead of pasting them")
+    with open(source_path, "rb") as handle:
+        return handle.read()
+
+
+def body_line(text, body):
+    """The file's line where the body starts."""
+    return text[: len(text) - len(body)].count("\n") + 1 if body else 0
+
+
+def line_of(text, needle, start):
+    """The line of the body (which starts on line `start`) where `needle` is first written, else `start`."""
+    at = text.find(needle)
+    return start + text.count("\n", 0, at) if at >= 0 else start
 
 
 def text_hash(metadata, body):
@@ -106,62 +151,6 @@ def text_hash(metadata, body):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def decode(source_path, settings, path):
-    """The file's text; odd encodings, binaries and empty files get one clear error."""
-    with open(source_path, "rb") as handle:
-        data = handle.read()
-    if not data.strip():
-        raise findings.ContentError("E-EMPTY", 1, "the file is empty", "write front matter and text, or delete it")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise findings.ContentError("E-ENCODING", 1, "the file is UTF-16, not UTF-8",
-                                    "save it again as UTF-8 in your editor")
-    if b"\x00" in data[:8192]:
-        raise findings.ContentError("E-BINARY", 1, "this is a binary file, not text",
-                                    "images belong in content/images/ with an image extension")
-    if data.startswith(b"\xef\xbb\xbf"):
-        findings.report(settings, findings.WARNING, "W-BOM", path, 1, "the file starts with a byte-order mark",
-                        "save it as UTF-8 without BOM")
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise findings.ContentError("E-ENCODING", data[: error.start].count(b"\n") + 1, "the file is not valid UTF-8",
-                                    "save it again as UTF-8 in your editor") from None
-    return text.replace("\r\n", "\n")
-
-
-def split_front_matter(text):
-    """(front-matter mapping, body, {folded key: line number})."""
-    if not YAMLHandler.FM_BOUNDARY.match(text.split("\n", 1)[0]):
-        raise findings.ContentError("E-NO-FRONT-MATTER", 1, "the file does not start with a `---` front-matter block",
-                                    "begin the file with ---, the fields, then --- on its own line")
-    try:
-        fm_text, body = YAMLHandler().split(text)
-    except ValueError:
-        raise findings.ContentError("E-UNCLOSED-FRONT-MATTER", 1, "the front matter is never closed",
-                                    "add a line with only --- after the last field") from None
-    try:
-        raw = yaml.load(fm_text, Loader=SAFE_LOADER)
-    except yaml.YAMLError as error:
-        # Where the broken construct began (an unclosed `[`) helps more than where parsing gave up.
-        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1  # the block opens with the newline after `---`
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise findings.ContentError("E-YAML", line, f"the front matter is not valid YAML: {problem}",
-                                    "check quotes and indentation; quote values that contain ': '") from None
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        raise findings.ContentError("E-YAML", 2, "the front matter is not a set of `key: value` lines",
-                                    "write one `key: value` per line")
-    key_lines = {}
-    for number, line in enumerate(fm_text.split("\n"), start=1):
-        match = KEY_LINE.match(line)
-        if match:
-            key_lines.setdefault(schema.fold(match.group(1)), number)
-    return raw, body, key_lines
-
-
 def schema_for(path, settings):
     top = path.replace(os.sep, "/").split("/", 1)[0]
     if top in {spec["path"] for spec in settings["DIRECTORY_KINDS"].values() if spec["path"]}:
@@ -171,37 +160,15 @@ def schema_for(path, settings):
     return "update"
 
 
-def normalize(raw, kind, key_lines, settings, path):
-    """Clean metadata from a raw front-matter mapping, whether it used legacy spellings, and the fields
-    whose value was rejected (reported as E-TYPE)."""
-    metadata, legacy, texts_for_lists, rejected = {}, False, [], set()
-    for key, value in raw.items():
-        folded = schema.fold(key)
-        spec = schema.lookup(kind, key)
-        line = key_lines.get(folded, 0)
-        if spec is None:
-            if folded in schema.IGNORED_LEGACY_KEYS:
-                legacy = True
-            else:
-                findings.report(settings, findings.WARNING, "W-UNKNOWN-KEY", path, line,
-                                f"unknown front-matter key {key!r} is ignored", likely_key(key, kind))
-            continue
-        legacy = legacy or spec.legacy or key != spec.name
-        key_lines.setdefault(spec.name, line)
-        if spec.kind == schema.LIST and isinstance(value, str):
-            texts_for_lists.append((key, line))
-        try:
-            value = coerce.coerce(spec, value)
-        except coerce.BadValue as bad:
-            findings.report(settings, findings.ERROR, "E-TYPE", path, line, f"{key}: {bad.message}", bad.hint)
-            rejected.add(spec.name)
-            continue
-        if any(sanitize.unsafe_url(url) for url in urls_in(spec, value)):
-            findings.report(settings, findings.ERROR, "E-URL", path, line,
-                            f"{key}: a `javascript:`, `data:` or `vbscript:` address is not allowed",
-                            "use an https:// address or a path such as /images/name.jpg")
-            rejected.add(spec.name)
-            continue
+class Normalized:
+    """What `normalize` builds up, key by key."""
+
+    def __init__(self):
+        self.metadata, self.legacy, self.rejected = {}, False, set()
+        self.texts_for_lists = []  # (key, line, text): one name where the schema asks for a list
+
+    def add(self, spec, key, value, settings, path, line):
+        metadata = self.metadata
         if spec.kind == schema.LIST and spec.name in metadata:
             # `tags` and the archive's `categories` both feed tags.
             metadata[spec.name] += [item for item in value if item not in metadata[spec.name]]
@@ -210,14 +177,72 @@ def normalize(raw, kind, key_lines, settings, path):
                             f"{key!r} repeats {spec.name!r}; the first one is used", f"remove {key!r}")
         elif value not in (None, "", [], {}):
             metadata[spec.name] = value
-    if not legacy:
+
+
+def normalize(raw, kind, key_lines, settings, path):
+    """Clean metadata from a raw front-matter mapping, whether it used legacy spellings, and the fields
+    whose value was rejected (reported as E-TYPE, E-DATE or E-URL)."""
+    state = Normalized()
+    for key, value in raw.items():
+        spec = schema.lookup(kind, key)
+        line = key_lines.get(schema.fold(key), 0)
+        if spec is None:
+            state.legacy |= unknown_key(key, kind, settings, path, line)
+            continue
+        state.legacy = state.legacy or spec.legacy or key != spec.name
+        key_lines.setdefault(spec.name, line)
+        if spec.kind == schema.LIST and isinstance(value, str):
+            state.texts_for_lists.append((key, line, value))
+        try:
+            value = checked(spec, key, value, settings, path, line)
+        except coerce.BadValue as bad:
+            findings.report(settings, findings.ERROR, bad.code, path, line, f"{key}: {bad.message}", bad.hint)
+            state.rejected.add(spec.name)
+            continue
+        state.add(spec, key, value, settings, path, line)
+    if not state.legacy:
         # The archive wrote `Person: Nate Smith`; the clean schema asks for a list, and says so.
-        for key, line in texts_for_lists:
+        for key, line, value in state.texts_for_lists:
             findings.report(settings, findings.ERROR, "E-TYPE", path, line, f"{key}: expected a list, got text",
-                            f"write `{key}: [{raw[key]}]`, or one `- item` per line")
-    if legacy and settings["LEGACY_REPAIR_MOJIBAKE"]:
+                            f"write `{key}: [{value}]`, or one `- item` per line")
+    metadata = state.metadata
+    if state.legacy and settings["LEGACY_REPAIR_MOJIBAKE"]:
         metadata = {key: repair(value) for key, value in metadata.items()}
-    return metadata, legacy, rejected
+    return metadata, state.legacy, state.rejected
+
+
+def unknown_key(key, kind, settings, path, line):
+    """Report a key the schema does not know, unless it is one the archive wrote for nothing; True for those."""
+    if schema.fold(key) in schema.IGNORED_LEGACY_KEYS:
+        return True
+    findings.report(settings, findings.WARNING, "W-UNKNOWN-KEY", path, line,
+                    f"unknown front-matter key {key!r} is ignored", likely_key(key, kind))
+    return False
+
+
+def checked(spec, key, value, settings, path, line):
+    """The value in the schema's type, its addresses safe to follow, without control characters; raises
+    coerce.BadValue."""
+    value = coerce.coerce(spec, value, coerce.zone_of(settings))
+    for url in urls_in(spec, value):
+        problem = sanitize.url_problem(url)
+        if problem:
+            raise coerce.BadValue(problem, "use an https:// address or a path such as /images/name.jpg", "E-URL")
+    cleaned = without_control_characters(value)
+    if cleaned != value:
+        findings.report(settings, findings.WARNING, "W-CONTROL-CHARACTER", path, line,
+                        f"{key}: an invisible control character is removed", "delete it from the value")
+    return cleaned
+
+
+def without_control_characters(value):
+    if isinstance(value, str):
+        return parse.CONTROL.sub("", value)
+    if isinstance(value, list):
+        return [without_control_characters(item) for item in value]
+    if isinstance(value, dict):
+        return {key: without_control_characters(item) for key, item in value.items()}
+    return value
 
 
 def urls_in(spec, value):
@@ -262,17 +287,7 @@ def complete_update(metadata, path, key_lines, settings):
     """Derive what an update needs and did not say: date, slug, language, translation key, status."""
     ignored = {c.lower() for c in settings["LEGACY_IGNORED_CATEGORIES"]}
     metadata["tags"] = [tag for tag in metadata.get("tags", []) if tag.lower() not in ignored]
-    created = metadata.pop("created", None)
-    if "date" not in metadata:
-        stem = os.path.splitext(os.path.basename(path))[0]
-        jekyll = JEKYLL_NAME.match(stem)
-        if created:
-            metadata["date"] = created
-        elif jekyll:
-            metadata["date"] = coerce.date(jekyll.group(1), None)
-        else:
-            raise findings.ContentError("E-REQUIRED", key_lines.get("title", 2), "the update has no `date`",
-                                        "add `date: 2024-05-01T09:00:00Z` to the front matter")
+    complete_date(metadata, path, key_lines, settings)
     if not metadata.get("title"):
         raise findings.ContentError("E-REQUIRED", key_lines.get("title", 2), "the update's `title` is missing or empty",
                                     "add `title: A headline` to the front matter")
@@ -287,11 +302,7 @@ def complete_update(metadata, path, key_lines, settings):
     metadata["lang_given"] = "lang" in metadata or from_folder(path, settings) is not None
     metadata["lang"] = update_lang(metadata, path, key_lines, settings)
     # The file name is the URL editors expect (the archive's too, less its date).
-    metadata["slug"] = urls.slugify(settings, metadata.get("slug") or slug_from_name(path)) or urls.slugify(
-        settings, metadata["title"])
-    if not metadata["slug"]:
-        raise findings.ContentError("E-SLUG", key_lines.get("slug", 2), "no URL slug can be made for this update",
-                                    "add `slug: words-of-the-title`")
+    metadata["slug"] = slug_for(metadata, metadata.get("slug") or slug_from_name(path), path, key_lines, settings)
     # A shared slug is Pelican's own way of linking translations; keep it as the fallback key.
     metadata["key_given"] = "translation_key" in metadata
     metadata.setdefault("translation_key", metadata["slug"])
@@ -299,6 +310,49 @@ def complete_update(metadata, path, key_lines, settings):
         metadata["modified"] = metadata["updated"]
     if metadata.get("feature_image"):
         metadata["feature_image"]["src"] = resolve_upload(metadata["feature_image"]["src"], settings)
+
+
+def complete_page(metadata, path, key_lines, settings):
+    if not metadata.get("title"):
+        raise findings.ContentError("E-REQUIRED", key_lines.get("title", 2), "the page's `title` is missing or "
+                                    "empty", "add `title: A title` to the front matter")
+    metadata.setdefault("translation_key", f"page:{metadata.get('slug') or slug_from_name(path)}")
+    # Pelican would make the slug of the title itself; made here, it is checked like an update's.
+    metadata["slug"] = slug_for(metadata, metadata.get("slug") or metadata["title"], path, key_lines, settings)
+
+
+def complete_date(metadata, path, key_lines, settings):
+    """An update without `date` takes the archive's `created`, or the date its Jekyll file name starts with."""
+    created = metadata.pop("created", None)
+    if "date" in metadata:
+        return
+    jekyll = JEKYLL_NAME.match(os.path.splitext(os.path.basename(path))[0])
+    if created:
+        metadata["date"] = created
+    elif jekyll:
+        try:
+            metadata["date"] = coerce.date(jekyll.group(1), None, coerce.zone_of(settings))
+        except coerce.BadValue as bad:
+            raise findings.ContentError("E-DATE", 0, f"the date the file name starts with: {bad.message}",
+                                        "rename the file, or add `date: 2024-05-01T09:00:00Z`") from None
+    else:
+        raise findings.ContentError("E-REQUIRED", key_lines.get("title", 2), "the update has no `date`",
+                                    "add `date: 2024-05-01T09:00:00Z` to the front matter")
+
+
+def slug_for(metadata, wanted, path, key_lines, settings):
+    """The URL slug of `wanted` (else of the title); an error when none can be made or it is too long for a file
+    name."""
+    slug = urls.slugify(settings, wanted) or urls.slugify(settings, metadata["title"])
+    line = key_lines.get("slug", 0)
+    if not slug:
+        raise findings.ContentError("E-SLUG", line or key_lines.get("title", 2), "no URL slug can be made from "
+                                    "the file name or the title", "add `slug: words-of-the-title`")
+    if len(slug.encode("utf-8")) > urls.MAX_SLUG_BYTES:
+        raise findings.ContentError("E-SLUG", line, f"the URL slug has {len(slug.encode('utf-8'))} bytes, more than "
+                                    f"a web address part may ({urls.MAX_SLUG_BYTES})", "add a shorter `slug:`, or "
+                                    "give the file a shorter name")
+    return slug
 
 
 def from_folder(path, settings):
@@ -309,6 +363,12 @@ def from_folder(path, settings):
 
 def update_lang(metadata, path, key_lines, settings):
     languages = settings["LANGUAGES"]
+    folder = path.replace(os.sep, "/").split("/")[1:-1]
+    if folder and folder[0] not in languages and looks_like_language(folder[0]):
+        findings.report(settings, findings.ERROR, "E-LANG", path, 0,
+                        f"the folder updates/{folder[0]}/ is not one of the site's languages ({', '.join(languages)})",
+                        f"move the file into updates/{folder[0].lower()}/" if folder[0].lower() in languages else
+                        "move the file into the folder of its language, or add the language to LANGUAGES")
     lang = (metadata.get("lang") or from_folder(path, settings) or settings["DEFAULT_LANG"]).lower()
     if lang not in languages:
         findings.report(settings, findings.ERROR, "E-LANG", path, key_lines.get("lang", 0),
@@ -316,6 +376,16 @@ def update_lang(metadata, path, key_lines, settings):
                         f"use one of: {', '.join(languages)}")
         return settings["DEFAULT_LANG"]
     return lang
+
+
+@functools.lru_cache(maxsize=256)
+def looks_like_language(name):
+    """Whether a folder's name reads as a language code (`xx`, `ES`, `pt-BR`, `fil`), not a folder of its own
+    (`archive`)."""
+    if LANGUAGE_TAG.match(name):
+        base = re.split("[-_]", name)[0].lower()
+        return len(base) == 2 or base in babel.Locale("en").languages
+    return False
 
 
 def resolve_upload(src, settings):
@@ -357,12 +427,13 @@ def add_reader(readers):
 
 SIGNAL_HANDLERS = {
     signals.initialized: (apply_defaults, cache.place),
-    signals.get_generators: cache.new_run,
+    signals.get_generators: (cache.new_run, inventory.new_run),
     signals.readers_init: add_reader,
     signals.generator_init: read_ahead.read_ahead,
     signals.article_generator_context: (cache.replay, add_category),
     signals.page_generator_context: cache.replay,
     signals.article_generator_finalized: drop_category_list,
+    signals.page_generator_finalized: inventory.keep_listed_static_links,
 }
 
 

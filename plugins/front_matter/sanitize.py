@@ -7,9 +7,12 @@ out with `raw_html: true` (an imported archive post that needs its embed
 script); SANITIZE_HTML = False turns this off for the whole site.
 """
 
-from urllib.parse import urlsplit
+import re
+from urllib.parse import unquote, urlsplit
 
 import nh3
+
+from hubcore.text import CONTROL
 
 TAGS = nh3.ALLOWED_TAGS | {"iframe", "picture", "source", "video", "audio", "track", "font", "section", "main"}
 EVERYWHERE = {"class", "id", "style", "title", "lang", "dir", "width", "height", "align", "role", "aria-label",
@@ -28,22 +31,46 @@ ATTRIBUTES = {
     "blockquote": {"cite"}, "q": {"cite"}, "col": {"span"}, "colgroup": {"span"},
 }
 SCHEMES = {"http", "https", "mailto", "tel"}
+# An embed's address whose host every URL parser reads alike: a scheme (or none), `//`, a plain ASCII host name,
+# a port, then the path. Browsers parse by WHATWG's rules, Python's urlsplit by RFC 3986's; they disagree on
+# backslashes, `user@`, percent-encoded and non-ASCII hosts, tabs and newlines, `https:host`. Whatever is not
+# this form is ambiguous, and dropped.
+PLAIN_EMBED = re.compile(r"^(?:https?:)?//(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::[0-9]{1,5})?(?:[/?#][^\\\s]*)?$",
+                         re.IGNORECASE | re.ASCII)
 
 
-def clean(html, settings):
+def clean(html, settings, dropped=None):
+    """The HTML defused; the address of each iframe removed is added to `dropped` (a list) if given."""
     hosts = {host.lower() for host in settings["SANITIZE_IFRAME_HOSTS"]}
 
     def keep(tag, attribute, value):
         if tag == "iframe" and attribute == "src":
-            host = (urlsplit(value if "//" in value else "https://" + value).hostname or "").lower()
-            return value if host in hosts or any(host.endswith("." + allowed) for allowed in hosts) else None
+            if embed_allowed(value, hosts):
+                return value
+            if dropped is not None:
+                dropped.append(value)
+            return None
         return value
 
     return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, attribute_filter=keep, url_schemes=SCHEMES,
                      link_rel=None, strip_comments=False)
 
 
-def unsafe_url(value):
-    """A URL that would run code or embed data when followed: `javascript:`, `data:`, `vbscript:`."""
-    scheme = urlsplit(str(value).strip().replace("\t", "").replace("\n", "")).scheme.lower()
-    return scheme in {"javascript", "data", "vbscript"}
+def embed_allowed(src, hosts):
+    """Whether a browser would load the frame from one of `hosts` (or a subdomain of one), and only from there."""
+    match = PLAIN_EMBED.match(src)
+    if not match or CONTROL.search(src):
+        return False
+    host = match.group("host").lower()
+    return host in hosts or any(host.endswith("." + allowed) for allowed in hosts)
+
+
+def url_problem(value):
+    """Why an address in the front matter may not be written into a page, or None."""
+    text = str(value)
+    if CONTROL.search(text) or CONTROL.search(unquote(text)):
+        return "the address holds a control character (such as %00), which no web address may"
+    scheme = urlsplit(text.strip().replace("\t", "").replace("\n", "").replace("\r", "")).scheme.lower()
+    if scheme in {"javascript", "data", "vbscript"}:
+        return "a `javascript:`, `data:` or `vbscript:` address is not allowed"
+    return None

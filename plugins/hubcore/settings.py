@@ -6,6 +6,7 @@ here too, so a mistake names the setting instead of failing deep in a build.
 """
 
 import copy
+import zoneinfo
 
 DEFAULTS = {
     # code -> name (in its own language), Babel locale, text direction.
@@ -79,6 +80,10 @@ DEFAULTS = {
     "READ_IN_PARALLEL_FROM": 100,
     # Rebuilds skip pages whose inputs are unchanged since the last complete build (plugins/incremental).
     "INCREMENTAL_OUTPUT": True,
+    # Content files: a warning above LARGE_CONTENT_BYTES (slow pages and feeds), an error above MAX_CONTENT_BYTES
+    # (the file is not read: a 50 MB paste would take minutes and gigabytes to build).
+    "LARGE_CONTENT_BYTES": 500_000,
+    "MAX_CONTENT_BYTES": 2_000_000,
     # Longest summary (characters of text) that lists and feeds show.
     "SUMMARY_MAX_CHARACTERS": 300,
     # A date this many days ahead, without `status: scheduled`, is an error (clocks and time zones differ).
@@ -90,6 +95,8 @@ DEFAULTS = {
     "FEED_FOLDER": "feeds/",
     "FEED_KINDS": ["tags", "persons", "partners"],
     "FEED_ID_PREFIX": "tag:hotosm.org,2010:",
+    # An update whose text is longer than this (bytes of HTML) is carried in feeds by its summary alone.
+    "FEED_CONTENT_MAX_BYTES": 100_000,
     # Search: each language's search page, whether Pagefind indexes the built site, and the most pages one
     # Pagefind run indexes (its memory grows with them: 530 MB for 3,000 bench pages; plugins/search/bundles.py).
     "SEARCH_URL": "search/",
@@ -131,6 +138,14 @@ def check(settings):
             raise SettingsError(f"LANGUAGES[{code!r}] lacks {', '.join(sorted(missing))}")
         if record["dir"] not in ("ltr", "rtl"):
             raise SettingsError(f"LANGUAGES[{code!r}]['dir'] must be 'ltr' or 'rtl'")
+    try:
+        zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(f"TIMEZONE {settings.get('TIMEZONE')!r} is not a time zone (such as 'UTC' or "
+                            "'America/Bogota')") from None
+    for name in ("LARGE_CONTENT_BYTES", "MAX_CONTENT_BYTES", "FEED_CONTENT_MAX_BYTES"):
+        if not isinstance(settings[name], int) or settings[name] < 1:
+            raise SettingsError(f"{name} must be a whole number of bytes, 1 or more")
     if settings["VALIDATION_FORMAT"] not in ("human", "github", "json"):
         raise SettingsError("VALIDATION_FORMAT must be 'human', 'github' or 'json'")
     if settings["UNTRANSLATED_UPDATES"] not in ("own", "section", "mixed"):

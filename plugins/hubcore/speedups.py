@@ -43,6 +43,8 @@ from operator import attrgetter
 from pelican import cache, generators, urlwrappers, utils
 from pelican.contents import Content
 
+from . import inventory
+
 GC_THRESHOLDS = (100_000, 50, 100)  # new containers before a collection; Python's default is (700, 10, 10)
 
 _original = Content.get_url_setting
@@ -107,7 +109,7 @@ def _listed_once(self, paths, exclude=None, extensions=None):
            extensions if extensions in (None, False) else tuple(extensions))
     listed = self.__dict__.setdefault("_hub_listed", {})
     if key not in listed:
-        listed[key] = _original_get_files(self, paths, exclude, extensions)
+        listed[key] = inventory.select(self, paths, exclude, extensions)
     return set(listed[key])
 
 

@@ -4,6 +4,8 @@ import html
 import re
 
 TAGS = re.compile(r"<[^>]+>")
+# Characters no page or feed may carry (XML 1.0 forbids them; feed writers stop on them), bar tab and newline.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 SPACE_BEFORE_PUNCTUATION = re.compile(r" ([.,;:!?])")
 
 

@@ -1,17 +1,18 @@
 """URLs of the per-language spaces (the default language at the root, others under /<lang>/), and the
 files and absolute addresses that content paths name."""
 
-import functools
 import os
 import re
 from urllib.parse import unquote
 
-from hubcore import speedups
+from hubcore import inventory, speedups
 
 NOT_IN_SLUG = re.compile(r"[/\\:]+")
+# A slug is a folder or file name of the output (`tags/<slug>/`, `feeds/tags/<slug>.atom.xml`): file systems allow
+# 255 bytes a name, and the longest suffix the site adds is 10.
+MAX_SLUG_BYTES = 200
 # Pelican's link syntax for content files: `{static}/images/a.png`.
 LINK_PREFIXES = ("{static}", "{filename}", "{attach}")
-REAL_PATHS = "HUB_REAL_PATHS"  # settings key: path -> whether it is in content/, for this run
 
 
 def lang_prefix(settings, lang):
@@ -57,15 +58,7 @@ def content_file(settings, src, document_path=""):
     return os.path.normpath(os.path.join(settings["PATH"], folder, src.lstrip("/")))
 
 
-def inside_content(settings, path):
-    """Whether `path`, its links followed, is in content/. Remembered for the run (on its settings): updates share
-    a few images, and following links is most of checking one (2.2 s of `./dev check` at 10,000 updates)."""
-    known = settings.setdefault(REAL_PATHS, {})
-    if path not in known:
-        known[path] = os.path.realpath(path).startswith(_real_folder(settings["PATH"]) + os.sep)
-    return known[path]
-
-
-@functools.lru_cache(maxsize=16)
-def _real_folder(folder):
-    return os.path.realpath(folder)
+def readable(settings, path):
+    """Whether `path` names a file of content/ that may be read: one the run's inventory lists (never a link out
+    of content/, nor a pipe)."""
+    return inventory.of(settings).readable(path)

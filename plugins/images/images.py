@@ -30,8 +30,8 @@ def plan(generator):
     for update in updates.every_status(generator):
         image = update.metadata.get("feature_image")
         source = urls.content_file(settings, image["src"]) if image else None
-        if source is None or not urls.inside_content(settings, source):
-            continue  # remote: left as it is; outside content/: never published (validation: E-IMAGE-PATH)
+        if source is None or not urls.readable(settings, source):
+            continue  # remote: left as it is; missing or outside content/: never read (E-IMAGE-MISSING, -PATH)
         if source not in planned:
             planned[source] = variants(source, settings)
         if planned[source]:

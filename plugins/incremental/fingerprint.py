@@ -28,14 +28,14 @@ from pathlib import Path
 from pelican.contents import Content
 from pelican.paginator import Paginator
 
-from hubcore import source_scan, updates, urls
+from hubcore import inventory, source_scan, updates
 
 LIBRARIES = ("pelican", "jinja2", "markdown", "babel", "feedgenerator", "nh3", "pillow", "python-frontmatter")
 # Settings keys that a run fills as it goes, different from one run to the next with the same input (cache hits,
 # pages written so far), or described apart (the directory, the documents).
 SCRATCH = {"HUB_FRESH_READS", "HUB_IMAGES_ENCODED", "HUB_SITEMAP_PAGES", "HUB_OUTPUT_WRITER", "HUB_PAGEFIND",
            "HUB_PAGEFIND_RUNS", "HUB_DIRECTORY", "HUB_UPDATES", "HUB_DRAFTS", "HUB_CATALOGS", "HUB_LIVE",
-           urls.REAL_PATHS}
+           inventory.KEY}
 # Metadata that only the document's own page shows, or that is bookkeeping.
 BODY_ONLY = {"text_hash", "read_findings", source_scan.KEY}
 # The writer's arguments under which a page gets the document it shows whole (article.html, page.html).

@@ -2,8 +2,10 @@
 
 A static host cannot answer with a 301, so each old address gets a tiny page
 with a canonical link, an immediate meta refresh and a plain link (for readers
-without automatic redirects). An alias may not leave the output folder nor
-replace a real page: either is reported, and nothing is written for it.
+without automatic redirects). An alias may not leave the output folder, nor
+take a path another output writes (hubcore.claims: a page, a feed, the
+stylesheet, the search index...), nor be another update's old address: each is
+reported, and nothing is written for it.
 """
 
 import html
@@ -15,7 +17,7 @@ from urllib.parse import quote, unquote
 from pelican import signals
 from pelican.generators import Generator
 
-from hubcore import files, findings, plugin, updates, urls
+from hubcore import claims, files, findings, plugin, updates, urls
 from hubcore.settings import apply_defaults
 
 SAFE = re.compile(r"^[A-Za-z0-9._~!$&'()*+,;=:@%/-]+$")
@@ -41,56 +43,88 @@ def output_name(address):
     path = unquote(path)
     if ".." in path.split("/") or "\\" in path or any(ord(c) < 32 for c in path):
         return None
+    if any(len(part.encode("utf-8")) > urls.MAX_SLUG_BYTES for part in path.split("/")):
+        return None  # longer than a file name may be
     path = posixpath.normpath("/" + path).lstrip("/")
     if not path:
         return None
     return path if path.endswith((".html", ".htm")) else f"{path}/index.html"
 
 
-def taken(target):
-    """A file of the site is there; a redirect page that an earlier build left in output/ is not one."""
-    if not os.path.exists(target):
-        return False
-    with open(target, encoding="utf-8", errors="replace") as handle:
-        return 'http-equiv="refresh"' not in handle.read(400)
-
-
 class RedirectsGenerator(Generator):
+    planned = ()  # (output file, document) of each redirect to write; `plan` sets it once every document is known
+
     def generate_output(self, writer):
         settings = self.settings
+        if settings["HUB_CHECK_ONLY"]:
+            return  # `./dev check` writes nothing; `plan` has reported
         base = settings["SITEURL"]
         rules = []  # `_redirects` lines, for hosts that redirect with a real 301 (Netlify, Cloudflare Pages)
-        for document in updates.published(self.context):
-            for address in updates.old_addresses(document):
-                name = output_name(address)
-                line = document.metadata.get("source_lines", {}).get("aliases") or \
-                    document.metadata.get("source_lines", {}).get("permalink", 0)
-                if name is None:
-                    findings.report(settings, findings.ERROR, "E-ALIAS", document.relative_source_path, line,
-                                    f"the old address {address!r} is not a path of this site",
-                                    "write it as /updates/old-name/ (no domain, no ..)")
-                    continue
-                target = os.path.join(self.output_path, name)
-                if name == urls.save_as(document.url) or taken(target):
-                    if name != urls.save_as(document.url):
-                        findings.report(settings, findings.WARNING, "W-ALIAS-TAKEN", document.relative_source_path,
-                                        line, f"the old address {address!r} is a page of the site; no redirect",
-                                        "remove it from `aliases`")
-                    continue
-                if settings["HUB_CHECK_ONLY"]:
-                    continue  # `./dev check` writes nothing
-                files.write_if_changed(target, PAGE.format(lang=document.lang, title=html.escape(document.title),
-                                                           target=html.escape(f"{base}/{document.url}")))
-                rules.append(f"/{quote(name.removesuffix('index.html'))} /{document.url} 301")
-        if not settings["HUB_CHECK_ONLY"]:
-            files.write_if_changed(os.path.join(self.output_path, "_redirects"),
-                                   "".join(f"{rule}\n" for rule in sorted(rules)))
+        for name, document in self.planned:
+            files.write_if_changed(os.path.join(self.output_path, name),
+                                   PAGE.format(lang=document.lang, title=html.escape(document.title),
+                                               target=html.escape(f"{base}/{document.url}")))
+            rules.append(f"/{quote(name.removesuffix('index.html'))} /{document.url} 301")
+        files.write_if_changed(os.path.join(self.output_path, "_redirects"),
+                               "".join(f"{rule}\n" for rule in sorted(rules)))
+
+
+def plan(generators):
+    """Decide, once every document and static file is known, which old addresses get a redirect: never one that
+    is no path of the site, nor one another output takes, nor one an earlier update (by file name) has."""
+    redirects = next((g for g in generators if isinstance(g, RedirectsGenerator)), None)
+    if redirects is None:
+        return
+    settings = redirects.settings
+    taken = claims.of_site(settings, redirects.context.get("staticfiles", ()))
+    claims.add_documents(taken, generators)
+    old = {}  # output file -> the update whose old address it is
+    planned = []
+    for document in sorted(updates.published(redirects.context), key=lambda doc: doc.relative_source_path):
+        for address in dict.fromkeys(updates.old_addresses(document)):
+            name = output_name(address)
+            if name == urls.save_as(document.url) or old.get(name) == document.relative_source_path:
+                continue  # the update is still there, or this is another spelling of an address it has
+            problem = refusal(name, address, old, taken)
+            if problem:
+                report(settings, document, *problem)
+                continue
+            old[name] = document.relative_source_path
+            planned.append((name, document))
+    redirects.planned = planned
+
+
+def refusal(name, address, old, taken):
+    """(code stem, message, fix) of an old address that gets no redirect, or None."""
+    if name is None:
+        return ("ALIAS", f"the old address {address!r} is not a path of this site",
+                "write it as /updates/old-name/ (no domain, no ..)")
+    if name in old:
+        return ("ALIAS-DUPLICATE", f"the old address {address!r} is already one of {old[name]}",
+                "keep it in one of the two files")
+    owner = taken.owner(name)
+    if owner:
+        return ("ALIAS-TAKEN", f"the old address {address!r} is taken by {owner}; it cannot redirect",
+                "remove it from `aliases`")
+    return None
+
+
+def report(settings, document, stem, message, hint):
+    lines = document.metadata.get("source_lines", {})
+    line = lines.get("aliases") or lines.get("permalink", 0)
+    # The archive's own permalinks predate the pages they now collide with: a warning there.
+    if stem == "ALIAS":
+        findings.report(settings, findings.ERROR, "E-ALIAS", document.relative_source_path, line, message, hint)
+    else:
+        findings.lenient(settings, document.metadata.get("legacy_format"), stem, document.relative_source_path,
+                         line, message, hint)
 
 
 SIGNAL_HANDLERS = {
     signals.initialized: apply_defaults,
     signals.article_generator_finalized: updates.collect,
     signals.get_generators: plugin.adds_generator(RedirectsGenerator),
+    signals.all_generators_finalized: plan,
 }
 
 

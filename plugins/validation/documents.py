@@ -3,7 +3,7 @@
 import datetime as dt
 import os
 
-from hubcore import findings, text, urls
+from hubcore import findings, inventory, text, urls
 
 
 def check(doc, settings, now, is_update):
@@ -41,11 +41,12 @@ def check_image(image, settings, legacy, path, line):
                          f"use {'https://' + src[len('http://'):]!r} if the site serves it, or copy the image "
                          "into content/images/")
     elif not urls.is_remote(src):
+        listed = inventory.of(settings)
         local = urls.content_file(settings, src, path)
-        if not urls.inside_content(settings, local):
+        if listed.relative(local) is None or listed.relative(local) in listed.refused:
             findings.report(settings, findings.ERROR, "E-IMAGE-PATH", path, line,
                             f"the feature image {src!r} is outside content/", "put the image in content/images/")
-        elif not os.path.isfile(local):
+        elif not listed.readable(local):
             findings.report(settings, findings.ERROR, "E-IMAGE-MISSING", path, line,
                             f"the feature image {src!r} is not in content/",
                             f"add the file as content/{os.path.relpath(local, settings['PATH'])}, or fix the path")

@@ -6,7 +6,7 @@ should get a finding instead, and the rest of the site.
 
 from collections import defaultdict
 
-from hubcore import findings, updates, urls
+from hubcore import findings, updates
 
 PAGE_LISTS = ("pages", "translations", "hidden_pages", "hidden_translations", "draft_pages", "draft_translations")
 
@@ -48,20 +48,23 @@ def drop_duplicate_updates(generator):
     drop(generator, updates.LIST_NAMES, dropped)
 
 
-def drop_pages_on_taken_urls(pages, update_docs, reserved, settings):
-    """A page written where an update, another page or a page the plugins make already is."""
-    owners = dict(reserved)
-    owners.update((doc.save_as, doc.relative_source_path) for doc in update_docs)
+def drop_pages_on_taken_urls(pages, update_docs, taken, settings):
+    """A page written where an update, another page, or a page or file the site makes already is (`taken`:
+    hubcore.claims)."""
+    for doc in update_docs:
+        taken.file(doc.save_as, doc.relative_source_path)
     dropped = set()
     for doc in sorted((doc for name in PAGE_LISTS for doc in getattr(pages, name)),
                       key=lambda d: d.relative_source_path):
-        other = owners.setdefault(doc.save_as, doc.relative_source_path)
-        if other != doc.relative_source_path:
-            dropped.add(id(doc))
-            findings.report(settings, findings.ERROR, "E-DUPLICATE-URL", doc.relative_source_path,
-                            doc.metadata.get("source_lines", {}).get("slug", 0),
-                            f"/{doc.url} is already {other}; this page is not published",
-                            "give this page another `slug` (or file name)")
+        other = taken.owner(doc.save_as)
+        if other is None:
+            taken.file(doc.save_as, doc.relative_source_path)
+            continue
+        dropped.add(id(doc))
+        findings.report(settings, findings.ERROR, "E-DUPLICATE-URL", doc.relative_source_path,
+                        doc.metadata.get("source_lines", {}).get("slug", 0),
+                        f"/{doc.url} is already {other}; this page is not published",
+                        "give this page another `slug` (or file name)")
     drop(pages, PAGE_LISTS, dropped)
 
 
@@ -70,20 +73,3 @@ def drop(generator, names, dropped):
     if dropped:
         for name in names:
             getattr(generator, name)[:] = [doc for doc in getattr(generator, name) if id(doc) not in dropped]
-
-
-def reserved_pages(settings, directory):
-    """save_as -> what writes it, for the pages the plugins make (homes, archives, directory pages)."""
-    pages = {}
-    for lang in settings["LANGUAGES"]:
-        pages[urls.save_as(urls.lang_url(settings, lang))] = f"the {lang!r} home page"
-        pages[urls.save_as(urls.lang_url(settings, lang, settings["LANG_ARCHIVES_URL"]))] = f"the {lang!r} archives"
-        for kind, entries in directory.items():
-            base = settings["DIRECTORY_KINDS"][kind]["url"].split("{slug}")[0]
-            pages[urls.save_as(urls.lang_url(settings, lang, base))] = f"the {lang!r} list of {kind}"
-            for entity in entries.values():
-                if entity.has_page(lang):
-                    pages[urls.save_as(entity.url_for(lang))] = entity.source_path or f"the page of {entity.slug!r}"
-    if settings["TRANSLATION_STATUS_URL"]:
-        pages[urls.save_as(settings["TRANSLATION_STATUS_URL"])] = "the translation status page"
-    return pages

@@ -6,7 +6,6 @@ reader scans it (hubcore.source_scan), so the reader cache keeps the scan.
 """
 
 import difflib
-import os
 import re
 
 from hubcore import findings, source_scan, urls
@@ -70,7 +69,7 @@ def trim(bad, good):
 
 def check_link(target, number, path, legacy, settings, known_urls):
     if target.startswith(urls.LINK_PREFIXES):
-        if not os.path.exists(urls.content_file(settings, target, path)):
+        if not urls.readable(settings, urls.content_file(settings, target, path)):
             findings.report(settings, findings.ERROR, "E-LINK", path, number,
                             f"the link {target!r} points at no file in content/", "fix the path after the {…}")
         return

@@ -14,11 +14,10 @@ import sys
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from directory.directory import DIRECTORY
-from hubcore import findings, plugin, updates
+from hubcore import claims, findings, plugin, updates
 from hubcore.settings import apply_defaults
 
-from . import documents, duplicates, output, source
+from . import accounting, documents, duplicates, output, source
 
 
 class NullWriter:
@@ -55,8 +54,9 @@ def check_all(generators):
     for doc in update_docs + page_docs:
         documents.check(doc, settings, now, is_update=id(doc) not in page_docs_set)
         source.check(doc, settings, known)
-    reserved = duplicates.reserved_pages(settings, articles.context.get(DIRECTORY, {}))
-    duplicates.drop_pages_on_taken_urls(pages, update_docs, reserved, settings)
+    taken = claims.of_site(settings, articles.context.get("staticfiles", ()))
+    duplicates.drop_pages_on_taken_urls(pages, update_docs, taken, settings)
+    accounting.check(generators, settings)
 
 
 def known_urls(settings, update_docs):

@@ -39,6 +39,38 @@ def test_unsafe_and_taken_addresses_are_reported_and_not_written(build_site, tmp
         "updates/en/b.md": ("---\ntitle: B\ndate: 2020-01-02\naliases: ['../../escape', 'https://evil.example/x', "
                             "'/updates/a/', '/updates/b/']\n---\nB.\n"),
     })
-    assert sorted((f.code, f.line) for f in site.findings) == [("E-ALIAS", 4), ("E-ALIAS", 4), ("W-ALIAS-TAKEN", 4)]
+    assert sorted((f.code, f.line) for f in site.findings) == [("E-ALIAS", 4), ("E-ALIAS", 4), ("E-ALIAS-TAKEN", 4)]
     assert not (tmp_path / "escape").exists() and not (tmp_path / "output" / "escape").exists()
     assert "<h1>A</h1>" in site.page("/updates/a/")
+
+
+# Paths another output of the site writes, or needs as a folder, or fills.
+TAKEN = ["/theme/css/site.css", "/feeds/all.atom.xml", "/robots.txt", "/sitemap.xml", "/pagefind/pagefind.js",
+         "/_redirects", "/es/", "/people/", "/404.html", "/es/feeds/", "/page/2/", "/archives/2020/", "/search/",
+         "/editors/translations/", "/images/sized/x.webp", "/images/a.png", "/updates/a/"]
+
+
+def test_an_old_address_never_takes_a_path_another_output_writes(build_site):
+    aliases = "".join(f"  - {address}\n" for address in TAKEN)
+    site = build_site({
+        "updates/en/a.md": "---\ntitle: A\ndate: 2020-01-01\n---\nA.\n",
+        "updates/en/b.md": f"---\ntitle: B\ndate: 2020-01-02\naliases:\n{aliases}---\nB.\n",
+        "images/a.png": b"not really a png",
+    })
+    taken = {f.message.split("'")[1]: f for f in site.findings if f.code == "E-ALIAS-TAKEN"}
+    assert sorted(taken) == sorted(TAKEN), [str(f) for f in site.findings]
+    assert "taken by the theme's files" in taken["/theme/css/site.css"].message
+    assert "taken by images/a.png" in taken["/images/a.png"].message
+    assert (site.output / "theme/css/site.css").is_file() and (site.output / "robots.txt").is_file()
+    assert (site.output / "_redirects").read_text(encoding="utf-8") == ""
+
+
+def test_two_updates_with_one_old_address_are_both_named(build_site):
+    site = build_site({
+        "updates/en/a.md": "---\ntitle: A\ndate: 2020-01-01\naliases: [/old/]\n---\nA.\n",
+        "updates/en/b.md": "---\ntitle: B\ndate: 2020-01-02\naliases: [/old, /old/index.html]\n---\nB.\n",
+    })
+    assert [(f.code, f.path, f.message) for f in site.findings] == [
+        ("E-ALIAS-DUPLICATE", "updates/en/b.md", "the old address '/old' is already one of updates/en/a.md"),
+        ("E-ALIAS-DUPLICATE", "updates/en/b.md", "the old address '/old/index.html' is already one of updates/en/a.md")]
+    assert (site.output / "_redirects").read_text(encoding="utf-8") == "/old/ /updates/a/ 301\n"

@@ -37,7 +37,7 @@ CASES = [
     # (id, files, code, path, line)
     ("missing title", with_first("title: Mapping with partners\n", ""), "E-REQUIRED", "updates/en/first.md", 2),
     ("text where a list is expected", with_first("tags: [hub]", "tags: hub"), "E-TYPE", "updates/en/first.md", 6),
-    ("unparseable date", with_first("2021-12-02T10:00:00Z", "the second of December"), "E-TYPE",
+    ("unparseable date", with_first("2021-12-02T10:00:00Z", "the second of December"), "E-DATE",
      "updates/en/first.md", 3),
     ("future date", with_first("2021-12-02T10:00:00Z", "2999-01-01"), "E-FUTURE-DATE", "updates/en/first.md", 3),
     ("unknown person", with_first("[Rubén Martín]", "[Ruben Martn]"), "E-NO-ENTRY", "updates/en/first.md", 4),

@@ -1,0 +1,140 @@
+"""A content file's bytes into text, front matter and body, with the line of every key.
+
+Everything here raises `findings.ContentError` (the file cannot be read) or
+reports a finding and goes on; nothing a file holds may raise anything else.
+"""
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from hubcore import findings
+from hubcore.text import CONTROL
+
+from . import schema
+
+# libyaml's parser when PyYAML has it (its wheels do): the same rules, several times faster.
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Loader(_BASE_LOADER):
+    """YAML's safe loader, but for two things.
+
+    - Timestamps stay text: the schema's date check parses them, so `2021-02-30` is a finding naming its line,
+      not an exception out of the YAML library.
+    - A key given twice keeps its first value (as two spellings of one key do) and is noted, with both lines,
+      in `repeated`; YAML would silently keep the last.
+    """
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.repeated = []  # (key, first line, repeated line)
+
+    def construct_mapping(self, node, deep=False):
+        if not isinstance(node, yaml.MappingNode):
+            return super().construct_mapping(node, deep)
+        own = sum(1 for key, _ in node.value if key.tag != "tag:yaml.org,2002:merge")
+        self.flatten_mapping(node)  # `<<: *anchor` pairs come first, the mapping's own last
+        merged, explicit = node.value[: len(node.value) - own], node.value[len(node.value) - own:]
+        mapping, lines = {}, {}
+        for key_node, value_node in explicit:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, (str, int, float, bool, type(None))):
+                raise yaml.constructor.ConstructorError(None, None, "a key must be plain text",
+                                                        key_node.start_mark)
+            if key in mapping:
+                self.repeated.append((key, lines[key], key_node.start_mark.line + 1))
+                continue
+            lines[key] = key_node.start_mark.line + 1
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        for key_node, value_node in merged:  # an explicit key overrides a merged one
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, (str, int, float, bool, type(None))) and key not in mapping:
+                mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_str)
+
+
+def decode(data, settings, path):
+    """The file's text; odd encodings, binaries and empty files get one clear error."""
+    if not data.strip():
+        raise findings.ContentError("E-EMPTY", 1, "the file is empty", "write front matter and text, or delete it")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise findings.ContentError("E-ENCODING", 1, "the file is UTF-16, not UTF-8",
+                                    "save it again as UTF-8 in your editor")
+    if b"\x00" in data[:8192]:
+        raise findings.ContentError("E-BINARY", 1, "this is a binary file, not text",
+                                    "images belong in content/images/ with an image extension")
+    if data.startswith(b"\xef\xbb\xbf"):
+        findings.report(settings, findings.WARNING, "W-BOM", path, 1, "the file starts with a byte-order mark",
+                        "save it as UTF-8 without BOM")
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise findings.ContentError("E-ENCODING", data[: error.start].count(b"\n") + 1, "the file is not valid UTF-8",
+                                    "save it again as UTF-8 in your editor") from None
+    return without_control_characters(text.replace("\r\n", "\n"), settings, path)
+
+
+def without_control_characters(text, settings, path):
+    """The text less the control characters a page or feed cannot carry, each line that had one reported."""
+    if not CONTROL.search(text):
+        return text
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        found = CONTROL.search(line)
+        if found:
+            findings.report(settings, findings.WARNING, "W-CONTROL-CHARACTER", path, number,
+                            f"an invisible control character (U+{ord(found.group()):04X}) is removed",
+                            "delete it: it often comes with text pasted from another program")
+    return CONTROL.sub("", text)
+
+
+def split_front_matter(text):
+    """(front-matter mapping, body, {folded key: line number}, [(key, first line, repeated line)])."""
+    if not YAMLHandler.FM_BOUNDARY.match(text.split("\n", 1)[0]):
+        raise findings.ContentError("E-NO-FRONT-MATTER", 1, "the file does not start with a `---` front-matter block",
+                                    "begin the file with ---, the fields, then --- on its own line")
+    try:
+        fm_text, body = YAMLHandler().split(text)
+    except ValueError:
+        raise findings.ContentError("E-UNCLOSED-FRONT-MATTER", 1, "the front matter is never closed",
+                                    "add a line with only --- after the last field") from None
+    raw, key_lines, repeated = load(fm_text)
+    return raw, body, key_lines, repeated
+
+
+def load(fm_text):
+    """The front matter's mapping, the (file) line of each top-level key, and the keys given twice. The text
+    starts with the rest of the opening `---` line, so its line numbers are the file's."""
+    loader = Loader(fm_text)
+    try:
+        node = loader.get_single_node()
+        raw = {} if node is None else loader.construct_document(node)
+    except yaml.YAMLError as error:
+        raise yaml_error(error) from None
+    except RecursionError:
+        raise findings.ContentError("E-YAML", 1, "the front matter is nested too deeply",
+                                    "write one `key: value` per line") from None
+    except (ValueError, TypeError, OverflowError) as error:  # a tag's value it cannot be: `!!int abc`
+        raise findings.ContentError("E-YAML", 1, f"a value of the front matter cannot be read: {error}",
+                                    "remove the `!!` tag, or quote the value") from None
+    finally:
+        loader.dispose()
+    if not isinstance(raw, dict):
+        raise findings.ContentError("E-YAML", 2, "the front matter is not a set of `key: value` lines",
+                                    "write one `key: value` per line")
+    key_lines = {}
+    for key_node, _ in node.value if node is not None else ():
+        key_lines.setdefault(schema.fold(key_node.value), key_node.start_mark.line + 1)
+    return raw, key_lines, loader.repeated
+
+
+def yaml_error(error):
+    # Where the broken construct began (an unclosed `[`) helps more than where parsing gave up.
+    mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    return findings.ContentError("E-YAML", mark.line + 1 if mark else 1, f"the front matter is not valid YAML: "
+                                 f"{problem}", "check quotes and indentation; quote values that contain ': '")

@@ -1,0 +1,164 @@
+"""Every file under content/, listed once a build by one walk that never leaves the folder.
+
+Nothing outside content/ may be read or published, whatever a link says: a
+symbolic link is followed only when its target lies inside content/, and a
+link out of it (to /etc/passwd, ../../.git/config, /proc/self/environ, a folder
+elsewhere), a link to nothing, a link that loops back to a folder it sits in,
+and anything that is not a regular file (a named pipe would block the build
+forever) is refused with a finding (`E-SYMLINK`, `E-NOT-A-FILE`). Generators
+list their files from this inventory (hubcore.speedups replaces Pelican's
+walk, which follows every link), and the plugins that open a file a document
+names (feature images, `{static}` links) ask it first.
+"""
+
+import fnmatch
+import os
+import stat
+from dataclasses import dataclass, field
+
+from . import findings
+
+KEY = "HUB_INVENTORY"  # settings key: this run's inventory
+
+
+@dataclass
+class Inventory:
+    root: str  # the content folder, absolute
+    files: dict = field(default_factory=dict)  # path relative to content/ ('/'-separated) -> its real path
+    refused: dict = field(default_factory=dict)  # relative path -> (code, message, fix)
+
+    def has(self, relative):
+        return relative in self.files
+
+    def readable(self, path):
+        """Whether `path` (absolute, or relative to content/) names a listed file: one that may be read."""
+        return self.has(self.relative(path))
+
+    def relative(self, path):
+        """`path` relative to content/ ('' for the folder itself), or None when it lies outside."""
+        full = os.path.normpath(os.path.join(self.root, path))
+        if full == self.root:
+            return ""
+        inside = full.startswith(self.root + os.sep)
+        return full[len(self.root) + 1:].replace(os.sep, "/") if inside else None
+
+
+def of(settings):
+    """This run's inventory of content/ (walked, and its refusals reported, at the first call of the run)."""
+    inventory = settings.get(KEY)
+    if inventory is None or inventory.root != os.path.abspath(settings["PATH"]):
+        inventory = settings[KEY] = walk(settings["PATH"])
+        for path, (code, message, fix) in sorted(inventory.refused.items()):
+            findings.report(settings, findings.ERROR, code, path, 0, message, fix)
+    return inventory
+
+
+def select(generator, paths, exclude=None, extensions=None):
+    """Pelican's `Generator.get_files` over the inventory: the same files, by the same rules (paths, folders
+    excluded by path or by IGNORE_FILES, the files' IGNORE_FILES and extensions), but only those inside content/."""
+    root = os.path.abspath(generator.path)
+    inventory = of(generator.settings) if root == os.path.abspath(generator.settings["PATH"]) else walk(root)
+    ignores = generator.settings["IGNORE_FILES"]
+    pruned = {os.path.split(os.path.join(generator.path, e)) for e in exclude or ()}
+    files = set()
+    for path in [paths] if isinstance(paths, str) else paths:
+        top = os.path.join(generator.path, path) if path else generator.path
+        prefix = inventory.relative(top)
+        if prefix is None:
+            continue  # a folder outside content/ is never read
+        if prefix in inventory.files:  # a single file
+            if generator._include_path(path, extensions):
+                files.add(path)
+            continue
+        for relative in inventory.files:
+            if prefix and not relative.startswith(prefix + "/"):
+                continue
+            *folders, name = relative[len(prefix) + 1 if prefix else 0:].split("/")
+            folder = top
+            for part in folders:  # as os.walk names them, and Pelican compares them
+                if (folder, part) in pruned or any(fnmatch.fnmatch(part, ignore) for ignore in ignores):
+                    break
+                folder = os.path.join(folder, part)
+            else:
+                listed = os.path.join(os.path.relpath(folder, generator.path), name)
+                if generator._include_path(listed, extensions):
+                    files.add(listed)
+    return files
+
+
+def keep_listed_static_links(generator):
+    """Pelican copies every file a `{static}` or `{attach}` link names, even `../../etc/passwd`: only the files
+    the inventory lists may be (the source checks report the others as E-LINK). Run once the pages are read, as
+    the static generator comes last."""
+    links = generator.context.get("static_links")
+    if links:
+        listed = of(generator.settings)
+        links.intersection_update([link for link in links if listed.has(listed.relative(link))])
+
+
+def new_run(pelican):
+    """A run starts (again, under autoreload): files may have come and gone."""
+    pelican.settings.pop(KEY, None)
+
+
+def walk(root):
+    root = os.path.abspath(root)
+    inventory = Inventory(root)
+    real_root = os.path.realpath(root)
+    # (folder as listed, its path relative to content/, the real folders from content/ down to it)
+    stack = [(root, "", (real_root,))] if os.path.isdir(root) else []
+    while stack:
+        folder, relative, chain = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as error:
+            inventory.refused[relative or "."] = ("E-NOT-A-FILE", f"the folder cannot be read: {error.strerror}",
+                                                  "give it read permission, or remove it")
+            continue
+        for entry in entries:
+            path = f"{relative}/{entry.name}" if relative else entry.name
+            listed = classify(entry, path, chain, real_root, inventory)
+            if listed is not None:  # a folder to walk
+                stack.append((entry.path, path, (*chain, listed)))
+    return inventory
+
+
+def classify(entry, path, chain, real_root, inventory):
+    """Record one entry of a folder; returns the real path of a folder to walk, else None."""
+    if entry.is_symlink():
+        real = os.path.realpath(entry.path)
+        problem = link_problem(entry.path, real, chain, real_root)
+        if problem:
+            inventory.refused[path] = ("E-SYMLINK", problem, "copy the file into content/ instead of linking it, "
+                                       "or remove the link")
+            return None
+        try:
+            mode = os.stat(real).st_mode
+        except OSError as error:
+            inventory.refused[path] = ("E-NOT-A-FILE", f"the file cannot be read: {error.strerror}",
+                                       "give it read permission, or remove it")
+            return None
+        is_dir, is_file = stat.S_ISDIR(mode), stat.S_ISREG(mode)
+    else:  # the folder's listing says what it is: no call to the file system
+        real = os.path.join(chain[-1], entry.name)
+        is_dir, is_file = entry.is_dir(follow_symlinks=False), entry.is_file(follow_symlinks=False)
+    if is_dir:
+        return real
+    if is_file:
+        inventory.files[path] = real
+    else:
+        inventory.refused[path] = ("E-NOT-A-FILE", "this is not a file (a pipe, socket or device) and cannot be "
+                                   "published", "remove it from content/")
+    return None
+
+
+def link_problem(link, real, chain, real_root):
+    """Why a symbolic link may not be followed, or None."""
+    target = os.readlink(link)
+    if real != real_root and not real.startswith(real_root + os.sep):
+        return f"a link to {target!r}, outside content/: nothing outside content/ is read or published"
+    if not os.path.exists(real):
+        return f"a link to {target!r}, which does not exist"
+    if real in chain:
+        return f"a link to {target!r}, a folder it is itself in (a loop)"
+    return None
