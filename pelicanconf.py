@@ -111,6 +111,9 @@ YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 DEFAULT_CATEGORY = "updates"
+# The reader takes a Jekyll file name's date itself, and reports an impossible one (E-DATE); Pelican's own
+# parse of `2021-02-30-x.md` would stop on it and drop the file.
+FILENAME_METADATA = ""
 USE_FOLDER_AS_CATEGORY = False
 
 # Feeds are per language and come from their own plugin; none from Pelican.

@@ -1,50 +1,78 @@
-"""Odd and hostile files: each gets its own finding or builds; the rest of the site always builds."""
+"""Hostile and careless content (tests/hostile.py): each case gets its finding, nothing is lost silently, nothing
+outside content/ is read, and `./dev check` reports what a build reports."""
+
+import json
+import os
+import subprocess
 
 import pytest
 
-FINE = {"updates/en/fine.md": "---\ntitle: Fine\ndate: 2021-01-01\n---\nStill here.\n"}
+from conftest import ROOT, run_pelican, site_settings
+from hostile import CASES, SECRET, marker, make
 
-ODD = [
-    ("huge file", "updates/en/huge.md", "---\ntitle: Huge\ndate: 2021-01-01\n---\n" + "word " * 4_000_000,
-     "E-TOO-LARGE"),
-    ("year 1", "updates/en/old.md", "---\ntitle: Old\ndate: 0001-01-01\n---\nx\n", None),
-    ("year 9999", "updates/en/far.md", "---\ntitle: Far\ndate: 9999-12-31\n---\nx\n", "E-FUTURE-DATE"),
-    ("long title", "updates/en/long.md", "---\ntitle: " + "a" * 10_000 + "\ndate: 2021-01-01\n---\nx\n", None),
-    ("YAML anchors", "updates/en/anchor.md", "---\ntitle: &t Anchored\nsummary: *t\ndate: 2021-01-01\n---\nx\n", None),
-    ("duplicate keys", "updates/en/dup.md", "---\ntitle: A\ntitle: B\ndate: 2021-01-01\n---\nx\n", None),
-    ("billion laughs", "updates/en/laughs.md",
-     "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ntitle: L\ndate: 2021-01-01\n"
-     "---\nx\n", "W-UNKNOWN-KEY"),
-    ("python tag", "updates/en/tag.md", "---\ntitle: !!python/object/apply:os.system ['touch /tmp/pwned']\n---\n",
-     "E-YAML"),
-    ("slug escaping", "updates/en/slug.md", "---\ntitle: S\ndate: 2021-01-01\nslug: ../../../etc/passwd\n---\nx\n", None),
-    ("windows slug", "updates/en/win.md", "---\ntitle: W\ndate: 2021-01-01\nslug: '..\\\\..\\\\evil'\n---\nx\n", None),
-    ("key escaping", "updates/en/key.md", "---\ntitle: K\ndate: 2021-01-01\ntranslation_key: ../../x\n---\nx\n", None),
-    ("encoded slug", "updates/en/enc.md", "---\ntitle: E\ndate: 2021-01-01\nslug: '%2e%2e/%2e%2e/evil'\n---\nx\n", None),
-    ("absolute slug", "updates/en/abs.md", "---\ntitle: A\ndate: 2021-01-01\nslug: /tmp/evil\n---\nx\n", None),
-    ("encoded alias", "updates/en/alias.md",
-     "---\ntitle: A\ndate: 2021-01-01\naliases: ['/%2e%2e/%2e%2e/evil', '/%2E%2E%2Fevil']\n---\nx\n", "E-ALIAS"),
-    ("save_as", "updates/en/save.md", "---\ntitle: S\ndate: 2021-01-01\nsave_as: ../../evil.html\n---\nx\n",
-     "W-UNKNOWN-KEY"),
-    ("image escaping", "updates/en/img.md",
-     "---\ntitle: I\ndate: 2021-01-01\nfeature_image: {src: ../../../../etc/passwd, alt: x}\n---\nx\n", "E-IMAGE-PATH"),
-    ("image outside content", "updates/en/out.md",
-     "---\ntitle: O\ndate: 2021-01-01\nfeature_image: {src: ../../../secret.png, alt: x}\n---\nx\n", "E-IMAGE-PATH"),
-]
+ERROR = "error"
 
 
-@pytest.mark.parametrize("name, path, text, code", ODD, ids=[o[0] for o in ODD])
-def test_odd_files_build_or_get_their_finding_and_nothing_leaves_the_output(build_site, tmp_path, name, path, text,
-                                                                           code):
-    from PIL import Image
-    Image.new("RGB", (600, 400)).save(tmp_path / "secret.png")  # beside content/: must never be published
-    site = build_site({**FINE, path: text})
-    assert site.exists("/updates/fine/")
-    codes = {f.code for f in site.findings if f.path == path}
-    assert (code in codes) if code else not {c for c in codes if c.startswith("E-")}, site.findings
-    written = {p.resolve() for p in tmp_path.rglob("*")}
-    assert all(p.is_relative_to(tmp_path.resolve()) for p in written)
-    assert not any(p.name == "passwd" or "secret" in p.name for p in (tmp_path / "output").rglob("*"))
-    assert not (tmp_path / "evil").exists() and not (tmp_path.parent / "evil").exists()
-    assert not any("%" in p.name or ".." in p.name for p in (tmp_path / "output").rglob("*"))
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """The whole hostile site, built once: (root, site)."""
+    root = tmp_path_factory.mktemp("hostile")
+    content = make(root)
+    return root, run_pelican(content, root / "output")
+
+
+@pytest.mark.parametrize("name, files, code", CASES, ids=[case[0] for case in CASES])
+def test_each_case_gets_its_finding(hostile, name, files, code):
+    _, site = hostile
+    first = next(iter(files))
+    codes = {f.code for f in site.findings if f.path == first}
+    if code:
+        assert code in codes, [str(f) for f in site.findings if f.path == first]
+    else:
+        assert not {c for c in codes if c.startswith("E-")}, [str(f) for f in site.findings if f.path == first]
+
+
+def test_every_file_is_published_a_draft_or_named_in_an_error(hostile):
+    """Asked of the output, not of the build: each text file's marker is on a page, each other file's bytes are
+    a file of the site, or an error names the file."""
+    root, site = hostile
+    errors = {f.path for f in site.findings if f.severity == ERROR}
+    published = b"\n".join(p.read_bytes() for p in site.output.rglob("*") if p.is_file())
+    content = root / "content"
+    lost = []
+    for folder, dirs, names in os.walk(content):
+        for name in names + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
+            path = os.path.join(folder, name)
+            rel = os.path.relpath(path, content)
+            if rel in errors:
+                continue
+            with open(path, "rb") as handle:
+                data = handle.read()
+            wanted = marker(rel).encode() if data.startswith(b"---\n") else data
+            if wanted not in published:
+                lost.append(rel)
+    assert lost == [] and site.exists("/updates/fine/")
+
+
+def test_nothing_outside_content_reaches_the_output_or_is_written_outside_it(hostile):
+    root, site = hostile
+    files = [p for p in site.output.rglob("*") if p.is_file()]
+    assert files and not [p for p in files if SECRET.encode() in p.read_bytes() or b"root:x:0:0" in p.read_bytes()]
+    assert all(not p.is_symlink() and p.resolve().is_relative_to(site.output.resolve()) for p in site.output.rglob("*"))
+    assert not (root / "evil").exists() and not (root.parent / "evil").exists() and not os.path.exists("/tmp/pwned")
+    assert not any("%" in p.name or ".." in p.name for p in site.output.rglob("*"))
+    assert b"evil.example" not in b"".join(p.read_bytes() for p in files)
+    assert (site.output / "theme/css/site.css").read_bytes() == (ROOT / "theme/static/css/site.css").read_bytes()
+
+
+def test_a_check_reports_exactly_what_the_build_reports(hostile):
+    """The check runs in a process of its own, as `./dev check` does."""
+    root, site = hostile
+    overrides = {k: v for k, v in site_settings(root / "content", root / "unused").items() if k != "OUTPUT_PATH"}
+    command = [os.sys.executable, "-c", "import sys; sys.path.insert(0, 'plugins'); from validation import check; "
+               f"check.run('pelicanconf.py', 'json', **{overrides!r})"]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    checked = {(f["file"].rsplit("content/", 1)[1], f["line"], f["code"], f["message"])
+               for f in json.loads(done.stdout)["findings"]}
+    assert checked == {(f.path, f.line, f.code, f.message) for f in site.findings}

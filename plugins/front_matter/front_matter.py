@@ -87,6 +87,7 @@ class FrontMatterReader(BaseReader):
             metadata["summary"] = self._render(metadata["summary"], metadata, path, key_lines.get("summary", 0))
         metadata["source_lines"] = key_lines
         metadata["legacy_format"] = legacy
+        self._check_body(body, metadata, path, body_line(text, body))
         return self._render(body, metadata, path, body_line(text, body)), metadata
 
     def _render(self, text, metadata, path, line):
@@ -100,14 +101,23 @@ class FrontMatterReader(BaseReader):
             raise findings.ContentError("E-NESTING", line, "the text nests lists or quotes too deeply to show",
                                         "use fewer levels of indented lists or `>` quotes") from None
         if self.settings["SANITIZE_HTML"] and not metadata.get("raw_html"):
-            dropped = []
-            html = sanitize.clean(html, self.settings, dropped)
-            for src in dropped:
-                findings.report(self.settings, findings.WARNING, "W-EMBED", path, line_of(text, src, line),
-                                f"the embedded frame {src!r} is removed: its address is not one of the allowed "
-                                "hosts, or is ambiguous", "embed from one of SANITIZE_IFRAME_HOSTS with a plain "
-                                "https://host/path address")
+            html = sanitize.clean(html, self.settings)
         return html
+
+    def _check_body(self, body, metadata, path, first_line):
+        """What the body holds that a build would refuse, found in its source (a check renders no Markdown)."""
+        deep = parse.DEEP_LINE.search(body)
+        if deep:
+            raise findings.ContentError("E-NESTING", first_line + body.count("\n", 0, deep.start()),
+                                        f"the text nests lists or quotes more than {parse.MAX_NESTING} levels deep",
+                                        "use fewer levels of indented lists or `>` quotes")
+        if self.settings["SANITIZE_HTML"] and not metadata.get("raw_html"):
+            for offset, src in sanitize.refused_embeds(body, self.settings):
+                findings.report(self.settings, findings.WARNING, "W-EMBED", path,
+                                first_line + body.count("\n", 0, offset),
+                                f"the embedded frame {src!r} is removed: its address is not one of the allowed "
+                                "hosts, or is written in a way browsers could read as another host",
+                                "embed from one of SANITIZE_IFRAME_HOSTS with a plain https://host/path address")
 
 
 # A file's update or page cannot be placed without these (they were given, but their value was refused).
@@ -132,12 +142,6 @@ def read_bytes(source_path, path, settings):
 def body_line(text, body):
     """The file's line where the body starts."""
     return text[: len(text) - len(body)].count("\n") + 1 if body else 0
-
-
-def line_of(text, needle, start):
-    """The line of the body (which starts on line `start`) where `needle` is first written, else `start`."""
-    at = text.find(needle)
-    return start + text.count("\n", 0, at) if at >= 0 else start
 
 
 def text_hash(metadata, body):

@@ -4,6 +4,8 @@ Everything here raises `findings.ContentError` (the file cannot be read) or
 reports a finding and goes on; nothing a file holds may raise anything else.
 """
 
+import re
+
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
@@ -14,6 +16,12 @@ from . import schema
 
 # libyaml's parser when PyYAML has it (its wheels do): the same rules, several times faster.
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+# Markdown parses nested lists and quotes by recursion, and in time that grows with the square of the depth:
+# no real text nests this deep. A level is one `>` or four columns of indentation.
+MAX_NESTING = 50
+DEEP_LINE = re.compile(r"^(?:(?: {4}|\t)|[ \t]*>){%d}" % MAX_NESTING, re.MULTILINE)
 
 
 class Loader(_BASE_LOADER):

@@ -1,5 +1,9 @@
 """Raw HTML is kept but defused; addresses that would run code are refused with the file and line."""
 
+import pytest
+
+from front_matter import sanitize
+
 BODY = """<p onclick="steal()">Hello <a href="javascript:alert(1)">link</a> <a href="https://osm.org/">osm</a></p>
 <script>alert("x")</script>
 <iframe src="https://www.youtube.com/embed/abc" width="560" height="315" allowfullscreen></iframe>
@@ -43,3 +47,31 @@ def test_code_running_addresses_in_front_matter_are_refused(build_site):
         ("E-URL", "people/p.md", 3), ("E-URL", "people/p.md", 4),
         ("E-URL", "updates/en/a.md", 4), ("E-URL", "updates/en/a.md", 5)]
     assert "javascript:" not in site.page("/updates/a/").lower() and "javascript:" not in site.page("/people/p/")
+
+
+# Read as a browser reads them (WHATWG URL rules), these load from another host than the one Python's urlsplit
+# sees, or are ambiguous: every one is refused. The plain forms are kept.
+EMBEDS = [
+    ("https://www.youtube.com/embed/x", True), ("//www.youtube.com/embed/x", True),
+    ("https://WWW.YouTube.com:443/embed/x?a=1#t", True), ("https://a.umap.openstreetmap.fr/x", True),
+    ("https://evil.example\\@www.youtube.com/embed/x", False), ("https://www.youtube.com@evil.example/", False),
+    ("https://evil.example#@www.youtube.com", False), ("https:www.youtube.com/x", False),
+    ("https:/\\evil.example/", False), ("https://www.youtube.com.evil.example/", False),
+    ("https://%77ww.youtube.com/", False), ("https://www\u3002youtube.com/", False),
+    ("https://www.you\ttube.com/", False), ("https://www.youtube.com\\evil", False),
+    ("javascript:alert(1)//www.youtube.com", False), ("www.youtube.com/embed/x", False),
+]
+
+
+@pytest.mark.parametrize("src, allowed", EMBEDS, ids=[e[0] for e in EMBEDS])
+def test_embed_hosts_are_read_as_browsers_read_them(src, allowed):
+    assert sanitize.embed_allowed(src, {"www.youtube.com", "umap.openstreetmap.fr"}) is allowed
+
+
+def test_a_refused_embed_is_named_with_its_line_by_a_build_and_a_check(build_site):
+    body = 'Intro.\n\n<iframe src="https://evil.example&#92;@www.youtube.com/embed/x"></iframe>\n'
+    site = build_site({"updates/en/a.md": update(body)})
+    assert [(f.code, f.line) for f in site.findings] == [("W-EMBED", 7)]
+    assert "Intro." in site.page("/updates/a/") and "evil.example" not in site.page("/updates/a/")
+    checked = build_site({"updates/en/a.md": update(body)}, HUB_CHECK_ONLY=True)
+    assert checked.findings == site.findings

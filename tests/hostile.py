@@ -1,0 +1,174 @@
+"""A site of hostile and careless content: each case an editor could write, with the finding it must get.
+
+`make(root)` writes every case under `root/content`, and beside it, outside
+content/, files holding SECRET that no build may read or publish. Every text
+file's body ends with its own marker (`marker(path)`), so a test can tell
+whether its text reached the site without asking the build.
+"""
+
+import hashlib
+import os
+import textwrap
+from dataclasses import dataclass
+
+SECRET = "SECRET-CANARY-7f3a9c"
+LONG = "x" * 300  # more bytes than a file name may have
+
+
+@dataclass(frozen=True)
+class Link:
+    """A symbolic link to `target` ({outside} is the folder beside content/ that holds the secrets)."""
+
+    target: str
+
+
+class Fifo:
+    """A named pipe: opening it to read would wait forever."""
+
+
+def update(front="", body="Text.", title="T", date="2021-01-01"):
+    head = (f"title: {title}\n" if title else "") + (f"date: {date}\n" if date else "")
+    return f"---\n{head}{textwrap.dedent(front)}---\n{body}\n"
+
+
+NESTED_LISTS = "".join("    " * level + "- item\n" for level in range(300))
+
+# (case, {path under content/: text, bytes, Link or Fifo}, the code its file must get, or None: it builds without
+# an error). The finding is looked for on the case's first file.
+CASES = [
+    # 1. Links out of content/
+    ("link to /proc/self/environ", {"images/env.jpg": Link("/proc/self/environ")}, "E-SYMLINK"),
+    ("link to ../../.git/config", {"images/git.jpg": Link("../../outside/.git/config")}, "E-SYMLINK"),
+    ("link to /etc/passwd", {"images/passwd.jpg": Link("/etc/passwd")}, "E-SYMLINK"),
+    ("linked folder outside", {"images/linked": Link("{outside}/folder")}, "E-SYMLINK"),
+    ("linked update outside", {"updates/en/linked.md": Link("{outside}/outside.md")}, "E-SYMLINK"),
+    ("link to nothing", {"images/dangling.png": Link("nowhere.png")}, "E-SYMLINK"),
+    ("link loop", {"images/loop": Link(".")}, "E-SYMLINK"),
+    ("link inside content", {"images/inside.png": Link("real.png"), "images/real.png": b"\x89PNG real"}, None),
+    ("named pipe", {"updates/en/pipe.md": Fifo()}, "E-NOT-A-FILE"),
+    ("{static} link out", {"updates/en/static.md": update(body="[x]({static}../../../outside/secret.txt)")}, "E-LINK"),
+    ("{attach} link out", {"updates/en/attach.md": update(body="[x]({attach}/../outside/secret.txt)")}, "E-LINK"),
+    ("image path out", {"updates/en/img.md": update("feature_image: {src: ../../../../etc/passwd, alt: x}\n")},
+     "E-IMAGE-PATH"),
+    ("image outside content", {"updates/en/out.md": update("feature_image: {src: ../../../outside/secret.png, "
+                                                           "alt: x}\n")}, "E-IMAGE-PATH"),
+    ("image through a link out", {"updates/en/viapw.md": update("feature_image: {src: /images/pw.png, alt: x}\n"),
+                                  "images/pw.png": Link("/etc/passwd")}, "E-IMAGE-PATH"),
+    # 2, 3, 10. Old addresses on other outputs, or twice
+    ("alias on the stylesheet", {"updates/en/css.md": update("aliases: [/theme/css/site.css]\n")}, "E-ALIAS-TAKEN"),
+    ("alias on a feed", {"updates/en/feed.md": update("aliases: [/feeds/all.atom.xml]\n")}, "E-ALIAS-TAKEN"),
+    ("alias on robots.txt", {"updates/en/robots.md": update("aliases: [/robots.txt]\n")}, "E-ALIAS-TAKEN"),
+    ("alias on the sitemap", {"updates/en/sitemap.md": update("aliases: [/sitemap.xml]\n")}, "E-ALIAS-TAKEN"),
+    ("alias on the search index", {"updates/en/pf.md": update("aliases: [/pagefind/pagefind.js]\n")},
+     "E-ALIAS-TAKEN"),
+    ("alias on _redirects", {"updates/en/redir.md": update("aliases: [/_redirects]\n")}, "E-ALIAS-TAKEN"),
+    ("alias on a language's home", {"updates/en/es-home.md": update("aliases: [/es/]\n")}, "E-ALIAS-TAKEN"),
+    ("alias on a list of people", {"updates/en/people.md": update("aliases: [/people/]\n")}, "E-ALIAS-TAKEN"),
+    ("alias on the 404 page", {"updates/en/missing.md": update("aliases: [/404.html]\n")}, "E-ALIAS-TAKEN"),
+    ("one alias, two updates", {"updates/en/twice-b.md": update("aliases: [/old-address/]\n"),
+                                "updates/en/twice-a.md": update("aliases: [/old-address/]\n")},
+     "E-ALIAS-DUPLICATE"),
+    ("encoded alias", {"updates/en/alias.md": update("aliases: ['/%2e%2e/%2e%2e/evil', '/%2E%2E%2Fevil']\n")},
+     "E-ALIAS"),
+    ("alias longer than a file name", {"updates/en/long-alias.md": update(f"aliases: [/{LONG}/]\n")}, "E-ALIAS"),
+    # 4, 5. Dates
+    ("30 February", {"updates/en/feb.md": update(date="2021-02-30")}, "E-DATE"),
+    ("year 0", {"updates/en/zero.md": update(date="0000-00-00")}, "E-DATE"),
+    ("hour 25", {"updates/en/h25.md": update(date="2021-01-01 25:00:00")}, "E-DATE"),
+    ("a month's name", {"updates/en/march.md": update(date="March")}, "E-DATE"),
+    ("a zone's abbreviation", {"updates/en/pst.md": update(date="2023-02-03 10:00 PST")}, "E-DATE"),
+    ("a stray letter", {"updates/en/stray.md": update(date="2023-02-03aT10:00:00Z")}, "E-DATE"),
+    ("a number", {"updates/en/number.md": update(date="20230203")}, "E-DATE"),
+    ("impossible date in the file name", {"updates/2021-02-30-jekyll.md": update(date="")}, "E-DATE"),
+    ("year 1", {"updates/en/old.md": update(date="0001-01-01")}, None),
+    ("year 9999", {"updates/en/far.md": update(date="9999-12-31")}, "E-FUTURE-DATE"),
+    ("300 nested list levels", {"updates/en/nested.md": update(body=NESTED_LISTS)}, "E-NESTING"),
+    ("1,000 nested quotes", {"updates/en/quotes.md": update(body="".join(">" * i + " x\n" for i in range(1000)))},
+     "E-NESTING"),
+    # 6. Control characters, null bytes, names too long
+    ("null byte in an image", {"updates/en/null.md": update("feature_image: {src: /images/a%00.jpg, alt: x}\n")},
+     "E-URL"),
+    ("control character in an address", {"updates/en/vt.md": update('aliases: ["/old\\vname/"]\n')}, "E-URL"),
+    ("control character in the title", {"updates/en/vt-title.md": update(title='"A\\vB"')}, "W-CONTROL-CHARACTER"),
+    ("control character in the body", {"updates/en/ff.md": update(body="Page\x0cbreak")}, "W-CONTROL-CHARACTER"),
+    ("slug longer than a file name", {"updates/en/long-slug.md": update(f"slug: {LONG}\n")}, "E-SLUG"),
+    ("tag longer than a file name", {"updates/en/long-tag.md": update(f"tags: [{LONG}]\n")}, "E-NAME-LONG"),
+    ("person's name too long", {"updates/en/long-name.md": update(f"persons: [{LONG}]\n")}, "E-NAME-LONG"),
+    ("long title", {"updates/en/long.md": update(title="a" * 10_000)}, None),
+    # 7. Embeds
+    ("backslash embed", {"updates/en/embed.md": update(body='<iframe src="https://evil.example\\@www.youtube.com/'
+                                                            'embed/x"></iframe>')}, "W-EMBED"),
+    ("userinfo embed", {"updates/en/embed2.md": update(body='<iframe src="https://www.youtube.com@evil.example/">'
+                                                             '</iframe>')}, "W-EMBED"),
+    ("no-slash embed", {"updates/en/embed3.md": update(body='<iframe src="https:evil.example/x"></iframe>')},
+     "W-EMBED"),
+    # 8. Language folders
+    ("unknown language folder", {"updates/xx/a.md": update()}, "E-LANG"),
+    ("language folder in capitals", {"updates/ES/b.md": update()}, "E-LANG"),
+    ("language with path characters", {"updates/en/lang.md": update("lang: ../es\n")}, "E-LANG"),
+    # 9. Empty slugs, repeated keys
+    ("tag with no letters", {"updates/en/bang.md": update("tags: ['!!!', maps]\n")}, "W-EMPTY-SLUG"),
+    ("title twice", {"updates/en/dup.md": update("title: Again\n")}, "W-DUPLICATE-KEY"),
+    # 11. Size
+    ("file over MAX_CONTENT_BYTES", {"updates/en/huge.md": update(body="word " * 600_000)}, "E-TOO-LARGE"),
+    ("large file", {"updates/en/large.md": update(body="word " * 110_000)}, "W-LARGE-FILE"),
+    # Files nothing would publish
+    ("Markdown in a folder nothing reads", {"notes/todo.md": update()}, "E-NOT-PUBLISHED"),
+    ("text file among updates", {"updates/en/draft.txt": "an idea\n"}, "E-NOT-PUBLISHED"),
+    ("Markdown among images", {"images/caption.md": update()}, None),  # a static file: copied as it is
+    ("page on robots.txt", {"pages/robots.md": update("slug: robots.txt\n")}, None),  # the slug is robotstxt
+    ("page on the feeds", {"pages/feeds.md": update("slug: feeds\n")}, "E-DUPLICATE-URL"),
+    # Broken files and YAML
+    ("empty file", {"updates/en/empty.md": ""}, "E-EMPTY"),
+    ("binary file", {"updates/en/binary.md": b"\x89PNG\r\n\x1a\n\x00\x00"}, "E-BINARY"),
+    ("UTF-16 file", {"updates/en/utf16.md": update().encode("utf-16")}, "E-ENCODING"),
+    ("python tag", {"updates/en/tag.md": "---\ntitle: !!python/object/apply:os.system ['touch /tmp/pwned']\n---\n"},
+     "E-YAML"),
+    ("a tag it cannot be", {"updates/en/int.md": update("summary: !!int abc\n")}, "E-YAML"),
+    ("a list that holds itself", {"updates/en/self.md": update("tags: &a [*a]\n")}, "E-TYPE"),
+    ("YAML anchors", {"updates/en/anchor.md": update("summary: *t\n", title="&t Anchored")}, None),
+    ("billion laughs", {"updates/en/laughs.md": update(
+        "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n")}, "W-UNKNOWN-KEY"),
+    # Paths in slugs and keys stay in the output folder
+    ("slug escaping", {"updates/en/slug.md": update("slug: ../../../etc/passwd\n")}, None),
+    ("windows slug", {"updates/en/win.md": update("slug: '..\\\\..\\\\evil'\n")}, None),
+    ("key escaping", {"updates/en/key.md": update("translation_key: ../../x\n")}, None),
+    ("encoded slug", {"updates/en/enc.md": update("slug: '%2e%2e/%2e%2e/evil'\n")}, None),
+    ("absolute slug", {"updates/en/abs.md": update("slug: /tmp/evil\n")}, None),
+    ("save_as", {"updates/en/save.md": update("save_as: ../../evil.html\n")}, "W-UNKNOWN-KEY"),
+]
+
+FINE = {"updates/en/fine.md": update(title="Fine", body="Still here.")}
+
+
+def marker(path):
+    return "MARK" + hashlib.sha256(path.encode()).hexdigest()[:10]
+
+
+def make(root, cases=CASES):
+    """Write the cases' files under root/content, and the secrets beside it (root/outside/)."""
+    outside = root / "outside"
+    for rel, text in {".git/config": f"[remote] token = {SECRET}\n", "secret.txt": SECRET,
+                      "folder/secret.png": SECRET, "secret.png": SECRET,
+                      "outside.md": update(title="Outside", body=SECRET)}.items():
+        (outside / rel).parent.mkdir(parents=True, exist_ok=True)
+        (outside / rel).write_text(text, encoding="utf-8")
+    content = root / "content"
+    for _, files, _ in [("fine", FINE, None), *cases]:
+        for rel, value in files.items():
+            write(content / rel, rel, value, outside)
+    return content
+
+
+def write(path, rel, value, outside):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(value, Link):
+        os.symlink(value.target.format(outside=outside), path)
+    elif isinstance(value, Fifo):
+        os.mkfifo(path)
+    elif isinstance(value, bytes):
+        path.write_bytes(value)
+    else:
+        tail = f"\n\n{marker(rel)}\n" if value.startswith("---\n") else ""
+        path.write_text(value + tail, encoding="utf-8")
