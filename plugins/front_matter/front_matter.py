@@ -293,8 +293,7 @@ def complete_update(metadata, path, key_lines, settings):
     metadata["tags"] = [tag for tag in metadata.get("tags", []) if tag.lower() not in ignored]
     complete_date(metadata, path, key_lines, settings)
     if not metadata.get("title"):
-        raise findings.ContentError("E-REQUIRED", key_lines.get("title", 2), "the update's `title` is missing or empty",
-                                    "add `title: A headline` to the front matter")
+        raise no_title("update", key_lines)
     if metadata.pop("published", True) is False:
         metadata["status"] = "draft"
     metadata["scheduled"] = metadata.get("status") == "scheduled"
@@ -318,11 +317,20 @@ def complete_update(metadata, path, key_lines, settings):
 
 def complete_page(metadata, path, key_lines, settings):
     if not metadata.get("title"):
-        raise findings.ContentError("E-REQUIRED", key_lines.get("title", 2), "the page's `title` is missing or "
-                                    "empty", "add `title: A title` to the front matter")
+        raise no_title("page", key_lines)
     metadata.setdefault("translation_key", f"page:{metadata.get('slug') or slug_from_name(path)}")
     # Pelican would make the slug of the title itself; made here, it is checked like an update's.
     metadata["slug"] = slug_for(metadata, metadata.get("slug") or metadata["title"], path, key_lines, settings)
+
+
+def no_title(kind, key_lines):
+    if "title" in key_lines:
+        # `title: Null`, `title: ~` or `title:` alone: YAML reads no value.
+        return findings.ContentError("E-REQUIRED", key_lines["title"], f"the {kind}'s `title` is empty (YAML reads "
+                                     "`Null`, `~` and nothing at all as no value)", "write the title, between quotes "
+                                     "if it is one of those words")
+    return findings.ContentError("E-REQUIRED", 2, f"the {kind}'s `title` is missing",
+                                 "add `title: A headline` to the front matter")
 
 
 def complete_date(metadata, path, key_lines, settings):
