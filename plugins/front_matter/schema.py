@@ -41,7 +41,8 @@ class Field:
 
 FIELDS = (
     Field("title", TEXT, "Headline of the update.", required=True),
-    Field("date", DATE, "Publication date and time, ISO 8601 (`2021-12-02T15:46:00Z`).", required=True),
+    Field("date", DATE, "Publication date and time, ISO 8601 (`2021-12-02T15:46:00Z`, or `2021-12-02`); without "
+          "an offset, in the site's `TIMEZONE`.", required=True),
     Field("updated", DATE, "When the update last changed in substance.", aliases=("modified", "last_modified")),
     Field("slug", TEXT, "Last part of the URL; derived from the file name or title when absent."),
     Field("lang", TEXT, "Language code (`en`, `es`, `fr`, `pt`); from the folder `updates/<lang>/` when absent.",

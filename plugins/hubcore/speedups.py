@@ -1,4 +1,4 @@
-"""Seven of Pelican's functions made faster, with the same results.
+"""Seven of Pelican's functions made faster, with the same results (and the listing of files made safe).
 
 Content.url and .save_as, remembered per document. Pelican formats a
 document's URL afresh at every access, copying all its metadata each time; a
@@ -19,8 +19,10 @@ name afresh (1.8 s of the same check).
 The content cache is saved only when a file was read: Pelican saved it again
 after every run (0.9 s of the same check, two pickles of every document).
 
-The content folder listed once: the read-ahead and the generator list the
-same files, and the walk for files of disabled readers is skipped when no
+The content folder listed once, from the run's inventory (hubcore.inventory),
+which also keeps the listing inside content/: Pelican's walk follows every
+link, out of content/ and round loops. The read-ahead and the generator list
+the same files, and the walk for files of disabled readers is skipped when no
 reader is disabled (it could find nothing). Each walk of the 10,000-update
 corpus took 0.4 s of the same check.
 

@@ -178,3 +178,14 @@ def test_right_to_left_titles_survive(build_site):
 def test_a_relative_site_url_stops_the_build_with_a_clear_message(build_site):
     with pytest.raises(SettingsError, match="FEED_SITEURL is '/preview': feeds need an absolute site URL"):
         build_site({}, SITEURL="/preview", FEED_SITEURL="")
+
+
+def test_a_huge_text_is_carried_by_its_summary_alone(build_site):
+    body = "A long report. " * 400
+    files = {"updates/en/big.md": f"---\ntitle: Big\ndate: 2021-01-01\nsummary: The short of it.\n---\n{body}\n",
+             "updates/en/small.md": "---\ntitle: Small\ndate: 2021-01-02\n---\nAll of it.\n"}
+    site = build_site(files, SITEURL=SITE, FEED_CONTENT_MAX_BYTES=2000)
+    entries = {e.title: e for e in feedparser.parse((site.output / "feeds/all.atom.xml").read_bytes()).entries}
+    assert entries["Big"].content[0].value == "<p>The short of it.</p>"
+    assert "All of it." in entries["Small"].content[0].value
+    assert "A long report." in site.page("/updates/big/")

@@ -107,10 +107,28 @@ def test_tag_spellings(read, value, expected):
     ("date: '2010-01-12 17:45:35 Z'", dt.datetime(2010, 1, 12, 17, 45, 35, tzinfo=UTC)),
     ("date: 2021-12-02", dt.datetime(2021, 12, 2, tzinfo=UTC)),
     ("created: 1263318335", dt.datetime(2010, 1, 12, 17, 45, 35, tzinfo=UTC)),
+    ("date: 2021-12-02T10:00:00+05:30", dt.datetime(2021, 12, 2, 4, 30, tzinfo=UTC)),
+    ("date: 2001-12-14 21:59:43.10 -5", dt.datetime(2001, 12, 15, 2, 59, 43, 100000, tzinfo=UTC)),
+    ("date: 2011-W01-2T00:05:23", dt.datetime(2011, 1, 4, 0, 5, 23, tzinfo=UTC)),
 ])
 def test_dates(read, value, expected):
     site = read({"updates/en/a.md": f"---\ntitle: T\n{value}\n---\nx\n"})
     assert site.updates["a"].date == expected
+
+
+def test_a_date_without_an_offset_is_in_the_sites_time_zone(read):
+    site = read({"updates/en/a.md": "---\ntitle: T\ndate: 2021-07-01 10:00\n---\nx\n",
+                 "updates/en/b.md": "---\ntitle: T\ndate: 2021-07-01T10:00:00Z\n---\nx\n"},
+                TIMEZONE="America/Bogota")
+    assert site.updates["a"].date == dt.datetime(2021, 7, 1, 15, 0, tzinfo=UTC)
+    assert site.updates["b"].date == dt.datetime(2021, 7, 1, 10, 0, tzinfo=UTC)
+
+
+def test_an_unknown_time_zone_is_refused_with_its_name(build_site):
+    from hubcore.settings import SettingsError
+
+    with pytest.raises(SettingsError, match="TIMEZONE 'Mars/Olympus' is not a time zone"):
+        build_site({}, TIMEZONE="Mars/Olympus")
 
 
 def test_archive_file_name_gives_slug_and_date(read):

@@ -52,3 +52,40 @@ def test_a_file_of_a_disabled_reader_is_still_named(build_site, monkeypatch, cap
     build_site({"updates/en/a.md": "---\ntitle: A\ndate: 2021-01-01\n---\nA.\n", "updates/en/b.rst": "B\n=\n"})
     assert any("updates/en/b.rst" in record.getMessage() and record.levelname == "WARNING"
                for record in caplog.records)
+
+
+def test_files_are_listed_as_pelican_lists_them_but_never_outside_content(tmp_path):
+    """Pelican's get_files and the inventory's listing, on the same tree and arguments: the same files. Only a
+    link out of content/ makes them differ, and only the inventory leaves it out."""
+    from pelican.generators import ArticlesGenerator
+    from pelican.settings import read_settings
+
+    from hubcore import inventory
+    from hubcore.settings import DEFAULTS
+
+    content = tmp_path / "content"
+    for rel in ("a.md", "updates/en/x.md", "updates/en/.#lock.md", "updates/drafts/d.md", "updates/es/y.markdown",
+                "images/p.png", "images/sub/q.jpg", "pages/about.md", "notes.txt", "updates/en/deep/z.md",
+                ".hidden/h.md", "updates/.git/config", "images/inside/i.png"):
+        (content / rel).parent.mkdir(parents=True, exist_ok=True)
+        (content / rel).write_text("x")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "secret.png").write_text("secret")
+    (content / "images" / "linked").symlink_to(content / "images" / "inside")  # inside: followed by both
+    # The site's defaults too: in this process, the plugins of earlier builds still hear the generator start.
+    settings = read_settings(override={**DEFAULTS, "PATH": str(content), "IGNORE_FILES": [".#*", ".git"]})
+    generator = ArticlesGenerator(context={}, settings=settings, path=str(content), theme=settings["THEME"],
+                                  output_path=str(tmp_path / "output"))
+    cases = [(["updates"], None, None), (["updates"], ["updates/drafts"], None), ([""], None, False),
+             (["images"], [], False), ("updates", ["updates/en/deep"], ["md"]), (["pages", "updates/en/x.md"], None,
+                                                                                None),
+             (["nowhere"], None, None), (["images/p.png"], None, False)]
+    for paths, exclude, extensions in cases:
+        expected = speedups._original_get_files(generator, paths, exclude, extensions)
+        assert inventory.select(generator, paths, exclude, extensions) == expected, paths
+    (content / "images" / "out").symlink_to(tmp_path / "outside")
+    assert "images/out/secret.png" in speedups._original_get_files(generator, ["images"], None, False)
+    listed = inventory.select(generator, ["images"], None, False)
+    assert "images/linked/i.png" in listed and not any(path.startswith("images/out") for path in listed)
+    assert speedups._original_get_files(generator, ["../outside"], None, False) == {"../outside/secret.png"}
+    assert inventory.select(generator, ["../outside"], None, False) == set()
