@@ -6,9 +6,9 @@ import os
 import subprocess
 
 import pytest
+from hostile import CASES, SECRET, make, marker
 
 from conftest import ROOT, run_pelican, site_settings
-from hostile import CASES, SECRET, marker, make
 
 ERROR = "error"
 

@@ -30,15 +30,16 @@ def html_lang(html):
 
 IOM_SEED = "updates/en/2017-06-09-collaborating-with-iom-the-un-migration-agency-on-openstreetmap.md"
 LATAM_SEED = "updates/en/2021-12-02-open-mapping-hub-in-latam-december-2021-update.md"
+ALT_HINT = "add `alt: what the image shows` under feature_image, for readers who cannot see it"
 
 
 def test_the_demo_content_builds_with_only_the_seeds_known_warnings(site):
     """The seeds are byte-for-byte archive posts: no alt text, and mojibake repaired when rendering."""
     found = sorted((f.path, f.line, f.code, f.hint.split(" (")[0]) for f in site.findings)
     assert found == [
-        (IOM_SEED, 8, "W-IMAGE-ALT", "add `alt: what the image shows` under feature_image, for readers who cannot see it"),
+        (IOM_SEED, 8, "W-IMAGE-ALT", ALT_HINT),
         (IOM_SEED, 12, "W-MOJIBAKE", "replace 'HOTâ€™s' → 'HOT’s'"),
-        (LATAM_SEED, 10, "W-IMAGE-ALT", "add `alt: what the image shows` under feature_image, for readers who cannot see it"),
+        (LATAM_SEED, 10, "W-IMAGE-ALT", ALT_HINT),
         (LATAM_SEED, 11, "W-MOJIBAKE", "replace 'Rub√©n Mart√≠n' → 'Rubén Martín'"),
         (LATAM_SEED, 14, "W-MOJIBAKE", "replace 'Versi√≥n' → 'Versión'; 'espa√±ol' → 'español'"),
         (LATAM_SEED, 18, "W-MOJIBAKE", "replace 'Luc√≠a' → 'Lucía'"),
@@ -215,7 +216,8 @@ def test_every_page_keeps_to_the_budgets(site):
 def test_front_matter_text_is_escaped(build_site):
     site = build_site({
         "updates/en/a.md": '---\ntitle: "<script>alert(1)</script> & co"\ndate: 2020-01-01\n'
-                           'persons: ["<b>Eve</b>"]\nfeature_image: {src: /x.png, alt: "\\" onerror=\\"x"}\n---\nBody.\n'})
+                           'persons: ["<b>Eve</b>"]\nfeature_image: {src: /x.png, alt: "\\" onerror=\\"x"}\n'
+                           '---\nBody.\n'})
     html = site.page("/updates/a/")
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
     assert "<b>Eve</b>" not in html and "&lt;b&gt;Eve&lt;/b&gt;" in html

@@ -74,7 +74,8 @@ def make(update, settings):
         id=entry_id(settings, update), title=clean(update.title), link=urls.absolute(base, update.url), lang=lang,
         published=update.date, updated=getattr(update, "modified", None) or update.date,
         summary=summary, content=image_html + content,
-        authors=[(clean(person.display(lang)), urls.absolute(base, person.url_for(lang)) if person.has_page(lang) else None)
+        authors=[(clean(person.display(lang)),
+                  urls.absolute(base, person.url_for(lang)) if person.has_page(lang) else None)
                  for person in getattr(update, "persons", [])],
         categories=[clean(tag.display(lang)) for tag in getattr(update, "tags", [])],
         image=image_url, enclosure=enclosure,

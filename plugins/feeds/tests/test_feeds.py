@@ -164,7 +164,8 @@ def test_ids_survive_a_slug_change(build_site):
 
 def test_feeds_hold_the_latest_twenty_by_default_and_more_when_set(build_site):
     files = {f"updates/en/u{n:02}.md": update(f"U{n:02}", f"2020-01-{n + 1:02}") for n in range(25)}
-    assert len(feedparser.parse((build_site(files, SITEURL=SITE).output / "feeds/all.rss.xml").read_bytes()).entries) == 20
+    site = build_site(files, SITEURL=SITE)
+    assert len(feedparser.parse((site.output / "feeds/all.rss.xml").read_bytes()).entries) == 20
     site = build_site(files, SITEURL=SITE, FEED_MAX_ITEMS=30)
     assert len(feedparser.parse((site.output / "feeds/all.rss.xml").read_bytes()).entries) == 25
 

@@ -152,7 +152,8 @@ def test_unpublished_archive_post_is_a_draft(read):
 
 
 def test_empty_summary_falls_back_to_the_body(read):
-    site = read({"updates/en/a.md": '---\ntitle: T\ndate: 2020-01-01\nSummary Text: "\\r\\n\\r\\n"\n---\nFirst words.\n'})
+    site = read({"updates/en/a.md": '---\ntitle: T\ndate: 2020-01-01\nSummary Text: "\\r\\n\\r\\n"\n---\n'
+                                    'First words.\n'})
     assert "First words." in site.updates["a"].summary
 
 
@@ -166,7 +167,8 @@ def test_mojibake_in_legacy_posts_is_repaired_for_readers(read, tmp_path):
 
 def test_archive_uploads_point_at_the_old_site_unless_present(read):
     site = read({
-        "updates/en/a.md": "---\ntitle: T\ndate: 2020-01-01\nFeature Image: /uploads/x%20y.png\n---\n![p](/uploads/here.png)\n",
+        "updates/en/a.md": ("---\ntitle: T\ndate: 2020-01-01\nFeature Image: /uploads/x%20y.png\n---\n"
+                            "![p](/uploads/here.png)\n"),
         "uploads/here.png": b"\x89PNG\r\n\x1a\n",
     }, LEGACY_UPLOADS_URL="https://old.example.org")
     item = site.updates["a"]

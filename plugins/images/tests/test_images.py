@@ -16,8 +16,10 @@ def png(width, height):
 
 FILES = {
     "images/flood-map.png": png(1600, 900),
-    "updates/en/a.md": "---\ntitle: A\ndate: 2021-01-01\nfeature_image: {src: /images/flood-map.png, alt: A map}\n---\nA.\n",
-    "updates/en/b.md": "---\ntitle: B\ndate: 2021-01-02\nfeature_image: {src: 'https://cdn.example.org/x.jpg', alt: X}\n---\n",
+    "updates/en/a.md": ("---\ntitle: A\ndate: 2021-01-01\nfeature_image: {src: /images/flood-map.png, alt: A map}\n"
+                        "---\nA.\n"),
+    "updates/en/b.md": ("---\ntitle: B\ndate: 2021-01-02\n"
+                        "feature_image: {src: 'https://cdn.example.org/x.jpg', alt: X}\n---\n"),
 }
 
 

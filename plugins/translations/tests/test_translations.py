@@ -54,7 +54,8 @@ def test_the_real_seed_links_to_its_spanish_version(build_site):
     from conftest import ROOT
     seed = ROOT / "content/updates/en/2021-12-02-open-mapping-hub-in-latam-december-2021-update.md"
     spanish = ROOT / "content/updates/es/hub-de-mapeo-abierto-en-latam-actualizacion-diciembre-2021.md"
-    text = spanish.read_text(encoding="utf-8").replace("translation_key: open-mapping-hub-in-latam-december-2021-update\n", "")
+    key = "translation_key: open-mapping-hub-in-latam-december-2021-update\n"
+    text = spanish.read_text(encoding="utf-8").replace(key, "")
     site = build_site({f"updates/en/{seed.name}": seed.read_bytes(), f"updates/es/{spanish.name}": text})
     assert_linked(site, {"en": "/updates/open-mapping-hub-in-latam-december-2021-update/",
                          "es": "/es/updates/hub-de-mapeo-abierto-en-latam-actualizacion-diciembre-2021/"})

@@ -85,7 +85,8 @@ def test_suggestions_name_the_likely_fix(build_site):
 
 def test_every_error_of_every_file_is_reported_in_one_run(build_site):
     site = build_site({**CLEAN_SITE,
-                       "updates/en/a.md": "---\ntitle: A\ndate: 2999-01-01\npersons: [Nobody]\n---\n[x](/updates/zz/)\n",
+                       "updates/en/a.md": ("---\ntitle: A\ndate: 2999-01-01\npersons: [Nobody]\n---\n"
+                                           "[x](/updates/zz/)\n"),
                        "updates/en/b.md": "---\ntitle: [unclosed\n---\n",
                        "updates/en/c.md": b"\x00\x01binary"})
     assert sorted((f.path, f.code) for f in site.findings) == [
@@ -95,7 +96,8 @@ def test_every_error_of_every_file_is_reported_in_one_run(build_site):
 
 
 def test_archive_copies_of_one_post_publish_the_newest_with_a_warning(build_site):
-    post = "---\ntitle: Maps for Mozambique\ndate: {date}\npermalink: updates/{date}_maps\nPerson: Nate Smith\n---\n{body}\n"
+    post = ("---\ntitle: Maps for Mozambique\ndate: {date}\npermalink: updates/{date}_maps\nPerson: Nate Smith\n"
+            "---\n{body}\n")
     site = build_site({
         "people/nate-smith.md": "---\nname: Nate Smith\n---\n",
         "updates/2010-11-17-maps-for-mozambique.md": post.format(date="2010-11-17", body="First copy."),

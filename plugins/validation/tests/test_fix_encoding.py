@@ -6,7 +6,8 @@ from conftest import ROOT, SEEDS, run_pelican
 from validation import source
 
 NAMES = {key: path.relative_to(ROOT / "content").as_posix() for key, path in SEEDS.items()}
-PEOPLE = {"people/nate-smith.md": "---\nname: Nate Smith\n---\n", "people/ruben-martin.md": "---\nname: Rubén Martín\n---\n"}
+PEOPLE = {"people/nate-smith.md": "---\nname: Nate Smith\n---\n",
+          "people/ruben-martin.md": "---\nname: Rubén Martín\n---\n"}
 
 
 def copy_seeds(root):
