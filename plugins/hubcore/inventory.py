@@ -58,32 +58,37 @@ def select(generator, paths, exclude=None, extensions=None):
     excluded by path or by IGNORE_FILES, the files' IGNORE_FILES and extensions), but only those inside content/."""
     root = os.path.abspath(generator.path)
     inventory = of(generator.settings) if root == os.path.abspath(generator.settings["PATH"]) else walk(root)
-    ignores = generator.settings["IGNORE_FILES"]
     pruned = {os.path.split(os.path.join(generator.path, e)) for e in exclude or ()}
     files = set()
     for path in [paths] if isinstance(paths, str) else paths:
-        top = os.path.join(generator.path, path) if path else generator.path
-        prefix = inventory.relative(top)
-        if prefix is None:
-            continue  # a folder outside content/ is never read
-        if prefix in inventory.files:  # a single file
-            if generator._include_path(path, extensions):
-                files.add(path)
-            continue
-        for relative in inventory.files:
-            if prefix and not relative.startswith(prefix + "/"):
-                continue
-            *folders, name = relative[len(prefix) + 1 if prefix else 0:].split("/")
-            folder = top
-            for part in folders:  # as os.walk names them, and Pelican compares them
-                if (folder, part) in pruned or any(fnmatch.fnmatch(part, ignore) for ignore in ignores):
-                    break
-                folder = os.path.join(folder, part)
-            else:
-                listed = os.path.join(os.path.relpath(folder, generator.path), name)
-                if generator._include_path(listed, extensions):
-                    files.add(listed)
+        files |= select_path(generator, inventory, path, pruned, extensions)
     return files
+
+
+def select_path(generator, inventory, path, pruned, extensions):
+    top = os.path.join(generator.path, path) if path else generator.path
+    prefix = inventory.relative(top)
+    if prefix is None:
+        return set()  # a folder outside content/ is never read
+    if prefix in inventory.files:  # a single file
+        return {path} if generator._include_path(path, extensions) else set()
+    start = len(prefix) + 1 if prefix else 0
+    walked = (as_walked(top, relative[start:], pruned, generator) for relative in inventory.files
+              if not prefix or relative.startswith(prefix + "/"))
+    return {listed for listed in walked if listed and generator._include_path(listed, extensions)}
+
+
+def as_walked(top, below, pruned, generator):
+    """The name Pelican's walk from `top` gives the file `below` it (`updates/en/a.md`), or None when the walk
+    never enters one of its folders (excluded, or matching IGNORE_FILES)."""
+    *folders, name = below.split("/")
+    folder = top
+    for part in folders:  # os.walk's names for the folders, which Pelican compares with its exclusions
+        if (folder, part) in pruned or any(fnmatch.fnmatch(part, ignore)
+                                           for ignore in generator.settings["IGNORE_FILES"]):
+            return None
+        folder = os.path.join(folder, part)
+    return os.path.join(os.path.relpath(folder, generator.path), name)
 
 
 def keep_listed_static_links(generator):
