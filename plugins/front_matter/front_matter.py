@@ -84,13 +84,14 @@ class FrontMatterReader(BaseReader):
         elif kind == "page":
             complete_page(metadata, path, key_lines, self.settings)
         if metadata.get("summary"):
-            metadata["summary"] = self._render(metadata["summary"], metadata, path, key_lines.get("summary", 0))
+            metadata["summary"] = self._render(metadata["summary"], metadata, key_lines.get("summary", 0))
         metadata["source_lines"] = key_lines
         metadata["legacy_format"] = legacy
-        self._check_body(body, metadata, path, body_line(text, body))
-        return self._render(body, metadata, path, body_line(text, body)), metadata
+        first_line = body_line(text, body)
+        self._check_body(body, metadata, path, first_line)
+        return self._render(body, metadata, first_line), metadata
 
-    def _render(self, text, metadata, path, line):
+    def _render(self, text, metadata, line):
         if self.settings["HUB_CHECK_ONLY"]:
             return text  # `./dev check` renders no page; Markdown is most of a read's time
         self._markdown.reset()
