@@ -309,6 +309,8 @@ def complete_update(metadata, path, key_lines, settings):
     metadata["slug"] = slug_for(metadata, metadata.get("slug") or slug_from_name(path), path, key_lines, settings)
     # A shared slug is Pelican's own way of linking translations; keep it as the fallback key.
     metadata["key_given"] = "translation_key" in metadata
+    if metadata.get("translation_of"):
+        metadata["translation"] = "true"  # Pelican's mark: not the group's original, whatever its language
     metadata.setdefault("translation_key", metadata["slug"])
     if metadata.get("updated"):
         metadata["modified"] = metadata["updated"]

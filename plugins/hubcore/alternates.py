@@ -5,6 +5,8 @@ included, plus an `x-default`; the sitemap must say the same as the pages, so
 both ask this module, given a page's template context.
 """
 
+from hubcore.updates import original_of
+
 
 def own_url(context):
     """Site-relative URL of the page being written (`updates/x/` for updates/x/index.html)."""
@@ -25,10 +27,19 @@ def page_alternates(context):
 
 
 def hreflang_links(context):
-    """(hreflang, site-relative URL) pairs, languages sorted, then `x-default` (the default language's version)."""
+    """(hreflang, site-relative URL) pairs, languages sorted, then `x-default`: the default language's version, else
+    the original an update was translated from (it may be Spanish), else the page itself."""
     alternates = page_alternates(context)
     # The default language's home is the empty URL, so test membership, not truth.
-    fallback = next((alternates[lang] for lang in (context["DEFAULT_LANG"], context.get("lang")) if lang in alternates),
-                    own_url(context))
+    languages = (context["DEFAULT_LANG"], original_lang(context), context.get("lang"))
+    fallback = next((alternates[lang] for lang in languages if lang in alternates), own_url(context))
     return sorted(alternates.items()) + [("x-default", fallback)]
+
+
+def original_lang(context):
+    content = context.get("article") or context.get("page")
+    if content is None:
+        return None
+    original = original_of([content, *content.translations], context["DEFAULT_LANG"])
+    return original.lang if original else None
 

@@ -50,8 +50,8 @@ DEFAULTS = {
         "pt": ["Versão em português", "Portuguese version", "Version in Portuguese", "Versión en portugués",
                "Version portugaise"],
     },
-    # A translation (`translation_of` set) whose key has no original in the default language is an error
-    # unless this is True.
+    # A translation key whose every version is a translation (`translation_of` set), with no original in any
+    # language, is an error unless this is True.
     "TRANSLATIONS_ALLOW_ORPHANS": False,
     # Default-language updates with no translation, in another language's lists: "own" (left out),
     # "section" (home and directory pages offer them apart, "Also in English") or "mixed" (listed in

@@ -51,6 +51,18 @@ def every_document(context):
     return list(chain(context.get(KEY, []), context.get(DRAFTS_KEY, [])))
 
 
+def original_of(versions, default_lang):
+    """The version the others of a translation group were made from: one that names no `translation_of` (the
+    default language's if there are several, else the oldest). None when every version says it is a
+    translation. The Latin American team writes in Spanish first: an original may be in any language."""
+    originals = [doc for doc in versions if not doc.metadata.get("translation_of")]
+    if not originals:
+        return None
+    # Pages may have no date; dates in UTC, as text, sort as the dates do.
+    return min(originals, key=lambda doc: (doc.lang != default_lang, str(getattr(doc, "date", "")),
+                                           doc.relative_source_path))
+
+
 def for_language(items, lang, settings):
     """(listed, also) for a list in `lang`: its updates, and untranslated default-language ones to offer.
 

@@ -6,6 +6,8 @@ A plain-data report (it is also written as JSON), so the editors' page, the
 
 from collections import defaultdict
 
+from hubcore import updates
+
 
 def outdated(original, translation):
     """Whether the original's text changed after the translation was made.
@@ -21,33 +23,37 @@ def outdated(original, translation):
 
 
 def build(documents, settings):
+    """Each group's versions, and each language's coverage: its share of the updates first written in another
+    language (an original may be in any language)."""
     default = settings["DEFAULT_LANG"]
-    others = [lang for lang in settings["LANGUAGES"] if lang != default]
     groups = defaultdict(dict)
     for doc in documents:
         groups[doc.translation_key].setdefault(doc.lang, doc)
-    rows = []
-    for key, versions in groups.items():
-        original = versions.get(default)
-        lead = original or versions[min(versions)]
-        rows.append({
-            "key": key,
-            "title": lead.title,
-            "date": lead.date.date().isoformat(),
-            "original_hash": original.metadata["text_hash"] if original else None,
-            "versions": {lang: {"url": doc.url, "source": doc.relative_source_path,
-                                "outdated": bool(original) and lang != default and outdated(original, doc)}
-                         for lang, doc in sorted(versions.items())},
-            "missing": [lang for lang in settings["LANGUAGES"] if lang not in versions],
-        })
+    rows = [row(key, versions, settings) for key, versions in groups.items()]
     rows.sort(key=lambda row: (row["date"], row["key"]), reverse=True)
-    originals = [row for row in rows if row["original_hash"]]
-    coverage = {lang: {
-        "translated": sum(lang in row["versions"] for row in originals),
-        "outdated": sum(row["versions"].get(lang, {}).get("outdated", False) for row in originals),
-        "total": len(originals),
-    } for lang in others}
+    coverage = {}
+    for lang in settings["LANGUAGES"]:
+        wanted = [row for row in rows if row["original_lang"] != lang]
+        coverage[lang] = {"translated": sum(lang in row["versions"] for row in wanted),
+                          "outdated": sum(row["versions"].get(lang, {}).get("outdated", False) for row in wanted),
+                          "total": len(wanted)}
     return {"default_lang": default, "coverage": coverage, "updates": rows}
+
+
+def row(key, versions, settings):
+    # A group of translations alone (TRANSLATIONS_ALLOW_ORPHANS) is led by its first language.
+    original = updates.original_of(versions.values(), settings["DEFAULT_LANG"]) or versions[min(versions)]
+    return {
+        "key": key,
+        "title": original.title,
+        "date": original.date.date().isoformat(),
+        "original_lang": original.lang,
+        "original_hash": original.metadata["text_hash"],
+        "versions": {lang: {"url": doc.url, "source": doc.relative_source_path,
+                            "outdated": doc is not original and outdated(original, doc)}
+                     for lang, doc in sorted(versions.items())},
+        "missing": [lang for lang in settings["LANGUAGES"] if lang not in versions],
+    }
 
 
 def bar(done, total, width=20):
@@ -57,25 +63,23 @@ def bar(done, total, width=20):
 
 def as_text(report):
     """The report for a terminal: a bar per language, then what each update lacks."""
-    default = report["default_lang"]
-    total = next(iter(report["coverage"].values()), {}).get("total", 0)
-    lines = [f"Translations of the {total} updates whose original is in {default!r} "
-             f"({len(report['updates'])} updates in all):"]
+    lines = [f"Translations of the {len(report['updates'])} updates, each language counted against those first "
+             "written in another:"]
     for lang, counts in report["coverage"].items():
         done, total = counts["translated"], counts["total"]
         share = f"{100 * done / total:3.0f} %" if total else "  - "
         lines.append(f"  {lang}  {bar(done, total)}  {done:>4}/{total:<4} {share}"
                      f"  ({counts['outdated']} outdated)")
     lines.append("")
-    for row in report["updates"]:
-        stale = [lang for lang, version in row["versions"].items() if version["outdated"]]
-        if not (row["missing"] or stale):
+    for entry in report["updates"]:
+        stale = [lang for lang, version in entry["versions"].items() if version["outdated"]]
+        if not (entry["missing"] or stale):
             continue
-        lead = row["versions"].get(default) or next(iter(row["versions"].values()))
-        lines.append(f"{lead['source']}  ({row['title']})")
-        if row["missing"]:
-            lines.append(f"    missing: {', '.join(row['missing'])}")
+        lead = entry["versions"][entry["original_lang"]]
+        lines.append(f"{lead['source']}  ({entry['title']}; original in {entry['original_lang']!r})")
+        if entry["missing"]:
+            lines.append(f"    missing: {', '.join(entry['missing'])}")
         for lang in stale:
-            lines.append(f"    outdated: {lang} ({row['versions'][lang]['source']}); once updated, set "
-                         f"`original_hash: {row['original_hash']}`")
+            lines.append(f"    outdated: {lang} ({entry['versions'][lang]['source']}); once updated, set "
+                         f"`original_hash: {entry['original_hash']}`")
     return "\n".join(lines) + "\n"

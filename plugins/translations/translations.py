@@ -125,10 +125,9 @@ def link(generator):
 
 def settle(group, settings):
     """Give a group one key and report what cannot be right about it."""
-    default = settings["DEFAULT_LANG"]
     given = sorted({doc.translation_key for doc in group if doc.metadata.get("key_given")})
-    originals = sorted(doc.slug for doc in group if doc.lang == default)
-    key = (given or originals or sorted(doc.slug for doc in group))[0]
+    original = updates.original_of(group, settings["DEFAULT_LANG"])
+    key = (given or [original.slug if original else min(doc.slug for doc in group)])[0]
     seen = {}
     for doc in sorted(group, key=lambda d: d.relative_source_path):
         doc.translation_key = doc.metadata["translation_key"] = key
@@ -138,13 +137,12 @@ def settle(group, settings):
                             f"{seen[doc.lang].relative_source_path} is already the {doc.lang!r} version of "
                             f"translation key {key!r}", "give one of them its own translation_key or lang")
         seen.setdefault(doc.lang, doc)
-    claims = [doc for doc in group if doc.metadata.get("translation_of")]
-    if claims and default not in seen and not settings["TRANSLATIONS_ALLOW_ORPHANS"]:
-        for doc in claims:
+    if original is None and not settings["TRANSLATIONS_ALLOW_ORPHANS"]:
+        for doc in group:
             findings.report(settings, findings.ERROR, "E-NO-ORIGINAL", doc.relative_source_path,
                             doc.metadata.get("source_lines", {}).get("translation_key", 0),
-                            f"this translation's key {key!r} has no {default!r} original",
-                            f"add the original with `translation_key: {key}`, or fix the key")
+                            f"translation key {key!r} has no original: every version of it names a "
+                            "`translation_of`", f"add the original with `translation_key: {key}`, or fix the key")
 
 
 SIGNAL_HANDLERS = {

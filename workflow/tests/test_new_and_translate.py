@@ -83,3 +83,49 @@ def test_a_translation_becomes_outdated_when_its_original_changes(content, tmp_p
     original.write_text(original.read_text(encoding="utf-8") + "\nA new paragraph.\n")
     site = run_pelican(content, tmp_path / "output")
     assert '"outdated": true' in (site.output / "editors/translations/status.json").read_text(encoding="utf-8")
+
+
+def published(path):
+    path.write_text(path.read_text(encoding="utf-8").replace("status: draft", "status: published"), encoding="utf-8")
+    return path
+
+
+def test_an_original_in_spanish_is_translated_into_portuguese_and_english(content, tmp_path):
+    """The Latin American team writes in Spanish first: the check, the switcher, hreflang, the feeds and the
+    status report take the Spanish version as the original."""
+    import json
+
+    import feedparser
+
+    original = published(new_update(content, "Taller de mapeo en Quito", "es", now=NOW)[0])
+    for lang in ("pt", "en"):
+        published(translate(content, original, lang))
+    site = run_pelican(content, tmp_path / "output", SITEURL="https://hub.example.org")
+    assert site.findings == []
+    english = site.page("/updates/taller-de-mapeo-en-quito-en/")
+    for lang, url in (("es", "es/updates/taller-de-mapeo-en-quito/"), ("pt", "pt/updates/taller-de-mapeo-en-quito-pt/"),
+                      ("x-default", "updates/taller-de-mapeo-en-quito-en/")):
+        assert f'hreflang="{lang}" href="https://hub.example.org/{url}"' in english, lang
+    portuguese = site.page("/pt/updates/taller-de-mapeo-en-quito-pt/")
+    assert 'hreflang="x-default" href="https://hub.example.org/updates/taller-de-mapeo-en-quito-en/"' in portuguese
+    assert 'href="https://hub.example.org/es/updates/taller-de-mapeo-en-quito/"' in portuguese  # the switcher
+    for lang in ("es", "pt"):
+        assert len(feedparser.parse((site.output / lang / "feeds/all.atom.xml").read_bytes()).entries) == 1
+    status = json.loads((site.output / "editors/translations/status.json").read_text(encoding="utf-8"))
+    row, = status["updates"]
+    assert row["original_lang"] == "es" and row["missing"] == ["fr"]
+    assert status["coverage"]["en"] == {"translated": 1, "outdated": 0, "total": 1}
+    assert status["coverage"]["es"] == {"translated": 0, "outdated": 0, "total": 0}
+    assert status["coverage"]["fr"]["translated"] == 0
+
+
+def test_x_default_is_the_original_and_a_translation_with_no_original_at_all_is_an_error(content, tmp_path):
+    original = published(new_update(content, "Taller", "es", now=NOW)[0])
+    translation = published(translate(content, original, "pt"))
+    site = run_pelican(content, tmp_path / "output", SITEURL="https://hub.example.org")
+    # No English version: x-default is the original.
+    assert ('hreflang="x-default" href="https://hub.example.org/es/updates/taller/"'
+            in site.page("/pt/updates/taller-pt/"))
+    original.unlink()
+    site = run_pelican(content, tmp_path / "output")
+    assert [(f.code, f.path) for f in site.findings] == [("E-NO-ORIGINAL", str(translation.relative_to(content)))]
