@@ -157,7 +157,7 @@ def import_jekyll(c, src, force=False):
 
     results = workflow_job(import_posts, Path(src).resolve(), ROOT / "content", force)
     print(report(results))
-    if any(result.status == "unreadable" for result in results):
+    if any(result.status in ("refused", "unreadable") for result in results):
         sys.exit(1)
 
 

@@ -38,7 +38,7 @@ class Imported:
     target: str = ""
     changes: list = field(default_factory=list)
     needs_a_human: list = field(default_factory=list)
-    status: str = "imported"  # imported, exists, duplicate, unreadable
+    status: str = "imported"  # imported, exists, merged (into a newer copy), refused (an error says why), unreadable
 
 
 def import_posts(source_dir, content_dir, force=False, progress=print):
@@ -63,8 +63,7 @@ def import_posts(source_dir, content_dir, force=False, progress=print):
             notes = [f for f in found if f.path == relative]
             document = documents.get(relative)
             if document is None:
-                result.status = "duplicate" if any(f.code == "W-DUPLICATE-POST" for f in notes) else "unreadable"
-                result.changes = [f"{f.code}: {f.message}" for f in notes]
+                not_imported(result, notes, names)
             else:
                 write(document, staged / relative, content_dir, settings, force, result)
                 result.needs_a_human = [f for f in notes if f.code[2:] in NEEDS_A_HUMAN]
@@ -72,6 +71,26 @@ def import_posts(source_dir, content_dir, force=False, progress=print):
                      + (f" -> {result.target}" if result.target else ""))
             results.append(result)
     return results
+
+
+# Bytes that are no text: the only posts the importer cannot read.
+UNREADABLE = {"E-ENCODING", "E-BINARY"}
+
+
+def not_imported(result, notes, names):
+    """Why a post has no update: it is an older copy of another, its bytes are no text, or an error says why."""
+    merged = next((f for f in notes if f.code == "W-DUPLICATE-POST"), None)
+    errors = [f for f in notes if f.severity == findings.ERROR]
+    if merged:
+        result.status = "merged"
+        newer = merged.message.removeprefix("an older copy of ").split(" (same title")[0]  # duplicates.merge_copies
+        result.changes = [f"merged into {names.get(newer, newer)}, its newer copy (same title, summary and text)"]
+    elif any(f.code in UNREADABLE for f in errors):
+        result.status = "unreadable"
+        result.changes = [f"{f.code}: {f.message}" for f in errors]
+    else:
+        result.status = "refused"
+        result.changes = [f"refused, because line {f.line}: {f.message} ({f.code}; fix: {f.hint})" for f in errors]
 
 
 def read_as_the_build_does(content, output):
@@ -155,8 +174,8 @@ def report(results):
         lines += [f"    {change}" for change in result.changes]
         lines += [f"    needs a human: line {f.line}: {f.message} (fix: {f.hint})" for f in result.needs_a_human]
     counts = Counter(result.status for result in results)
-    lines.append(f"{len(results)} posts: " + ", ".join(f"{counts[s]} {s}" for s in ("imported", "exists", "duplicate",
-                                                                                     "unreadable") if counts[s]))
+    statuses = ("imported", "exists", "merged", "refused", "unreadable")
+    lines.append(f"{len(results)} posts: " + ", ".join(f"{counts[s]} {s}" for s in statuses if counts[s]))
     todo = Counter(f.code[2:] for result in results for f in result.needs_a_human)
     if todo:
         lines.append("Needs a human: " + ", ".join(f"{count} {TODO[code]}" for code, count in todo.most_common()))

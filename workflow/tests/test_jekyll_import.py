@@ -79,3 +79,32 @@ def test_existing_files_are_kept_unless_forced(imported):
     assert {r.status for r in again} == {"exists"} and "Edited by hand." in target.read_text(encoding="utf-8")
     import_posts(CORPUS, content, force=True, progress=lambda line: None)
     assert "Edited by hand." not in target.read_text(encoding="utf-8")
+
+
+def test_colliding_names_copies_and_broken_posts_each_get_the_truth(tmp_path):
+    source, content = tmp_path / "_posts", tmp_path / "content"
+    post = "---\ntitle: {title}\ndate: {date} 10:00:00 Z\npermalink: updates/{date}_x\n---\n{title}: the text.\n"
+    files = {
+        "2019-04-26-x.markdown": post.format(title="Cyclone Idai", date="2019-04-26"),
+        "2019-04-29-x.markdown": post.format(title="Idai, three days on", date="2019-04-29"),
+        "2010-11-17-maps.md": "---\ntitle: Maps\ncreated: 1289988000\n---\nThe same text.\n",
+        "2010-11-20-maps.md": "---\ntitle: Maps\ncreated: 1290247200\n---\nThe same text.\n",
+        "2011-01-01-broken.md": "---\ntitle: [unclosed\n---\nText.\n",
+        "2011-01-02-latin1.md": "---\ntitle: Caf\xe9\n---\n".encode("latin-1"),
+    }
+    source.mkdir()
+    for name, text in files.items():
+        (source / name).write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    results = {Path(r.source).name: r for r in import_posts(source, content, progress=lambda line: None)}
+    assert {name: r.status for name, r in results.items()} == {
+        "2019-04-26-x.markdown": "imported", "2019-04-29-x.markdown": "imported", "2010-11-17-maps.md": "merged",
+        "2010-11-20-maps.md": "imported", "2011-01-01-broken.md": "refused", "2011-01-02-latin1.md": "unreadable"}
+    assert results["2019-04-29-x.markdown"].target.endswith("updates/en/x-2019-04-29.md")
+    assert front(content / "updates/en/x-2019-04-29.md")["aliases"] == ["/updates/2019-04-29_x/"]
+    assert results["2010-11-17-maps.md"].changes == [
+        f"merged into {source / '2010-11-20-maps.md'}, its newer copy (same title, summary and text)"]
+    assert results["2011-01-01-broken.md"].changes[0].startswith("refused, because line 2: the front matter is not")
+    text = report(results.values())
+    assert "6 posts: 3 imported, 1 merged, 1 refused, 1 unreadable" in text
+    site = run_pelican(content, tmp_path / "output")
+    assert site.exists("/updates/x/") and site.exists("/updates/x-2019-04-29/") and site.exists("/updates/maps/")

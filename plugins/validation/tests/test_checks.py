@@ -100,12 +100,29 @@ def test_archive_copies_of_one_post_publish_the_newest_with_a_warning(build_site
             "---\n{body}\n")
     site = build_site({
         "people/nate-smith.md": "---\nname: Nate Smith\n---\n",
-        "updates/2010-11-17-maps-for-mozambique.md": post.format(date="2010-11-17", body="First copy."),
-        "updates/2010-11-20-maps-for-mozambique.md": post.format(date="2010-11-20", body="Second copy."),
+        "updates/2010-11-17-maps-for-mozambique.md": post.format(date="2010-11-17", body="The same text."),
+        "updates/2010-11-20-maps-for-mozambique.md": post.format(date="2010-11-20", body="The same text."),
     }, STRICT_CONTENT=True)
     assert [(f.code, f.path) for f in site.findings] == [
         ("W-DUPLICATE-POST", "updates/2010-11-17-maps-for-mozambique.md")]
-    assert "Second copy." in site.page("/updates/maps-for-mozambique/")
+    assert "2010-11-20" in site.page("/updates/maps-for-mozambique/")
+    assert "/updates/maps-for-mozambique/" in site.page("/updates/2010-11-17_maps/")  # the older copy's address
+
+
+def test_distinct_archive_posts_with_one_slug_are_all_published_each_later_one_under_its_date(build_site):
+    post = "---\ntitle: {title}\ndate: {date}\npermalink: updates/{date}_x\n---\n{title}, the text.\n"
+    site = build_site({
+        "updates/2019-04-26-x.markdown": post.format(title="Cyclone Idai", date="2019-04-26"),
+        "updates/2019-04-29-x.markdown": post.format(title="Idai, three days on", date="2019-04-29"),
+        "updates/2019-05-02-x.markdown": post.format(title="Cyclone Idai", date="2019-05-02").replace("text", "end"),
+    }, STRICT_CONTENT=True)
+    assert sorted((f.code, f.path) for f in site.findings) == [
+        ("W-DUPLICATE-SLUG", "updates/2019-04-29-x.markdown"), ("W-DUPLICATE-SLUG", "updates/2019-05-02-x.markdown")]
+    assert "Cyclone Idai, the text." in site.page("/updates/x/")
+    assert "Idai, three days on, the text." in site.page("/updates/x-2019-04-29/")
+    assert "Cyclone Idai, the end." in site.page("/updates/x-2019-05-02/")
+    for date, url in (("2019-04-26", "x"), ("2019-04-29", "x-2019-04-29"), ("2019-05-02", "x-2019-05-02")):
+        assert f"/updates/{url}/" in site.page(f"/updates/{date}_x/")
 
 
 def test_two_different_updates_with_one_slug_keep_the_first_and_fail_strict_builds(build_site, tmp_path):
