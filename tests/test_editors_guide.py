@@ -12,7 +12,7 @@ def emitted_codes():
     codes = set()
     for path in SOURCES:
         text = path.read_text(encoding="utf-8")
-        codes |= set(re.findall(r'"([EW]-[A-Z][A-Z-]+)"', text))
+        codes |= set(re.findall(r'"([EWI]-[A-Z][A-Z-]+)"', text))
         for stem in re.findall(r'lenient\((?:[^()"]|"[^"]*"|\([^()]*\))*?"([A-Z][A-Z-]+)"', text):
             codes |= {f"E-{stem}", f"W-{stem}"}
     return codes

@@ -32,7 +32,7 @@ def test_translate_task_prints_the_new_file(project, capsys):
         tasks.translate(Context(), str(project / "content/updates/en/hub.md"), "pt")
 
 
-def test_import_task_reports_and_fails_on_an_unreadable_post(project, capsys):
+def test_import_task_reports_and_fails_on_a_refused_post(project, capsys):
     write_files(project / "archive", {
         "2020-01-01-good.md": "---\ntitle: Good\nPerson: Nobody\n---\nText.\n",
         "2020-01-02-broken.md": "---\ntitle: [unclosed\n---\n"})
@@ -40,9 +40,9 @@ def test_import_task_reports_and_fails_on_an_unreadable_post(project, capsys):
         tasks.import_jekyll(Context(), str(project / "archive"))
     assert stopped.value.code == 1
     out = capsys.readouterr().out
-    assert "[1/2] 2020-01-01-good.md: imported" in out or "2020-01-01-good.md: imported" in out
-    assert "2020-01-02-broken.md: unreadable" in out and "E-YAML" in out
-    assert "2 posts: 1 imported, 1 unreadable" in out
+    assert "[1/2] 2020-01-01-good.md: imported -> " in out
+    assert "2020-01-02-broken.md: refused" in out and "(E-YAML; fix: " in out
+    assert "2 posts: 1 imported, 1 refused" in out
     assert (project / "content/updates/en/good.md").is_file()
 
 

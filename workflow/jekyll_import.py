@@ -156,14 +156,27 @@ def describe(raw, metadata, final, document, body, repaired_body, settings):
         changes.append("date from " + ("`created`" if "created" in raw else "the file name"))
     if raw.get("published") is False:
         changes.append("`published: false` -> `status: draft`")
-    if not final.get("lang_given") and document.lang != settings["DEFAULT_LANG"]:
-        changes.append(f"language {document.lang!r}, from the translation link of its sibling")
+    if not final.get("lang_given"):
+        changes.append(language_note(document, final.get("lang_detected") or [None, 0.0], settings))
     repaired = sum(a != b for a, b in zip(body.split("\n"), repaired_body.split("\n")))
     repaired += sum(1 for key, value in raw.items() if isinstance(value, str) and mojibake.repair(value) != value)
     if repaired:
         changes.append(f"mojibake repaired on {repaired} line(s)")
     changes.append(f"translation key {document.translation_key!r}")
     return changes
+
+
+def language_note(document, detected, settings):
+    """Where the post's language came from: its text, a sibling's translation link, or nowhere."""
+    told, confidence = detected
+    if told == document.lang:
+        return f"language {told!r}, detected from its text (confidence {confidence:.2f})"
+    if told and told not in settings["LANGUAGES"]:
+        return f"language {told!r} detected from its text (confidence {confidence:.2f}), which the site does not " \
+               f"offer: kept in {document.lang!r}"
+    if document.lang != settings["DEFAULT_LANG"]:
+        return f"language {document.lang!r}, from the translation link of its sibling"
+    return f"language {document.lang!r}: the text's could not be told (confidence {confidence:.2f})"
 
 
 def report(results):

@@ -71,7 +71,8 @@ def make(update, settings):
     content = summary if len(content.encode("utf-8")) > settings["FEED_CONTENT_MAX_BYTES"] else ROOT_RELATIVE.sub(
         lambda m: m.group(1) + base + "/", content)
     return Entry(
-        id=entry_id(settings, update), title=clean(update.title), link=urls.absolute(base, update.url), lang=lang,
+        id=entry_id(settings, update), title=clean(update.title), link=urls.absolute(base, update.url),
+        lang=update.metadata.get("text_lang") or lang,
         published=update.date, updated=getattr(update, "modified", None) or update.date,
         summary=summary, content=image_html + content,
         authors=[(clean(person.display(lang)),

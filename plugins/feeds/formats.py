@@ -49,6 +49,11 @@ class SerializedOnce:
 class AtomFeed(SerializedOnce, feedgenerator.Atom1Feed):
     ITEM = "entry"
 
+    def item_attributes(self, item):
+        # A text in a language the site does not offer sits in the default language's feed, saying its own.
+        own = item["entry"].lang
+        return {**super().item_attributes(item), **({"xml:lang": own} if own != self.feed["language"] else {})}
+
     def latest_post_date(self):
         return _latest(self)
 
@@ -77,6 +82,8 @@ class RssFeed(SerializedOnce, feedgenerator.Rss201rev2Feed):
         super().add_item_elements(handler, item)
         for name, _ in item["authors"]:
             handler.addQuickElement("dc:creator", name)
+        if item["entry"].lang != self.feed["language"]:
+            handler.addQuickElement("dc:language", item["entry"].lang)
         handler.addQuickElement("content:encoded", item["full_content"])
 
 

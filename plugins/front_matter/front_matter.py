@@ -21,7 +21,7 @@ from pelican.urlwrappers import Category
 from hubcore import findings, inventory, mojibake, plugin, source_scan, speedups, urls
 from hubcore.settings import apply_defaults
 
-from . import cache, coerce, parse, read_ahead, sanitize, schema
+from . import cache, coerce, language, parse, read_ahead, sanitize, schema
 
 JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
@@ -81,6 +81,7 @@ class FrontMatterReader(BaseReader):
             raise findings.AlreadyReported()  # E-TYPE or E-DATE said why; Pelican cannot place the document
         if kind == "update":
             complete_update(metadata, path, key_lines, self.settings)
+            language.settle(metadata, body, path, key_lines.get("lang", 0), self.settings)
         elif kind == "page":
             complete_page(metadata, path, key_lines, self.settings)
         if metadata.get("summary"):

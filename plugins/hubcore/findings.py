@@ -14,6 +14,7 @@ logger = logging.getLogger("hub")
 
 ERROR = "error"
 WARNING = "warning"
+INFO = "info"  # for an editor to know (a guess the build made); never fails a build
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,11 @@ DEFAULTS = {
     # (the file is not read: a 50 MB paste would take minutes and gigabytes to build).
     "LARGE_CONTENT_BYTES": 500_000,
     "MAX_CONTENT_BYTES": 2_000_000,
+    # The language of an update's text (front_matter/language.py): on or off, the confidence below which no
+    # language is told, and the languages the site does not offer that it may still name (W-LANG-UNOFFERED).
+    "LANGUAGE_DETECTION": True,
+    "LANGUAGE_CONFIDENCE": 0.8,
+    "LANGUAGE_DETECTION_OTHERS": ["de", "it", "nl", "id"],
     # Longest summary (characters of text) that lists and feeds show.
     "SUMMARY_MAX_CHARACTERS": 300,
     # A date this many days ahead, without `status: scheduled`, is an error (clocks and time zones differ).

@@ -37,7 +37,7 @@ SCRATCH = {"HUB_FRESH_READS", "HUB_IMAGES_ENCODED", "HUB_SITEMAP_PAGES", "HUB_OU
            "HUB_PAGEFIND_RUNS", "HUB_DIRECTORY", "HUB_UPDATES", "HUB_DRAFTS", "HUB_CATALOGS", "HUB_LIVE",
            inventory.KEY}
 # Metadata that only the document's own page shows, or that is bookkeeping.
-BODY_ONLY = {"text_hash", "read_findings", source_scan.KEY}
+BODY_ONLY = {"text_hash", "read_findings", "lang_detected", source_scan.KEY}
 # The writer's arguments under which a page gets the document it shows whole (article.html, page.html).
 SHOWN_WHOLE = ("article", "page")
 DOCUMENT_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",

@@ -18,7 +18,8 @@ def summary(items):
     files = len({f.path for f in items})
     if not items:
         return "Content check: no problems found."
-    return (f"Content check: {counts[findings.ERROR]} error(s), {counts[findings.WARNING]} warning(s) "
+    notes = f", {counts[findings.INFO]} note(s)" if counts[findings.INFO] else ""
+    return (f"Content check: {counts[findings.ERROR]} error(s), {counts[findings.WARNING]} warning(s){notes} "
             f"in {files} file(s).")
 
 
@@ -38,7 +39,7 @@ def github(items, content_dir):
     """Workflow commands: each finding shows on the pull request's diff, at its line."""
     lines = []
     for f in ordered(items):
-        level = "error" if f.severity == findings.ERROR else "warning"
+        level = {findings.ERROR: "error", findings.INFO: "notice"}.get(f.severity, "warning")
         props = f"file={escape_property(f'{content_dir}/{f.path}')},line={f.line or 1},title={escape_property(f.code)}"
         text = f"{f.message} (fix: {f.hint})" if f.hint else f.message
         lines.append(f"::{level} {props}::{escape_data(text)}")

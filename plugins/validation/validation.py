@@ -75,7 +75,8 @@ def finish(pelican):
     except BrokenPipeError:  # `./dev check | head`: the reader has what they wanted; no traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python flushes stdout again on exit
     errors = any(f.severity == findings.ERROR for f in items)
-    if settings["STRICT_CONTENT"] and (errors or (items and settings["STRICT_WARNINGS"])):
+    warnings = any(f.severity == findings.WARNING for f in items)
+    if settings["STRICT_CONTENT"] and (errors or (warnings and settings["STRICT_WARNINGS"])):
         # SystemExit, not an exception: Pelican would print a traceback for one.
         sys.exit(1)
 

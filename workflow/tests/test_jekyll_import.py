@@ -108,3 +108,18 @@ def test_colliding_names_copies_and_broken_posts_each_get_the_truth(tmp_path):
     assert "6 posts: 3 imported, 1 merged, 1 refused, 1 unreadable" in text
     site = run_pelican(content, tmp_path / "output")
     assert site.exists("/updates/x/") and site.exists("/updates/x-2019-04-29/") and site.exists("/updates/maps/")
+
+
+def test_each_post_goes_into_the_folder_of_its_texts_language_with_the_confidence_reported(tmp_path):
+    source, content = tmp_path / "_posts", tmp_path / "content"
+    source.mkdir()
+    (source / "2016-01-20-activation-pour-le-mali.md").write_text(
+        "---\ntitle: Activation pour le Mali\nPerson: Nate Smith\n---\nLes volontaires ont cartographié les routes, "
+        "les écoles et les centres de santé de la région de Mopti pour les équipes humanitaires.\n", encoding="utf-8")
+    (source / "2018-02-06-test.md").write_text("---\ntitle: Test Post\n---\n", encoding="utf-8")
+    results = {Path(r.source).name: r for r in import_posts(source, content, progress=lambda line: None)}
+    mali, test = results["2016-01-20-activation-pour-le-mali.md"], results["2018-02-06-test.md"]
+    assert mali.target.endswith("updates/fr/activation-pour-le-mali.md")
+    assert "language 'fr', detected from its text (confidence 1.00)" in mali.changes
+    assert test.target.endswith("updates/en/test.md")
+    assert any(change.startswith("language 'en': the text's could not be told") for change in test.changes)

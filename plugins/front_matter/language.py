@@ -1,0 +1,136 @@
+"""The language an update's text is written in, for the posts that do not say it and the ones that say it wrong.
+
+The hub's archive has French and Spanish posts with no language key, and an
+English post with a German title. py3langid (BSD, its model inside the
+package: nothing is downloaded) names the language of the text as written:
+the start of the body, which weighs most, then the title and summary, with
+HTML, link addresses and URLs left out. Below LANGUAGE_CONFIDENCE, or for a
+text too short to judge, it names none.
+
+- An update that does not state its language (no `lang`, no language folder)
+  takes the detected one when the site offers it. When the site does not offer
+  it (German), the update stays in the default language's lists, but its page
+  and feed entries carry its real language (`text_lang`), and
+  `W-LANG-UNOFFERED` says so. When no language can be told, the default stands
+  and `I-LANG-UNSURE` says so.
+- An update whose `lang` or folder says one language while its text is clearly
+  another gets `W-LANG-MISMATCH`; what the file says wins.
+
+The restricted model is kept in the reader cache's folder, so a build loads it
+in a tenth of the time the package's compressed model takes; the detection
+travels in the metadata, so the reader cache spares it on unchanged files.
+"""
+
+import os
+import pickle
+import re
+from dataclasses import dataclass
+
+import babel
+import numpy
+import py3langid
+from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier, _load_model_file
+
+from hubcore import findings
+
+# The body's start weighs most: an English post with a German title is English.
+BODY_CHARACTERS = 400
+MIN_WORDS = 5
+MIN_LETTERS = 25
+MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|https?://\S+|\{(?:static|filename|attach)\}\S+|[#*_>`|\[\]!]+")
+WORD = re.compile(r"[^\W\d_]{2,}")
+
+_identifiers = {}  # languages -> identifier, for this process
+
+
+@dataclass(frozen=True)
+class Detection:
+    lang: str  # None: no language could be told
+    confidence: float
+    reason: str  # "ok", "too short", "unsure"
+
+
+def plain(text):
+    return " ".join(MARKUP.sub(" ", text or "").split())
+
+
+def detect(title, summary, body, settings):
+    sample = " ".join(part for part in (plain(body)[:BODY_CHARACTERS], plain(title), plain(summary)) if part)
+    if len(WORD.findall(sample)) < MIN_WORDS or sum(c.isalpha() for c in sample) < MIN_LETTERS:
+        return Detection(None, 0.0, "too short")
+    lang, confidence = identifier(settings).classify(sample)
+    confidence = round(float(confidence), 3)  # the same in every process and on every machine
+    if confidence < settings["LANGUAGE_CONFIDENCE"]:
+        return Detection(None, confidence, "unsure")
+    return Detection(lang, confidence, "ok")
+
+
+def identifier(settings):
+    """py3langid's identifier for the site's languages and LANGUAGE_DETECTION_OTHERS, loaded once per process."""
+    languages = tuple(sorted({*settings["LANGUAGES"], *settings["LANGUAGE_DETECTION_OTHERS"]}))
+    if languages not in _identifiers:
+        _identifiers[languages] = load(languages, settings["CACHE_PATH"])
+    return _identifiers[languages]
+
+
+def load(languages, cache_folder):
+    """The model restricted to `languages`, from the cache when it holds it (its name says the package's version
+    and the languages)."""
+    path = os.path.join(cache_folder, f"langid-{py3langid.__version__}-{'-'.join(languages)}.pickle")
+    try:
+        with open(path, "rb") as handle:
+            parts = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        parts = restricted(languages)
+        os.makedirs(cache_folder, exist_ok=True)
+        part = f"{path}.{os.getpid()}.part"  # the read-ahead's workers may each write it at once
+        with open(part, "wb") as handle:
+            pickle.dump(parts, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(part, path)  # never half a model for the next build
+    ptc, pc, classes, nextmove, row, output = parts
+    return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+
+
+def restricted(languages):
+    ptc, pc, classes, nextmove, row, output = _load_model_file(MODEL_DIR / MODEL_FILE)
+    unknown = set(languages) - set(classes)
+    if unknown:
+        raise ValueError(f"py3langid knows no language {', '.join(sorted(unknown))}")
+    columns = [i for i, code in enumerate(classes) if code in languages]
+    return (numpy.asarray(ptc)[:, columns].copy(), numpy.asarray(pc)[columns].copy(), [classes[i] for i in columns],
+            nextmove, row, output)
+
+
+def direction(lang):
+    try:
+        return "rtl" if babel.Locale.parse(lang).character_order == "right-to-left" else "ltr"
+    except (babel.UnknownLocaleError, ValueError):
+        return "ltr"
+
+
+def settle(metadata, body, path, line, settings):
+    """Give an update the language of its text where it stated none; report what disagrees (`line`: that of
+    `lang`, if any)."""
+    if not settings["LANGUAGE_DETECTION"]:
+        return
+    found = detect(metadata.get("title"), metadata.get("summary"), body, settings)
+    metadata["lang_detected"] = [found.lang, found.confidence]
+    offered = settings["LANGUAGES"]
+    if found.lang is None:
+        if not metadata["lang_given"]:
+            findings.report(settings, findings.INFO, "I-LANG-UNSURE", path, 0,
+                            f"the text's language cannot be told ({found.reason}); it is published in "
+                            f"{metadata['lang']!r}", "add `lang:` if it is another language")
+    elif found.lang not in offered:
+        metadata["text_lang"], metadata["text_dir"] = found.lang, direction(found.lang)
+        findings.report(settings, findings.WARNING, "W-LANG-UNOFFERED", path, line,
+                        f"the text is in {found.lang!r} (confidence {found.confidence:.2f}), which the site does not "
+                        f"offer: it is listed in {metadata['lang']!r}, and its page says the text is in {found.lang!r}",
+                        "translate it, or add the language to LANGUAGES")
+    elif not metadata["lang_given"]:
+        metadata["lang"] = found.lang
+    elif found.lang != metadata["lang"]:
+        findings.report(settings, findings.WARNING, "W-LANG-MISMATCH", path, line,
+                        f"the file says {metadata['lang']!r}, but its text is in {found.lang!r} (confidence "
+                        f"{found.confidence:.2f}); it is published as {metadata['lang']!r}",
+                        f"move it to updates/{found.lang}/ (or set `lang: {found.lang}`) if the text is right")
