@@ -84,16 +84,16 @@ def check(c, format="human", warnings=False):
     content_check.run(ROOT / "pelicanconf.py", format, warnings)
 
 
-@task(name="fix-encoding", help={"dry_run": "only show what would change", "path": "a file or folder"})
-def fix_encoding(c, dry_run=False, path="content"):
-    """Repair mojibake (`Rub√©n` → `Rubén`) in content files, in place; see `./dev check`."""
+@task(aliases=["fix-encoding"], help={"dry_run": "only show what would change", "path": "a file or folder"})
+def repair(c, dry_run=False, path="content"):
+    """Repair mojibake (`Rub√©n` → `Rubén`) and escaped Markdown (`!\\[a\\](b)`) in content files, in place."""
     from validation import source
 
     root = ROOT / path
     files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.suffix in {".md", ".markdown"})
     for file in files:
         try:
-            changes = source.fix_encoding(file, write=not dry_run)
+            changes = source.repair(file, write=not dry_run)
         except UnicodeDecodeError:
             print(f"{file.relative_to(ROOT)}: not UTF-8, left alone (see `./dev check`)")
             continue

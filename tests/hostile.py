@@ -106,6 +106,8 @@ CASES = [
     ("unknown language folder", {"updates/xx/a.md": update()}, "E-LANG"),
     ("language folder in capitals", {"updates/ES/b.md": update()}, "E-LANG"),
     ("language with path characters", {"updates/en/lang.md": update("lang: ../es\n")}, "E-LANG"),
+    ("page whose language is a date", {"pages/dated.md": update("language: 2021-12-02\n")}, "E-LANG"),
+    ("person whose language is markup", {"people/odd.md": '---\nname: Odd\nlang: "<b>"\n---\n'}, "E-LANG"),
     # 9. Empty slugs, repeated keys
     ("tag with no letters", {"updates/en/bang.md": update("tags: ['!!!', maps]\n")}, "W-EMPTY-SLUG"),
     ("title twice", {"updates/en/dup.md": update("title: Again\n")}, "W-DUPLICATE-KEY"),

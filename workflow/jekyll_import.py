@@ -21,7 +21,7 @@ from pelican import Pelican, signals
 from pelican.generators import ArticlesGenerator
 
 from front_matter import schema
-from hubcore import findings, mojibake, updates
+from hubcore import findings, mojibake, source_scan, updates
 from validation import check
 
 from . import ROOT
@@ -129,7 +129,7 @@ def write(document, source, content_dir, settings, force, result):
     aliases = updates.old_addresses(document)  # with those of older copies it replaces
     if aliases:
         clean["aliases"] = sorted({"/" + old.strip("/") + "/" for old in aliases})
-    repaired_body = mojibake.repair(body) if legacy else body
+    repaired_body = source_scan.unescaped(mojibake.repair(body)) if legacy else body
     result.changes = describe(raw, metadata, final, document, body, repaired_body, settings)
     target = Path(content_dir) / "updates" / document.lang / f"{document.slug}.md"
     result.target = str(target)

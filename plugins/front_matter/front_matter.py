@@ -75,7 +75,7 @@ class FrontMatterReader(BaseReader):
         # the body (`./dev serve` then shows it in place: workflow/live.py).
         metadata["front_matter_hash"] = hashlib.sha256(text[: text.rfind(body)].encode("utf-8")).hexdigest()[:16]
         if legacy and self.settings["LEGACY_REPAIR_MOJIBAKE"]:
-            body = mojibake.repair(body)
+            body = source_scan.unescaped(mojibake.repair(body))
         body = resolve_legacy_uploads(body, self.settings)
         if rejected & REQUIRED[kind]:
             raise findings.AlreadyReported()  # E-TYPE or E-DATE said why; Pelican cannot place the document
@@ -84,6 +84,8 @@ class FrontMatterReader(BaseReader):
             language.settle(metadata, body, path, key_lines.get("lang", 0), self.settings)
         elif kind == "page":
             complete_page(metadata, path, key_lines, self.settings)
+        if kind != "update" and "lang" in metadata:
+            metadata["lang"] = offered_lang(metadata["lang"], path, key_lines, self.settings)
         if metadata.get("summary"):
             metadata["summary"] = self._render(metadata["summary"], metadata, key_lines.get("summary", 0))
         metadata["source_lines"] = key_lines
@@ -385,11 +387,16 @@ def update_lang(metadata, path, key_lines, settings):
                         f"the folder updates/{folder[0]}/ is not one of the site's languages ({', '.join(languages)})",
                         f"move the file into updates/{folder[0].lower()}/" if folder[0].lower() in languages else
                         "move the file into the folder of its language, or add the language to LANGUAGES")
-    lang = (metadata.get("lang") or from_folder(path, settings) or settings["DEFAULT_LANG"]).lower()
-    if lang not in languages:
+    return offered_lang(metadata.get("lang") or from_folder(path, settings), path, key_lines, settings)
+
+
+def offered_lang(stated, path, key_lines, settings):
+    """The stated language (else the default) when the site offers it; else E-LANG, and the default."""
+    lang = (stated or settings["DEFAULT_LANG"]).lower()
+    if lang not in settings["LANGUAGES"]:
         findings.report(settings, findings.ERROR, "E-LANG", path, key_lines.get("lang", 0),
                         f"language {lang!r} is not one of the site's languages",
-                        f"use one of: {', '.join(languages)}")
+                        f"use one of: {', '.join(settings['LANGUAGES'])}")
         return settings["DEFAULT_LANG"]
     return lang
 

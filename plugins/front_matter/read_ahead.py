@@ -19,6 +19,8 @@ import os
 from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix
 
+from . import language
+
 SOURCES = {"ArticlesGenerator": ("ARTICLE_PATHS", "ARTICLE_EXCLUDES"),
            "PagesGenerator": ("PAGE_PATHS", "PAGE_EXCLUDES")}
 
@@ -41,6 +43,8 @@ def read_ahead(generator):
         return
     global _readers
     _readers = readers
+    if settings["LANGUAGE_DETECTION"]:
+        language.identifier(settings)  # loaded once, here: the workers share it instead of each loading its own
     try:
         # Forked: the workers have the settings, plugins and readers as they are, without pickling them.
         with multiprocessing.get_context("fork").Pool(processes, initializer=plain_logging) as pool:

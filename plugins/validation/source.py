@@ -10,7 +10,7 @@ import re
 
 from hubcore import findings, source_scan, urls
 
-CODES = {"E-MOJIBAKE", "W-MOJIBAKE", "E-LINK", "W-LINK"}  # what these checks report
+CODES = {"E-MOJIBAKE", "W-MOJIBAKE", "E-LINK", "W-LINK", "W-ESCAPED-MARKDOWN"}  # what these checks report
 
 
 def check(doc, settings, known_urls, metadata=None):
@@ -23,6 +23,11 @@ def check(doc, settings, known_urls, metadata=None):
         report_mojibake(line, fixed, number, path, legacy, settings)
     for number, target in scan["links"]:
         check_link(target, number, path, legacy, settings, known_urls)
+    for number, escaped, fixed in scan.get("escaped", ()):
+        findings.report(settings, findings.WARNING, "W-ESCAPED-MARKDOWN", path, number,
+                        f"{escaped!r} shows as text: a web editor escaped the brackets"
+                        + (", repaired when the site is built" if legacy else ""),
+                        f"write {fixed!r} (`./dev repair` does it)")
 
 
 def scan_file(source_path):
@@ -38,7 +43,7 @@ def report_mojibake(line, fixed, number, path, legacy, settings):
     findings.lenient(settings, repaired, "MOJIBAKE", path, number,
                      "garbled characters (text decoded with the wrong encoding)"
                      + (", repaired when the site is built" if repaired else ""),
-                     f"replace {changes} (`./dev fix-encoding` does it)")
+                     f"replace {changes} (`./dev repair` does it)")
 
 
 def changed_words(line, fixed):
@@ -110,11 +115,12 @@ def normalize(url):
     return url + "/" if url and "." not in url.rsplit("/", 1)[-1] else url
 
 
-def fix_encoding(path, write=True):
-    """Repair a file's mojibake in place; returns the (line number, before, after) of each change."""
+def repair(path, write=True):
+    """Repair a file's mojibake and escaped Markdown in place; returns the (line number, before, after) of each
+    change."""
     with open(path, encoding="utf-8") as handle:
         lines = handle.read().split("\n")
-    fixed = source_scan.repaired_lines(lines)
+    fixed = [source_scan.unescaped(line) for line in source_scan.repaired_lines(lines)]
     changes = [(number, *trim(before, after))
                for number, (before, after) in enumerate(zip(lines, fixed), start=1) if before != after]
     if changes and write:
