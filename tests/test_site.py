@@ -34,9 +34,12 @@ ALT_HINT = "add `alt: what the image shows` under feature_image, for readers who
 
 
 def test_the_demo_content_builds_with_only_the_seeds_known_warnings(site):
-    """The seeds are byte-for-byte archive posts: no alt text, and mojibake repaired when rendering."""
+    """The seeds are byte-for-byte archive posts: no alt text, mojibake repaired when rendering, and a partner its
+    title names."""
     found = sorted((f.path, f.line, f.code, f.hint.split(" (")[0]) for f in site.findings)
     assert found == [
+        (IOM_SEED, 2, "I-PARTNER-INFERRED", "confirm it with `partners: [International Organization for Migration]`, "
+                                            "or add `partners: []` if not"),
         (IOM_SEED, 8, "W-IMAGE-ALT", ALT_HINT),
         (IOM_SEED, 12, "W-MOJIBAKE", "replace 'HOTâ€™s' → 'HOT’s'"),
         (LATAM_SEED, 10, "W-IMAGE-ALT", ALT_HINT),
@@ -107,8 +110,10 @@ def test_iom_partner_page_has_the_facts_and_its_updates_in_each_language(site):
     for fact in ("1951", "175 member states", "Displacement Tracking Matrix", "GMDAC",
                  "Big Data for Migration Alliance", "iDiaspora"):
         assert fact in html
+    # The seed has no partner key: its title names IOM.
     assert updates_in(html) == ["IOM and the hub renew their partnership on displacement data",
-                                "Open data for cyclone preparedness in Mozambique"]
+                                "Open data for cyclone preparedness in Mozambique",
+                                "Collaborating with IOM, the UN Migration Agency, on OpenStreetMap"]
     fr = site.page("/fr/partners/iom/")
     assert "Organisation internationale pour les migrations" in fr
     assert updates_in(fr) == ["L'OIM et le hub renouvellent leur partenariat sur les données de déplacement"]

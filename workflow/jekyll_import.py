@@ -162,6 +162,8 @@ def describe(raw, metadata, final, document, body, repaired_body, settings):
     repaired += sum(1 for key, value in raw.items() if isinstance(value, str) and mojibake.repair(value) != value)
     if repaired:
         changes.append(f"mojibake repaired on {repaired} line(s)")
+    if final.get("partners_inferred"):
+        changes.append(f"partners {final['partners']} from its title or its links: confirm them")
     changes.append(f"translation key {document.translation_key!r}")
     return changes
 

@@ -17,6 +17,7 @@ from pelican.generators import Generator
 from hubcore import findings, plugin, updates, urls
 from hubcore.settings import apply_defaults
 
+from . import inference
 from .entity import Entity
 
 DIRECTORY = "HUB_DIRECTORY"  # context key: kind -> {slug: Entity}
@@ -26,6 +27,7 @@ class DirectoryGenerator(Generator):
     def generate_context(self):
         directory = {kind: self._read_kind(kind, spec) for kind, spec in self.settings["DIRECTORY_KINDS"].items()}
         self.context[DIRECTORY] = directory
+        inference.infer(updates.every_document(self.context), directory.get(inference.KIND), self.settings)
         for kind, entries in directory.items():
             index = spelling_index(entries.values(), self.settings)
             for document in updates.every_document(self.context):

@@ -38,6 +38,9 @@ DEFAULTS = {
         "countries": {"path": None, "url": "countries/{slug}/"},
         "tags": {"path": None, "url": "tags/{slug}/"},
     },
+    # An update with no `partners` key is listed with the partners its title names or its text links to
+    # (directory/inference.py; a note for each, to confirm).
+    "PARTNER_INFERENCE": True,
     # Kinds listed in the main navigation, in order.
     "NAV_KINDS": ["partners", "persons", "tags"],
     # Labels of the archive's body links to a translation, per target language.

@@ -123,3 +123,17 @@ def test_each_post_goes_into_the_folder_of_its_texts_language_with_the_confidenc
     assert "language 'fr', detected from its text (confidence 1.00)" in mali.changes
     assert test.target.endswith("updates/en/test.md")
     assert any(change.startswith("language 'en': the text's could not be told") for change in test.changes)
+
+
+def test_partners_the_title_names_are_written_into_the_imported_post(tmp_path):
+    source, content = tmp_path / "_posts", tmp_path / "content"
+    (content / "partners").mkdir(parents=True)
+    (content / "partners/iom.md").write_text("---\nname: International Organization for Migration\nshort_name: IOM\n"
+                                             "url: https://www.iom.int/\n---\n", encoding="utf-8")
+    source.mkdir()
+    (source / "2017-06-09-collaborating-with-iom.md").write_text(
+        "---\ntitle: Collaborating with IOM\nPerson: Nate Smith\n---\nThe hub signed a cooperation agreement with the "
+        "organisation, to share data on infrastructure and services.\n", encoding="utf-8")
+    result, = import_posts(source, content, progress=lambda line: None)
+    assert front(Path(result.target))["partners"] == ["iom"]
+    assert "partners ['iom'] from its title or its links: confirm them" in result.changes
