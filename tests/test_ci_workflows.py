@@ -114,4 +114,5 @@ def test_pull_requests_run_the_browser_and_feed_reader_tests_on_debian_packages(
         i for i, words in enumerate(ran) if words[:2] == ["apt-get", "install"] and "chromium" in words)
     assert update < install < ran.index(["./dev", "test"]) and "newsboat" in ran[install]
     test, = [step for step in job["steps"] if ["./dev", "test"] in lines(step)]
-    assert test["env"] == {"REQUIRE_BROWSER": "1", "REQUIRE_FEED_READER": "1"}
+    assert test["env"] == {"REQUIRE_BROWSER": "1", "REQUIRE_FEED_READER": "1", "REQUIRE_HTML_CHECKER": "1"}
+    assert "default-jre-headless" in ran[install]  # Java for the Nu HTML Checker

@@ -15,7 +15,11 @@ import nh3
 
 from hubcore.text import CONTROL
 
-TAGS = nh3.ALLOWED_TAGS | {"iframe", "picture", "source", "video", "audio", "track", "font", "section", "main"}
+from . import legacy_html
+
+# `center` and `font` are kept to be rewritten as valid HTML5 (legacy_html.py), not dropped with their look.
+TAGS = nh3.ALLOWED_TAGS | {"iframe", "picture", "source", "video", "audio", "track", "font", "center", "section",
+                           "main"}
 EVERYWHERE = {"class", "id", "style", "title", "lang", "dir", "width", "height", "align", "role", "aria-label",
               "aria-hidden", "data-pagefind-body", "data-pagefind-ignore"}
 ATTRIBUTES = {
@@ -51,8 +55,8 @@ def clean(html, settings):
             return value if embed_allowed(value, hosts) else None
         return value
 
-    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, attribute_filter=keep, url_schemes=SCHEMES,
-                     link_rel=None, strip_comments=False)
+    return legacy_html.normalize(nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, attribute_filter=keep,
+                                           url_schemes=SCHEMES, link_rel=None, strip_comments=False))
 
 
 def refused_embeds(text, settings):

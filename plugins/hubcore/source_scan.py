@@ -14,17 +14,23 @@ KEY = "source_scan"  # metadata key
 # A web editor escaped the archive's image and link syntax: `!\[OAM Screenshot.jpg\](/uploads/OAM%20S.jpg)\` shows
 # as text. Escaped brackets followed by a `(target)`; the trailing backslash was the editor's line break.
 ESCAPED = re.compile(r"(!?)\\\[([^\]\n]*?)\\\]\(([^)\s]+)\)(?:\\(?=\s|$))?")
+# An image with no text alternative: HTML without `alt` (or with an empty one), Markdown `![](target)`.
+NO_ALT = re.compile(r"""<img\b(?![^>]*\balt\s*=\s*(?:"[^"\s][^"]*"|'[^'\s][^']*'|[^\s"'>]))[^>]*>|!\[\s*\]\(""",
+                    re.IGNORECASE)
 # Markdown `](target)` and HTML `href="target"` / `src="target"`.
 LINK = re.compile(r"""(?:\]\(\s*<?|(?:href|src)=["'])([^)"'\s>]+)""")
 
 
 def scan(text):
     """{"mojibake": [(line number, line, line repaired)], "links": [(line number, target)], "escaped": [(line number,
-    escaped, repaired)]} of a file's text (decoded, without byte-order mark, with `\\n` line ends)."""
+    escaped, repaired)], "no_alt": [(line number, image)]} of a file's text (decoded, without byte-order mark,
+    with `\\n` line ends)."""
     lines = text.split("\n")
     return {
         "escaped": [(number, match.group(), unescaped(match.group())) for number, line in enumerate(lines, start=1)
                     if "\\[" in line for match in ESCAPED.finditer(line)],
+        "no_alt": [(number, match.group()[:80]) for number, line in enumerate(lines, start=1)
+                   if "<img" in line.lower() or "![" in line for match in NO_ALT.finditer(line)],
         "mojibake": [(number, line, fixed) for number, (line, fixed) in enumerate(zip(lines, repaired_lines(lines)),
                                                                                     start=1) if fixed != line],
         "links": [(number, target) for number, line in enumerate(lines, start=1) if "(" in line or "=" in line

@@ -10,7 +10,7 @@ import re
 
 from hubcore import findings, source_scan, urls
 
-CODES = {"E-MOJIBAKE", "W-MOJIBAKE", "E-LINK", "W-LINK", "W-ESCAPED-MARKDOWN"}  # what these checks report
+CODES = {"E-MOJIBAKE", "W-MOJIBAKE", "E-LINK", "W-LINK", "W-ESCAPED-MARKDOWN", "W-IMAGE-ALT"}  # what these checks report
 
 
 def check(doc, settings, known_urls, metadata=None):
@@ -23,6 +23,10 @@ def check(doc, settings, known_urls, metadata=None):
         report_mojibake(line, fixed, number, path, legacy, settings)
     for number, target in scan["links"]:
         check_link(target, number, path, legacy, settings, known_urls)
+    for number, image in scan.get("no_alt", ()):
+        findings.report(settings, findings.WARNING, "W-IMAGE-ALT", path, number,
+                        f"an image in the text has no description for readers who cannot see it: {image!r}",
+                        "add alt=\"what it shows\" to the <img>, or write ![what it shows](…) in Markdown")
     for number, escaped, fixed in scan.get("escaped", ()):
         findings.report(settings, findings.WARNING, "W-ESCAPED-MARKDOWN", path, number,
                         f"{escaped!r} shows as text: a web editor escaped the brackets"
