@@ -10,7 +10,8 @@ import re
 
 from hubcore import findings, source_scan, urls
 
-CODES = {"E-MOJIBAKE", "W-MOJIBAKE", "E-LINK", "W-LINK", "W-ESCAPED-MARKDOWN", "W-IMAGE-ALT"}  # what these checks report
+# What these checks report.
+CODES = {"E-MOJIBAKE", "W-MOJIBAKE", "E-LINK", "W-LINK", "W-ESCAPED-MARKDOWN", "W-IMAGE-ALT"}
 
 
 def check(doc, settings, known_urls, metadata=None):
