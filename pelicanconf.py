@@ -69,6 +69,11 @@ PLUGINS = [
     "incremental",
 ]
 
+# Only the front-matter reader reads content (front_matter plugin): Pelican's reStructuredText and HTML readers
+# would publish `.rst` and `.html` files unchecked and unsanitized (`.. include::` reads any file of the machine).
+# Such a file in content/ is named in E-NOT-PUBLISHED.
+READERS = {"rst": None, "html": None, "htm": None}
+
 # Updates are articles; people and partners live in their own folders and are
 # read by the directory plugin, so articles and pages must not pick them up.
 ARTICLE_PATHS = ["updates"]

@@ -26,6 +26,26 @@ class Fifo:
     """A named pipe: opening it to read would wait forever."""
 
 
+@dataclass(frozen=True)
+class Generated:
+    """An image made when the site is: `bomb` (20,000 by 20,000 pixels in a few kilobytes), `half` (a JPEG cut
+    short)."""
+
+    kind: str
+
+    def data(self):
+        import io
+
+        from PIL import Image
+
+        out = io.BytesIO()
+        if self.kind == "bomb":
+            Image.new("1", (20000, 20000)).save(out, format="PNG")
+            return out.getvalue()
+        Image.new("RGB", (800, 600), "red").save(out, format="JPEG")
+        return out.getvalue()[:2000]
+
+
 def update(front="", body="Text.", title="T", date="2021-01-01"):
     head = (f"title: {title}\n" if title else "") + (f"date: {date}\n" if date else "")
     return f"---\n{head}{textwrap.dedent(front)}---\n{body}\n"
@@ -132,6 +152,33 @@ CASES = [
     ("billion laughs", {"updates/en/laughs.md": update(
         "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
         "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n")}, "W-UNKNOWN-KEY"),
+    # Found by a red-team pass on the first fixes
+    ("reStructuredText include", {"pages/notes.rst": "Notes\n#####\n\n.. include:: ../../outside/secret.txt\n"},
+     "E-NOT-PUBLISHED"),
+    ("an update saved as HTML", {"updates/en/saved.html": "<html><head><title>Saved</title></head><body>"
+                                                          "<script>alert(1)</script></body></html>"},
+     "E-NOT-PUBLISHED"),
+    ("a link unescaped into an attribute", {"updates/en/amp.md": update(
+        body='<a href="{static}/images/maps&data.png?&quot;onfocus=&quot;alert(1)&quot;autofocus=&quot;">map</a>'),
+        "images/maps&data.png": b"x"}, None),
+    ("an unknown link marker", {"updates/en/marker.md": update(body="[report]({0}javascript:alert(1))")}, "E-LINK"),
+    ("an old address inside another's file", {"updates/en/folder-b.md": update("aliases: [/old/a.html/b/]\n"),
+                                              "updates/en/folder-a.md": update("aliases: [/old/a.html]\n")},
+     "E-ALIAS-TAKEN"),
+    ("an old address longer than a path", {"updates/en/deep-alias.md": update(
+        f"aliases: [/{'/'.join(['x' * 150] * 30)}/]\n")}, "E-ALIAS"),
+    ("a decompression bomb", {"updates/en/bomb.md": update("feature_image: {src: /images/bomb.png, alt: x}\n"),
+                              "images/bomb.png": Generated("bomb")}, "E-IMAGE-UNREADABLE"),
+    ("a half-uploaded image", {"updates/en/half.md": update("feature_image: {src: /images/half.jpg, alt: x}\n"),
+                               "images/half.jpg": Generated("half")}, "E-IMAGE-UNREADABLE"),
+    ("nesting on one line", {"updates/en/one-line.md": update(body="- " * 500 + "x")}, "E-NESTING"),
+    ("merge keys that double", {"updates/en/merge.md": update("".join(
+        f"l{n}: &l{n} {{<<: [*l{n - 1}, *l{n - 1}]}}\n" if n else "l0: &l0 {a: 1}\n" for n in range(30)))},
+     "E-YAML"),
+    ("30,000 brackets", {"updates/en/brackets.md": update(body="[" * 30_000)}, "E-TOO-COMPLEX"),
+    ("any character between date and time", {"updates/en/sep.md": update(date='"2021-12-02X15:46:00"')}, "E-DATE"),
+    ("a body of angle brackets", {"updates/en/angles.md": update(body="<" * 200_000)}, "E-TOO-COMPLEX"),
+    ("escaped brackets never closed", {"updates/en/escaped.md": update(body="\\[" * 40_000)}, "E-TOO-COMPLEX"),
     # Paths in slugs and keys stay in the output folder
     ("slug escaping", {"updates/en/slug.md": update("slug: ../../../etc/passwd\n")}, None),
     ("windows slug", {"updates/en/win.md": update("slug: '..\\\\..\\\\evil'\n")}, None),
@@ -169,6 +216,8 @@ def write(path, rel, value, outside):
         os.symlink(value.target.format(outside=outside), path)
     elif isinstance(value, Fifo):
         os.mkfifo(path)
+    elif isinstance(value, Generated):
+        path.write_bytes(value.data())
     elif isinstance(value, bytes):
         path.write_bytes(value)
     else:

@@ -3,6 +3,7 @@ outside content/ is read, and `./dev check` reports what a build reports."""
 
 import json
 import os
+import re
 import subprocess
 
 import pytest
@@ -61,7 +62,9 @@ def test_nothing_outside_content_reaches_the_output_or_is_written_outside_it(hos
     assert all(not p.is_symlink() and p.resolve().is_relative_to(site.output.resolve()) for p in site.output.rglob("*"))
     assert not (root / "evil").exists() and not (root.parent / "evil").exists() and not os.path.exists("/tmp/pwned")
     assert not any("%" in p.name or ".." in p.name for p in site.output.rglob("*"))
-    assert b"evil.example" not in b"".join(p.read_bytes() for p in files)
+    everything = b"".join(p.read_bytes() for p in files)
+    assert b"evil.example" not in everything
+    assert not re.search(rb"""<[a-z][^>]*[\s"']on[a-z]+\s*=|href=["']?javascript:|<script>alert""", everything)
     assert (site.output / "theme/css/site.css").read_bytes() == (ROOT / "theme/static/css/site.css").read_bytes()
 
 

@@ -45,7 +45,8 @@ class DirectoryGenerator(Generator):
         entries = {}
         if not spec["path"]:
             return entries
-        for path in self.get_files(spec["path"], extensions=self.settings["FRONT_MATTER_EXTENSIONS"]):
+        # By name: which of two files for one entry is kept must not depend on a set's order.
+        for path in sorted(self.get_files(spec["path"], extensions=self.settings["FRONT_MATTER_EXTENSIONS"])):
             reader = self.readers.readers[os.path.splitext(path)[1].lstrip(".")]
             content, metadata = reader.read(os.path.join(self.path, path))
             if metadata.get("status") == "skip":

@@ -1,6 +1,7 @@
 """Turn raw YAML values into the clean schema's types, or say what is wrong."""
 
 import datetime as dt
+import re
 import zoneinfo
 
 import yaml
@@ -10,6 +11,9 @@ from . import schema
 UTC = dt.timezone.utc
 DATE_FORMS = "write it as 2021-12-02 or 2021-12-02T15:46:00Z (ISO 8601; without an offset, the site's TIMEZONE)"
 _YAML = yaml.constructor.SafeConstructor()
+# ISO 8601's extended calendar forms: Python's fromisoformat takes any character between date and time.
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?"
+                      r"(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?$")
 
 
 class BadValue(ValueError):
@@ -81,9 +85,11 @@ def date(value, spec, zone=UTC):
     try:
         if _YAML.timestamp_regexp.match(raw):
             parsed = _YAML.construct_yaml_timestamp(yaml.ScalarNode("tag:yaml.org,2002:timestamp", raw))
-        else:
-            parsed = dt.datetime.fromisoformat(raw.removesuffix("Z").removesuffix("z") + (
+        elif ISO_DATE.match(raw):
+            parsed = dt.datetime.fromisoformat(raw.removesuffix("Z").removesuffix("z").replace(",", ".") + (
                 "+00:00" if raw[-1:] in "Zz" else ""))
+        else:
+            raise ValueError("isoformat")
     except (ValueError, OverflowError) as error:
         reason = "" if "isoformat" in str(error) else f" ({error})"
         raise BadValue(f"{raw!r} is not a date{reason}", DATE_FORMS, "E-DATE") from None

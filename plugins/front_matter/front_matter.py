@@ -99,11 +99,17 @@ class FrontMatterReader(BaseReader):
             return text  # `./dev check` renders no page; Markdown is most of a read's time
         self._markdown.reset()
         try:
-            html = self._markdown.convert(text)
+            with parse.time_limit(self.settings["MARKDOWN_SECONDS"]):
+                html = self._markdown.convert(text)
         except RecursionError:
             self._markdown.reset()
             raise findings.ContentError("E-NESTING", line, "the text nests lists or quotes too deeply to show",
                                         "use fewer levels of indented lists or `>` quotes") from None
+        except parse.TooSlow:
+            self._markdown.reset()
+            raise findings.ContentError("E-TOO-COMPLEX", line, f"reading the text's Markdown took more than "
+                                        f"{self.settings['MARKDOWN_SECONDS']} seconds", "simplify the text you "
+                                        "changed last (long runs of `[`, `<` or `*`)") from None
         if self.settings["SANITIZE_HTML"] and not metadata.get("raw_html"):
             html = sanitize.clean(html, self.settings)
         return html
@@ -115,6 +121,10 @@ class FrontMatterReader(BaseReader):
             raise findings.ContentError("E-NESTING", first_line + body.count("\n", 0, deep.start()),
                                         f"the text nests lists or quotes more than {parse.MAX_NESTING} levels deep",
                                         "use fewer levels of indented lists or `>` quotes")
+        if parse.too_much_markup(body):
+            raise findings.ContentError("E-TOO-COMPLEX", first_line, "the text has paragraphs with thousands of `[` "
+                                        "and `<`: reading their links and tags would take minutes",
+                                        "split the paragraphs, or put such text in a code block")
         if self.settings["SANITIZE_HTML"] and not metadata.get("raw_html"):
             for offset, src in sanitize.refused_embeds(body, self.settings):
                 findings.report(self.settings, findings.WARNING, "W-EMBED", path,

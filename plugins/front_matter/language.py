@@ -50,12 +50,15 @@ class Detection:
     reason: str  # "ok", "too short", "unsure"
 
 
-def plain(text):
-    return " ".join(MARKUP.sub(" ", text or "").split())
+def plain(text, limit):
+    """About `limit` characters of text without markup. Cut first: markup stripped from a whole body of `<` would
+    take minutes."""
+    return " ".join(MARKUP.sub(" ", (text or "")[: limit * 4]).split())[:limit]
 
 
 def detect(title, summary, body, settings):
-    sample = " ".join(part for part in (plain(body)[:BODY_CHARACTERS], plain(title), plain(summary)) if part)
+    sample = " ".join(part for part in (plain(body, BODY_CHARACTERS), plain(title, 300), plain(summary, 300))
+                      if part)
     if len(WORD.findall(sample)) < MIN_WORDS or sum(c.isalpha() for c in sample) < MIN_LETTERS:
         return Detection(None, 0.0, "too short")
     lang, confidence = identifier(settings).classify(sample)

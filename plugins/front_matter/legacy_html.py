@@ -2,8 +2,9 @@
 
 Posts written in a web editor carry markup HTML5 calls obsolete or invalid:
 `<center>`, `<font>`, `align=`, `frameborder=`, `width="480px"` and
-`width="100%"`, spaces inside addresses (and a Markdown size suffix ` =250x`
-left in one), `<figcaption>` outside `<figure>`, ids pasted twice
+`width="100%"`, spaces and other characters addresses may not hold (the
+sanitizer encodes the spaces and drops a Markdown size suffix ` =250x`),
+`<figcaption>` outside `<figure>`, ids pasted twice
 (`_mcePaste`), C1 control characters left by mojibake. After the sanitizer
 (whose output is well-formed), each is rewritten: obsolete presentation
 becomes the inline CSS it meant, lengths become numbers, addresses are
@@ -26,7 +27,6 @@ NEEDS_WORK = re.compile(r"<(?:center|font|figcaption|img)\b|\s(?:align|framebord
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 LENGTH = re.compile(r"^\s*(\d+)(?:\.\d+)?\s*(px)?\s*$", re.IGNORECASE)
 PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
-SIZE_SUFFIX = re.compile(r"\s+=\d*x\d*$")  # `![map](/uploads/map.png =250x)`: a size no Markdown here reads
 FONT_WEIGHT = re.compile(r"(font-weight\s*:\s*)(\d+)", re.IGNORECASE)
 ALIGNS = {"left", "right", "center", "justify"}
 # Attributes that hold a length: on which elements a number is valid.
@@ -135,8 +135,8 @@ def presentation(tag, attrs):
 
 
 def address(url):
-    """Spaces and other characters an address may not hold, percent-encoded; a Markdown size suffix dropped."""
-    return quote(SIZE_SUFFIX.sub("", url.strip()), safe="/:@!$&'()*+,;=?#%~[]-._")
+    """Characters an address may not hold (beyond those the sanitizer encoded), percent-encoded."""
+    return quote(url.strip(), safe="/:@!$&'()*+,;=?#%~[]-._")
 
 
 def font_weight(match):

@@ -4,7 +4,10 @@ Everything here raises `findings.ContentError` (the file cannot be read) or
 reports a finding and goes on; nothing a file holds may raise anything else.
 """
 
+import contextlib
 import re
+import signal
+import threading
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
@@ -19,9 +22,15 @@ _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 # Markdown parses nested lists and quotes by recursion, and in time that grows with the square of the depth:
-# no real text nests this deep. A level is one `>` or four columns of indentation.
+# no real text nests this deep. A level is one `>`, one list marker or four columns of indentation.
 MAX_NESTING = 50
-DEEP_LINE = re.compile(r"^(?:(?: {4}|\t)|[ \t]*>){%d}" % MAX_NESTING, re.MULTILINE)
+DEEP_LINE = re.compile(r"^(?:(?: {4}|\t)|[ \t]{0,3}>|[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+){%d}" % MAX_NESTING,
+                       re.MULTILINE)
+# Markdown reads the links and tags of a paragraph in a time that grows with the square of how many `[` and `<` it
+# holds: a paragraph of 2,000 takes a second, of 30,000 minutes. The sum of their squares is bounded; the
+# archive's densest paragraph has 260.
+MAX_MARKUP_WORK = 4_000_000
+PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 class Loader(_BASE_LOADER):
@@ -31,6 +40,7 @@ class Loader(_BASE_LOADER):
       not an exception out of the YAML library.
     - A key given twice keeps its first value (as two spellings of one key do) and is noted, with both lines,
       in `repeated`; YAML would silently keep the last.
+    - Merge keys (`<<`) are refused: front matter needs none, and they can cost exponential time.
     """
 
     def __init__(self, stream):
@@ -40,11 +50,12 @@ class Loader(_BASE_LOADER):
     def construct_mapping(self, node, deep=False):
         if not isinstance(node, yaml.MappingNode):
             return super().construct_mapping(node, deep)
-        own = sum(1 for key, _ in node.value if key.tag != "tag:yaml.org,2002:merge")
-        self.flatten_mapping(node)  # `<<: *anchor` pairs come first, the mapping's own last
-        merged, explicit = node.value[: len(node.value) - own], node.value[len(node.value) - own:]
+        if any(key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value):
+            # Each `<<` copies what it merges: a few lines that merge twice the line before take exponential time.
+            raise yaml.constructor.ConstructorError(None, None, "merge keys (`<<`) are not allowed in front matter",
+                                                    node.start_mark)
         mapping, lines = {}, {}
-        for key_node, value_node in explicit:
+        for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=deep)
             if not isinstance(key, (str, int, float, bool, type(None))):
                 raise yaml.constructor.ConstructorError(None, None, "a key must be plain text",
@@ -54,14 +65,43 @@ class Loader(_BASE_LOADER):
                 continue
             lines[key] = key_node.start_mark.line + 1
             mapping[key] = self.construct_object(value_node, deep=deep)
-        for key_node, value_node in merged:  # an explicit key overrides a merged one
-            key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, (str, int, float, bool, type(None))) and key not in mapping:
-                mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
 
 
 Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_str)
+
+
+def too_much_markup(body):
+    """Whether Markdown's reading of links and tags would take too long: the sum over paragraphs of the square of
+    their `[` and `<` is over MAX_MARKUP_WORK."""
+    total = body.count("[") + body.count("<")
+    if total * total <= MAX_MARKUP_WORK:  # the sum of the squares is at most the square of the sum
+        return False
+    return sum((part.count("[") + part.count("<")) ** 2 for part in PARAGRAPH.split(body)) > MAX_MARKUP_WORK
+
+
+class TooSlow(Exception):
+    """Reading a text took longer than it may."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds):
+    """Raise TooSlow in the block after `seconds`: the last guard against a text whose Markdown would take hours.
+    Only in a main thread (the build's, each read-ahead worker's), where signals are delivered."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(signum, frame):
+        raise TooSlow()
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def decode(data, settings, path):

@@ -44,7 +44,16 @@ PLAIN_EMBED = re.compile(r"^(?:https?:)?//(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*)(
                          re.IGNORECASE | re.ASCII)
 
 
-IFRAME_SRC = re.compile(r"""<iframe\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*))""", re.IGNORECASE)
+IFRAME_SRC = re.compile(r"""<iframe\b[^>]{0,2000}?\ssrc\s*=\s*(?:"([^"]{0,4000})"|'([^']{0,4000})'|([^\s>]{0,4000}))""",
+                        re.IGNORECASE)
+
+
+URL_ATTRIBUTES = {"href", "src", "poster", "cite"}
+# Characters that would end or break out of an attribute once Pelican unescapes a `{static}` link it rewrites
+# (it does when the file's name holds `&`), and whitespace no address may hold.
+NOT_IN_ADDRESS = re.compile(r"""["'<>`\s]""")
+LINK_MARKERS = ("{static}", "{filename}", "{attach}")  # the intrasite links the site resolves
+SIZE_SUFFIX = re.compile(r"^=\d*x\d*$")
 
 
 def clean(html, settings):
@@ -53,10 +62,24 @@ def clean(html, settings):
     def keep(tag, attribute, value):
         if tag == "iframe" and attribute == "src":
             return value if embed_allowed(value, hosts) else None
+        if attribute in URL_ATTRIBUTES:
+            return safe_address(value)
         return value
 
     return legacy_html.normalize(nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, attribute_filter=keep,
                                            url_schemes=SCHEMES, link_rel=None, strip_comments=False))
+
+
+def safe_address(value):
+    """The address with what could break its attribute percent-encoded; None for an intrasite link marker the site
+    does not resolve (Pelican would write `{0}javascript:...` into the page; the source check names it)."""
+    stripped = value.strip()
+    if stripped[:1] in ("{", "|") and not stripped.startswith(LINK_MARKERS):
+        return None
+    head, space, tail = stripped.rpartition(" ")
+    if space and SIZE_SUFFIX.match(tail):  # `![map](/uploads/map.png =250x)`: a size no Markdown here reads
+        stripped = head.rstrip()
+    return NOT_IN_ADDRESS.sub(lambda match: "%{:02X}".format(ord(match.group())), stripped)
 
 
 def refused_embeds(text, settings):

@@ -75,8 +75,8 @@ DEFAULTS = {
     # `./dev check`: build without rendering or writing anything, and without the plugins that only render
     # (they report nothing, and change nothing the others check).
     "HUB_CHECK_ONLY": False,
-    "CHECK_LEAVES_OUT": ["i18n", "language_pages", "translation_status", "feeds", "images", "search", "sharing",
-                         "sitemap", "incremental"],
+    "CHECK_LEAVES_OUT": ["i18n", "language_pages", "translation_status", "feeds", "search", "sharing", "sitemap",
+                         "incremental"],
     # Files the reader cache lacks are read in this many processes (0: one per core), when there are at least
     # READ_IN_PARALLEL_FROM of them (front_matter/read_ahead.py).
     "READ_PROCESSES": 0,
@@ -87,6 +87,8 @@ DEFAULTS = {
     # (the file is not read: a 50 MB paste would take minutes and gigabytes to build).
     "LARGE_CONTENT_BYTES": 500_000,
     "MAX_CONTENT_BYTES": 2_000_000,
+    # The longest a file's Markdown may take to read (E-TOO-COMPLEX): a guard against texts that would take hours.
+    "MARKDOWN_SECONDS": 30,
     # The language of an update's text (front_matter/language.py): on or off, the confidence below which no
     # language is told, and the languages the site does not offer that it may still name (W-LANG-UNOFFERED).
     "LANGUAGE_DETECTION": True,
@@ -151,9 +153,9 @@ def check(settings):
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise SettingsError(f"TIMEZONE {settings.get('TIMEZONE')!r} is not a time zone (such as 'UTC' or "
                             "'America/Bogota')") from None
-    for name in ("LARGE_CONTENT_BYTES", "MAX_CONTENT_BYTES", "FEED_CONTENT_MAX_BYTES"):
+    for name in ("LARGE_CONTENT_BYTES", "MAX_CONTENT_BYTES", "FEED_CONTENT_MAX_BYTES", "MARKDOWN_SECONDS"):
         if not isinstance(settings[name], int) or settings[name] < 1:
-            raise SettingsError(f"{name} must be a whole number of bytes, 1 or more")
+            raise SettingsError(f"{name} must be a whole number, 1 or more")
     if settings["VALIDATION_FORMAT"] not in ("human", "github", "json"):
         raise SettingsError("VALIDATION_FORMAT must be 'human', 'github' or 'json'")
     if settings["UNTRANSLATED_UPDATES"] not in ("own", "section", "mixed"):

@@ -13,9 +13,9 @@ from hubcore import mojibake
 KEY = "source_scan"  # metadata key
 # A web editor escaped the archive's image and link syntax: `!\[OAM Screenshot.jpg\](/uploads/OAM%20S.jpg)\` shows
 # as text. Escaped brackets followed by a `(target)`; the trailing backslash was the editor's line break.
-ESCAPED = re.compile(r"(!?)\\\[([^\]\n]*?)\\\]\(([^)\s]+)\)(?:\\(?=\s|$))?")
+ESCAPED = re.compile(r"(!?)\\\[([^\]\n]{0,300}?)\\\]\(([^)\s]{1,2000})\)(?:\\(?=\s|$))?")  # bounded: linear
 # An image with no text alternative: HTML without `alt` (or with an empty one), Markdown `![](target)`.
-NO_ALT = re.compile(r"""<img\b(?![^>]*\balt\s*=\s*(?:"[^"\s][^"]*"|'[^'\s][^']*'|[^\s"'>]))[^>]*>|!\[\s*\]\(""",
+NO_ALT = re.compile(r"""<img\b(?![^>]{0,2000}\balt\s*=\s*(?:"[^"\s]|'[^'\s]|[^\s"'>]))[^>]{0,2000}>|!\[\s*\]\(""",
                     re.IGNORECASE)
 # Markdown `](target)` and HTML `href="target"` / `src="target"`.
 LINK = re.compile(r"""(?:\]\(\s*<?|(?:href|src)=["'])([^)"'\s>]+)""")

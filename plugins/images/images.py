@@ -5,11 +5,18 @@ height so nothing shifts while it loads. Encoded files are kept in the cache
 folder, named after the source's content, so a rebuild copies them instead of
 encoding again. Remote images (the archive's absolute URLs) are left as they
 are, never fetched.
+
+An image that cannot be read (not an image, a decompression bomb of 20,000 by
+20,000 pixels, a half-uploaded file) is named in an error and left as it is.
+Each image is read whole once, before any page refers to its variants (a
+marker in the cache remembers it could be); `./dev check` runs this plugin
+too, and writes nothing.
 """
 
 import hashlib
 import os
 import shutil
+import warnings
 
 from pelican import signals
 from pelican.generators import Generator
@@ -19,6 +26,8 @@ from hubcore import findings, plugin, updates, urls
 from hubcore.settings import apply_defaults
 
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# What opening or decoding a broken or hostile file raises.
+UNREADABLE = (OSError, ValueError, SyntaxError, Image.DecompressionBombError, Image.DecompressionBombWarning)
 ENCODED = "HUB_IMAGES_ENCODED"  # settings key: how many files this run encoded (the rest came from the cache)
 
 
@@ -33,27 +42,49 @@ def plan(generator):
         if source is None or not urls.readable(settings, source):
             continue  # remote: left as it is; missing or outside content/: never read (E-IMAGE-MISSING, -PATH)
         if source not in planned:
-            planned[source] = variants(source, settings)
+            planned[source] = variants(source, settings, update)
         if planned[source]:
             image.update(planned[source])
 
 
-def variants(source, settings):
-    """The widths and formats to make of one image, named after its content; None when it cannot be read."""
+def variants(source, settings, update):
+    """The widths and formats to make of one image, named after its content; None when there are none to make: a
+    format Pillow does not read (SVG) is shown as it is, a file it cannot read whole (a decompression bomb, a
+    half-uploaded file) is named in E-IMAGE-UNREADABLE, in the first update that shows it, and shown as it is."""
     try:
-        with Image.open(source) as opened:
-            width, height, kind = *opened.size, opened.format
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(source) as opened:
+                width, height, kind = *opened.size, opened.format
         with open(source, "rb") as handle:
             digest = hashlib.sha256(handle.read()).hexdigest()[:10]
-    except (OSError, UnidentifiedImageError):
-        return None  # a missing file is E-IMAGE-MISSING (validation); an unreadable one stays as it is
+        stem = os.path.splitext(os.path.basename(source))[0]
+        read_whole(source, os.path.join(settings["CACHE_PATH"], "images", f"{stem}-{digest}.read"))
+    except UnidentifiedImageError:
+        return None  # a format Pillow does not read (SVG): shown as it is
+    except UNREADABLE as error:
+        findings.report(settings, findings.ERROR, "E-IMAGE-UNREADABLE", update.relative_source_path,
+                        update.metadata.get("source_lines", {}).get("feature_image", 0),
+                        f"the feature image cannot be read as an image ({type(error).__name__}: {error})",
+                        "save it again as a JPEG or PNG of at most a few thousand pixels a side")
+        return None
     if kind not in FORMATS:
         return None
-    stem = os.path.splitext(os.path.basename(source))[0]
     widths = [w for w in settings["IMAGE_WIDTHS"] if w < width] + [width]
     return {"width": width, "height": height, "source": source, "variants": [
         {"format": fmt, "width": w, "name": f"{settings['IMAGE_FOLDER']}{stem}-{digest}-{w}.{FORMATS[fmt]}"}
         for fmt in ("WEBP", kind) for w in widths]}
+
+
+def read_whole(source, marker):
+    """Decode the whole image once: before a page refers to variants that could not be made. The marker, named
+    after the content, spares the next builds and checks."""
+    if os.path.exists(marker):
+        return
+    with Image.open(source) as opened:
+        opened.load()
+    os.makedirs(os.path.dirname(marker), exist_ok=True)
+    open(marker, "w").close()
 
 
 class ImagesGenerator(Generator):
@@ -64,13 +95,15 @@ class ImagesGenerator(Generator):
         done = set()
         for update in updates.every_document(self.context):
             image = update.metadata.get("feature_image") or {}
+            if settings["HUB_CHECK_ONLY"]:
+                continue  # `plan` read each image whole: what encoding it would find
             for variant in image.get("variants", []):
                 if variant["name"] in done:
                     continue
                 done.add(variant["name"])
                 cached = os.path.join(cache, os.path.basename(variant["name"]))
-                if not os.path.exists(cached):
-                    encode(image["source"], cached, variant, settings, update)
+                if not os.path.exists(cached) and not encode(image["source"], cached, variant, settings, update):
+                    break  # reported; the page shows the image as it is
                 target = os.path.join(self.output_path, variant["name"])
                 # Names carry the source's digest: a file of that name and size is that variant.
                 if not os.path.exists(target) or os.path.getsize(target) != os.path.getsize(cached):
@@ -78,7 +111,14 @@ class ImagesGenerator(Generator):
                     shutil.copyfile(cached, target)
 
 
+def report_encoding(error, settings, update):
+    findings.report(settings, findings.ERROR, "E-IMAGE-ENCODE", update.relative_source_path,
+                    update.metadata.get("source_lines", {}).get("feature_image", 0),
+                    f"the feature image could not be resized: {error}", "save it again as JPEG or PNG")
+
+
 def encode(source, target, variant, settings, update):
+    """Write one variant into the cache; False (reported) when the image cannot be read whole."""
     try:
         with Image.open(source) as opened:
             opened.load()
@@ -92,10 +132,10 @@ def encode(source, target, variant, settings, update):
                          optimize=True)
         os.replace(target + ".part", target)  # never a half-written file in the cache
         settings[ENCODED] += 1
-    except OSError as error:
-        findings.report(settings, findings.ERROR, "E-IMAGE-ENCODE", update.relative_source_path,
-                        update.metadata.get("source_lines", {}).get("feature_image", 0),
-                        f"the feature image could not be resized: {error}", "save it again as JPEG or PNG")
+        return True
+    except UNREADABLE as error:
+        report_encoding(error, settings, update)
+        return False
 
 
 SIGNAL_HANDLERS = {

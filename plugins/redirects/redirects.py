@@ -21,6 +21,8 @@ from hubcore import claims, files, findings, plugin, updates, urls
 from hubcore.settings import apply_defaults
 
 SAFE = re.compile(r"^[A-Za-z0-9._~!$&'()*+,;=:@%/-]+$")
+# File systems refuse longer paths (PATH_MAX is 4,096 bytes on Linux, with the output folder's own path in it).
+MAX_PATH_BYTES = 1000
 
 PAGE = """<!doctype html>
 <html lang="{lang}">
@@ -43,8 +45,9 @@ def output_name(address):
     path = unquote(path)
     if ".." in path.split("/") or "\\" in path or any(ord(c) < 32 for c in path):
         return None
-    if any(len(part.encode("utf-8")) > urls.MAX_SLUG_BYTES for part in path.split("/")):
-        return None  # longer than a file name may be
+    if len(path.encode("utf-8")) > MAX_PATH_BYTES or any(len(part.encode("utf-8")) > urls.MAX_SLUG_BYTES
+                                                         for part in path.split("/")):
+        return None  # longer than a file name or path may be
     path = posixpath.normpath("/" + path).lstrip("/")
     if not path:
         return None
@@ -90,6 +93,7 @@ def plan(generators):
                 report(settings, document, *problem)
                 continue
             old[name] = document.relative_source_path
+            taken.file(name, document.relative_source_path)  # nor a folder of this one, nor a file inside it
             planned.append((name, document))
     redirects.planned = planned
 

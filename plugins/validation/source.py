@@ -78,6 +78,11 @@ def trim(bad, good):
 
 
 def check_link(target, number, path, legacy, settings, known_urls):
+    if target[:1] in ("{", "|") and not target.startswith(urls.LINK_PREFIXES):
+        findings.report(settings, findings.ERROR, "E-LINK", path, number,
+                        f"the link {target!r} starts with a marker the site does not know; it is removed",
+                        "write {static}/images/x.jpg or {filename}/updates/en/x.md, or a plain address")
+        return
     if target.startswith(urls.LINK_PREFIXES):
         if not urls.readable(settings, urls.content_file(settings, target, path)):
             findings.report(settings, findings.ERROR, "E-LINK", path, number,

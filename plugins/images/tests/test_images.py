@@ -48,3 +48,22 @@ def test_a_rebuild_encodes_nothing_again(build_site):
     site = build_site(FILES)
     assert site.settings[ENCODED] == 0
     assert site.exists("/updates/a/") and list((site.output / "images/sized").glob("*.webp"))
+
+
+def test_a_decompression_bomb_and_a_half_uploaded_image_are_named_by_a_build_and_a_check(build_site, tmp_path):
+    """The build goes on, each image is shown as it is, and `./dev check` reports the same."""
+    import io
+
+    bomb, half = io.BytesIO(), io.BytesIO()
+    Image.new("1", (20000, 20000)).save(bomb, format="PNG")  # a few kilobytes; 400 million pixels decoded
+    Image.new("RGB", (800, 600), "red").save(half, format="JPEG")
+    post = "---\ntitle: {}\ndate: 2021-01-01\nfeature_image: {{src: /images/{}, alt: x}}\n---\nText.\n"
+    files = {"images/bomb.png": bomb.getvalue(), "images/half.jpg": half.getvalue()[:2000],
+             "updates/en/a.md": post.format("a", "bomb.png"), "updates/en/b.md": post.format("b", "half.jpg")}
+    built = build_site(files)
+    assert sorted((f.code, f.path, f.line) for f in built.findings) == [
+        ("E-IMAGE-UNREADABLE", "updates/en/a.md", 4), ("E-IMAGE-UNREADABLE", "updates/en/b.md", 4)]
+    assert 'src="/images/bomb.png"' in built.page("/updates/a/")
+    assert 'src="/images/half.jpg"' in built.page("/updates/b/")
+    checked = build_site(files, HUB_CHECK_ONLY=True)
+    assert [(f.code, f.path) for f in checked.findings] == [(f.code, f.path) for f in built.findings]

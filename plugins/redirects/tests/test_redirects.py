@@ -66,6 +66,18 @@ def test_an_old_address_never_takes_a_path_another_output_writes(build_site):
     assert (site.output / "_redirects").read_text(encoding="utf-8") == ""
 
 
+def test_an_old_address_that_needs_another_as_a_folder_or_is_too_long_is_refused(build_site):
+    site = build_site({
+        "updates/en/a.md": "---\ntitle: A\ndate: 2020-01-01\naliases: [/old/a.html]\n---\nA.\n",
+        "updates/en/b.md": "---\ntitle: B\ndate: 2020-01-02\naliases: [/old/a.html/b/]\n---\nB.\n",
+        "updates/en/c.md": f"---\ntitle: C\ndate: 2020-01-03\naliases: [/{'/'.join(['x' * 150] * 30)}/]\n---\nC.\n",
+    })
+    assert sorted((f.code, f.path, f.message.split("'")[2]) for f in site.findings) == [
+        ("E-ALIAS", "updates/en/c.md", " is not a path of this site"),
+        ("E-ALIAS-TAKEN", "updates/en/b.md", " is taken by updates/en/a.md; it cannot redirect")]
+    assert (site.output / "old/a.html").is_file()
+
+
 def test_two_updates_with_one_old_address_are_both_named(build_site):
     site = build_site({
         "updates/en/a.md": "---\ntitle: A\ndate: 2020-01-01\naliases: [/old/]\n---\nA.\n",
