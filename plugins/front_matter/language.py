@@ -16,14 +16,16 @@ text too short to judge, it names none.
 - An update whose `lang` or folder says one language while its text is clearly
   another gets `W-LANG-MISMATCH`; what the file says wins.
 
-The restricted model is kept in the reader cache's folder, so a build loads it
-in a tenth of the time the package's compressed model takes; the detection
-travels in the metadata, so the reader cache spares it on unchanged files.
+The model restricted to the site's languages is kept beside the installed
+package (model_folder), so a build loads it in a tenth of the time the
+package's compressed model takes; the detection travels in the metadata, so
+the reader cache spares it on unchanged files.
 """
 
 import os
 import pickle
 import re
+import sys
 from dataclasses import dataclass
 
 import babel
@@ -72,20 +74,34 @@ def identifier(settings):
     """py3langid's identifier for the site's languages and LANGUAGE_DETECTION_OTHERS, loaded once per process."""
     languages = tuple(sorted({*settings["LANGUAGES"], *settings["LANGUAGE_DETECTION_OTHERS"]}))
     if languages not in _identifiers:
-        _identifiers[languages] = load(languages, settings["CACHE_PATH"])
+        _identifiers[languages] = load(languages, model_folder(settings["CACHE_PATH"]))
     return _identifiers[languages]
 
 
-def load(languages, cache_folder):
-    """The model restricted to `languages`, from the cache when it holds it (its name says the package's version
-    and the languages)."""
-    path = os.path.join(cache_folder, f"langid-{py3langid.__version__}-{'-'.join(languages)}.pickle")
+def model_folder(cache_folder):
+    """Where the restricted model is kept: beside the installed package in a virtual environment (`.venv`), so a
+    build that starts without its caches (CI, `./dev clean`) does not make it again, else in the cache."""
+    if sys.prefix != sys.base_prefix:
+        folder = os.path.join(sys.prefix, "share", "open-mapping-hub")
+        try:
+            os.makedirs(folder, exist_ok=True)
+            if os.access(folder, os.W_OK):
+                return folder
+        except OSError:
+            pass
+    return cache_folder
+
+
+def load(languages, folder):
+    """The model restricted to `languages`, from `folder` when it holds it (its name says the package's version
+    and the languages), else made from the package's and kept there."""
+    path = os.path.join(folder, f"langid-{py3langid.__version__}-{'-'.join(languages)}.pickle")
     try:
         with open(path, "rb") as handle:
             parts = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError):
         parts = restricted(languages)
-        os.makedirs(cache_folder, exist_ok=True)
+        os.makedirs(folder, exist_ok=True)
         part = f"{path}.{os.getpid()}.part"  # the read-ahead's workers may each write it at once
         with open(part, "wb") as handle:
             pickle.dump(parts, handle, protocol=pickle.HIGHEST_PROTOCOL)
