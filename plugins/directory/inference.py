@@ -4,7 +4,7 @@ The seed "Collaborating with IOM, the UN Migration Agency, on OpenStreetMap"
 has no partner field, so IOM's page and feed never listed it. A document with
 no `partners` key is linked to a partner whose name, short name or other name
 (in any language) its title says, as a whole word, or whose site (the host of
-its `url`) its text links to. Each such link is a note (`I-PARTNER-INFERRED`),
+its `url`, and under its path) its text links to. Each such link is a note (`I-PARTNER-INFERRED`),
 so an editor can confirm it with one edit; `PARTNER_INFERENCE = False` turns
 it off, and an explicit `partners:` always wins.
 """
@@ -29,7 +29,7 @@ class Partner:
         parts = ([rf"\b(?:{'|'.join(acronyms)})\b"] if acronyms else []) + (
             [rf"(?i:\b(?:{'|'.join(others)})\b)"] if others else [])
         self.title = re.compile("|".join(parts)) if parts else None
-        self.host = host_of(entity.metadata.get("url") or "")
+        self.host, self.path = address_of(entity.metadata.get("url") or "")
 
     def named_in(self, title):
         return bool(self.title and self.title.search(title or ""))
@@ -37,18 +37,21 @@ class Partner:
     def linked_from(self, links):
         """The line of the first link to the partner's site, or None."""
         for line, target in links:
-            host = host_of(target)
-            if self.host and host and (host == self.host or host.endswith("." + self.host)):
+            host, path = address_of(target)
+            if self.host and (host == self.host or host.endswith("." + self.host)) and path.startswith(self.path):
                 return line
         return None
 
 
-def host_of(url):
+def address_of(url):
+    """(host less `www.`, path with a trailing `/`) of an address: a partner's site may be a path of a shared host
+    (`github.com/hotosm/`), and only links under it are to it."""
     try:
-        host = urlsplit(url).hostname or ""
+        parts = urlsplit(url)
+        host = parts.hostname or ""
     except ValueError:
-        return ""
-    return host.removeprefix("www.")
+        return "", "/"
+    return host.removeprefix("www."), parts.path.rstrip("/") + "/"
 
 
 def infer(documents, entries, settings):

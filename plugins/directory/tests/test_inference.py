@@ -44,3 +44,11 @@ def test_inference_can_be_turned_off(build_site):
     site = build_site({"partners/iom.md": IOM, "updates/en/title.md": post("Collaborating with IOM")},
                       PARTNER_INFERENCE=False)
     assert site.findings == [] and "Collaborating" not in site.page("/partners/iom/")
+
+
+def test_a_partner_on_a_shared_host_is_linked_only_under_its_own_path(build_site):
+    partner = "---\nname: Mapping Collective\nurl: https://github.com/mapping-collective/\n---\n"
+    site = build_site({"partners/collective.md": partner,
+                       "updates/en/theirs.md": post("Tools", "See [the code](https://github.com/mapping-collective/x)."),
+                       "updates/en/other.md": post("Other tools", "See [the code](https://github.com/someone/x).")})
+    assert [(f.path, f.code) for f in site.findings] == [("updates/en/theirs.md", "I-PARTNER-INFERRED")]
