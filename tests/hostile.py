@@ -179,6 +179,13 @@ CASES = [
     ("any character between date and time", {"updates/en/sep.md": update(date='"2021-12-02X15:46:00"')}, "E-DATE"),
     ("a body of angle brackets", {"updates/en/angles.md": update(body="<" * 200_000)}, "E-TOO-COMPLEX"),
     ("escaped brackets never closed", {"updates/en/escaped.md": update(body="\\[" * 40_000)}, "E-TOO-COMPLEX"),
+    ("a summary of tags", {"updates/en/summary.md": update("summary: '" + "<a" * 60_000 + "'\n")}, "E-TOO-COMPLEX"),
+    ("fifty tags", {"updates/en/tags.md": update("tags: [" + ", ".join(f"t{n}" for n in range(50)) + "]\n")},
+     None),
+    ("a definition list of 20,000 lines", {"updates/en/glossary.md": update(body="a\n: " * 20_000 + "a")},
+     "E-TOO-COMPLEX"),
+    ("an HTML table of 600 rows", {"updates/en/table.md": update(
+        body="<table>\n" + "<tr><td>a</td><td>b</td><td>c</td></tr>\n" * 600 + "</table>")}, None),
     # Paths in slugs and keys stay in the output folder
     ("slug escaping", {"updates/en/slug.md": update("slug: ../../../etc/passwd\n")}, None),
     ("windows slug", {"updates/en/win.md": update("slug: '..\\\\..\\\\evil'\n")}, None),

@@ -63,6 +63,8 @@ class FrontMatterReader(BaseReader):
     def _read(self, source_path, path):
         text = parse.decode(read_bytes(source_path, path, self.settings), self.settings, path)
         raw, body, key_lines, repeated = parse.split_front_matter(text)
+        first_line = body_line(text, body)
+        guard(body, first_line)
         for key, line, again in repeated:
             findings.report(self.settings, findings.WARNING, "W-DUPLICATE-KEY", path, again,
                             f"{key!r} is given twice (lines {line} and {again}); the first one is used",
@@ -87,15 +89,15 @@ class FrontMatterReader(BaseReader):
         if kind != "update" and "lang" in metadata:
             metadata["lang"] = offered_lang(metadata["lang"], path, key_lines, self.settings)
         if metadata.get("summary"):
+            guard(metadata["summary"], key_lines.get("summary", 0))
             metadata["summary"] = self._render(metadata["summary"], metadata, key_lines.get("summary", 0))
         metadata["source_lines"] = key_lines
         metadata["legacy_format"] = legacy
-        first_line = body_line(text, body)
-        self._check_body(body, metadata, path, first_line)
+        self._report_embeds(body, metadata, path, first_line)
         return self._render(body, metadata, first_line), metadata
 
     def _render(self, text, metadata, line):
-        if self.settings["HUB_CHECK_ONLY"]:
+        if self.settings["HUB_CHECK_ONLY"] and len(text) < parse.RENDERED_IN_CHECK_FROM:
             return text  # `./dev check` renders no page; Markdown is most of a read's time
         self._markdown.reset()
         try:
@@ -110,21 +112,14 @@ class FrontMatterReader(BaseReader):
             raise findings.ContentError("E-TOO-COMPLEX", line, f"reading the text's Markdown took more than "
                                         f"{self.settings['MARKDOWN_SECONDS']} seconds", "simplify the text you "
                                         "changed last (long runs of `[`, `<` or `*`)") from None
+        if self.settings["HUB_CHECK_ONLY"]:
+            return text  # read to learn whether it can be, in the time a build has
         if self.settings["SANITIZE_HTML"] and not metadata.get("raw_html"):
             html = sanitize.clean(html, self.settings)
         return html
 
-    def _check_body(self, body, metadata, path, first_line):
-        """What the body holds that a build would refuse, found in its source (a check renders no Markdown)."""
-        deep = parse.DEEP_LINE.search(body)
-        if deep:
-            raise findings.ContentError("E-NESTING", first_line + body.count("\n", 0, deep.start()),
-                                        f"the text nests lists or quotes more than {parse.MAX_NESTING} levels deep",
-                                        "use fewer levels of indented lists or `>` quotes")
-        if parse.too_much_markup(body):
-            raise findings.ContentError("E-TOO-COMPLEX", first_line, "the text has paragraphs with thousands of `[` "
-                                        "and `<`: reading their links and tags would take minutes",
-                                        "split the paragraphs, or put such text in a code block")
+    def _report_embeds(self, body, metadata, path, first_line):
+        """The frames a build removes, found in the source (a check renders no Markdown)."""
         if self.settings["SANITIZE_HTML"] and not metadata.get("raw_html"):
             for offset, src in sanitize.refused_embeds(body, self.settings):
                 findings.report(self.settings, findings.WARNING, "W-EMBED", path,
@@ -132,6 +127,20 @@ class FrontMatterReader(BaseReader):
                                 f"the embedded frame {src!r} is removed: its address is not one of the allowed "
                                 "hosts, or is written in a way browsers could read as another host",
                                 "embed from one of SANITIZE_IFRAME_HOSTS with a plain https://host/path address")
+
+
+def guard(text, first_line):
+    """Refuse, from the source, a text Markdown would take too long or too deep a recursion to read: a build and a
+    check say the same."""
+    deep = parse.DEEP_LINE.search(text)
+    if deep:
+        raise findings.ContentError("E-NESTING", first_line + text.count("\n", 0, deep.start()),
+                                    f"the text nests lists or quotes more than {parse.MAX_NESTING} levels deep",
+                                    "use fewer levels of indented lists or `>` quotes")
+    if parse.too_much_markup(text):
+        raise findings.ContentError("E-TOO-COMPLEX", first_line, "the text has paragraphs with thousands of `[` "
+                                    "and `<`, or thousands of lines: reading them would take minutes",
+                                    "split the paragraphs, or put such text in a code block")
 
 
 # A file's update or page cannot be placed without these (they were given, but their value was refused).

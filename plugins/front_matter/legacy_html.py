@@ -135,8 +135,9 @@ def presentation(tag, attrs):
 
 
 def address(url):
-    """Characters an address may not hold (beyond those the sanitizer encoded), percent-encoded."""
-    return quote(url.strip(), safe="/:@!$&'()*+,;=?#%~[]-._")
+    """Characters an address may not hold (beyond those the sanitizer encoded), percent-encoded; the braces of a
+    `{static}` link, which Pelican resolves after this, are kept."""
+    return quote(url.strip(), safe="/:@!$&'()*+,;=?#%~[]-._{}|")
 
 
 def font_weight(match):

@@ -3,7 +3,7 @@
 import html
 import re
 
-TAGS = re.compile(r"<[^>]+>")
+TAGS = re.compile(r"<[^<>]+>")  # not `<[^>]+>`: on a text of `<` that would take minutes
 # Characters no page or feed may carry (XML 1.0 forbids them; feed writers stop on them), bar tab and newline.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 SPACE_BEFORE_PUNCTUATION = re.compile(r" ([.,;:!?])")

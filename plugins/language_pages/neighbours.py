@@ -7,9 +7,11 @@ square of the archive (90 s for 10,000 updates). Instead, the updates sharing
 two or more keys come from intersections of each key's set of updates, taken
 level by level (all keys in common, then one fewer...), and those sharing one
 from the head of each key's list; updates with the same keys share the result.
+Level by level, an update with k keys has 2^k combinations of them: one with
+many (24 tags take a minute, 50 forever) is ranked by counting instead.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations, islice
 
 from hubcore import updates
@@ -31,6 +33,9 @@ def link(generator):
 def shared_keys(item):
     keys = [(kind, name.casefold()) for kind in ("tags", "partners") for name in item.metadata.get(kind, [])]
     return tuple(dict.fromkeys(keys))  # a tag listed twice is one tag
+
+
+MAX_COMBINED_KEYS = 8  # above, ranking by counting costs less than the 2^k combinations
 
 
 class Index:
@@ -55,6 +60,8 @@ class Index:
         return [self.by_id[other] for other in self.ranked[keys] if other != id(item)][:wanted]
 
     def _rank(self, keys, wanted):
+        if len(keys) > MAX_COMBINED_KEYS:
+            return self._rank_by_counting(keys, wanted)
         chosen, counted = [], set()
         for level in range(len(keys), 1, -1):
             at_least = set().union(*(self._having(combo) for combo in combinations(keys, level)))
@@ -71,6 +78,11 @@ class Index:
         for key in keys:
             heads += islice((other for other in self.lists[key] if other not in counted), wanted - len(chosen))
         return chosen + sorted(heads, key=self.position.__getitem__)[: wanted - len(chosen)]
+
+    def _rank_by_counting(self, keys, wanted):
+        """The same order as `_rank` (most keys in common, then the newest), counted over every update sharing one."""
+        shared = Counter(other for key in keys for other in self.sets[key])
+        return sorted(shared, key=lambda other: (-shared[other], self.position[other]))[:wanted]
 
     def _having(self, keys):
         """The updates that have every one of `keys` (two or more)."""

@@ -75,3 +75,11 @@ def test_a_refused_embed_is_named_with_its_line_by_a_build_and_a_check(build_sit
     assert "Intro." in site.page("/updates/a/") and "evil.example" not in site.page("/updates/a/")
     checked = build_site({"updates/en/a.md": update(body)}, HUB_CHECK_ONLY=True)
     assert checked.findings == site.findings
+
+
+def test_links_to_content_files_survive_the_legacy_markup_rewrite(build_site):
+    """An image makes the rewrite run on the whole body: `{static}` links must still be resolved."""
+    site = build_site({"images/map.png": b"\x89PNG\r\n\x1a\n", "updates/en/a.md": update(
+        '<img src="{static}/images/map.png"> and [the map]({static}/images/map.png) <center>x</center>')})
+    html = site.page("/updates/a/")
+    assert html.count('"/images/map.png"') == 2 and "%7B" not in html

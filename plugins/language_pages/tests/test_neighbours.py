@@ -33,6 +33,21 @@ def test_related_updates_are_those_counting_every_pair_gives():
             assert index.related(item, wanted) == brute_force(item, items, wanted), seed
 
 
+def test_an_update_with_many_tags_is_ranked_as_counting_gives_and_at_once():
+    """Level by level, 50 keys would be 2^50 combinations."""
+    import time
+
+    rnd = random.Random(7)
+    tags = [f"tag {n}" for n in range(60)]
+    items = [Update(metadata={"tags": rnd.sample(tags, rnd.choice([2, 9, 12, 50])), "partners": []},
+                    date=dt.datetime(2020, 1, 1) - dt.timedelta(hours=n)) for n in range(200)]
+    started = time.monotonic()
+    index = Index(items)
+    for item in items:
+        assert index.related(item, 3) == brute_force(item, items, 3)
+    assert time.monotonic() - started < 5
+
+
 def test_a_tag_listed_twice_counts_once_and_case_does_not_matter():
     a = Update(metadata={"tags": ["Floods", "floods", "data"]}, date=dt.datetime(2020, 1, 3))
     b = Update(metadata={"tags": ["floods"]}, date=dt.datetime(2020, 1, 2))
