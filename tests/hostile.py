@@ -22,6 +22,13 @@ class Link:
     target: str
 
 
+@dataclass(frozen=True)
+class HardLink:
+    """A second name for `target`'s file."""
+
+    target: str
+
+
 class Fifo:
     """A named pipe: opening it to read would wait forever."""
 
@@ -186,6 +193,29 @@ CASES = [
      "E-TOO-COMPLEX"),
     ("an HTML table of 600 rows", {"updates/en/table.md": update(
         body="<table>\n" + "<tr><td>a</td><td>b</td><td>c</td></tr>\n" * 600 + "</table>")}, None),
+    # Found by the red team's last pass
+    ("a static file among the resized images", {"images/sized/photo-480.webp": b"RIFF"}, "E-DUPLICATE-URL"),
+    ("two static files a Mac sees as one", {"images/map.png": b"\x89PNG a", "images/Map.png": b"\x89PNG B"},
+     "E-DUPLICATE-URL"),
+    ("an old address in .git", {"updates/en/dotgit.md": update("aliases: [/.git/config]\n")}, "E-ALIAS"),
+    ("an old address in capitals", {"updates/en/caps.md": update("aliases: [/ROBOTS.TXT]\n")}, "E-ALIAS-TAKEN"),
+    ("an old address on GitHub's CNAME", {"updates/en/cname.md": update("aliases: [/CNAME]\n")}, "E-ALIAS-TAKEN"),
+    ("a portrait outside content", {"people/far.md": "---\nname: Far\nphoto: {src: ../../outside/secret.png, "
+                                                     "alt: x}\n---\n"}, "E-IMAGE-PATH"),
+    ("a partner with no name", {"partners/nameless.md": "---\nurl: https://nameless.example/\n---\nText.\n"},
+     "E-REQUIRED"),
+    ("a feature image written relative to the file", {"updates/en/relative.md": update(
+        "feature_image: {src: images/real.png, alt: x}\n")}, "E-IMAGE-PATH"),
+    ("one name for two partners", {"partners/zz-second.md": "---\nname: Second\nother_names: [Shared]\n---\n",
+                                   "partners/aa-first.md": "---\nname: First\nother_names: [Shared]\n---\n"},
+     "W-AMBIGUOUS-NAME"),
+    ("a hard link to a file outside", {"images/hard.txt": HardLink("{outside}/secret.txt")}, "E-SYMLINK"),
+    ("an embed after `<iframe/`", {"updates/en/slash.md": update(body='<iframe/src="https://evil.example/">'
+                                                                       '</iframe>')}, "W-EMBED"),
+    ("an embed after a `>` in quotes", {"updates/en/gt.md": update(
+        body='<iframe title="a>b" src="https://evil.example/"></iframe>')}, "W-EMBED"),
+    ("an embed in the summary", {"updates/en/sum-embed.md": update(
+        "summary: '<iframe src=\"https://evil.example/\"></iframe>'\n")}, "W-EMBED"),
     # Paths in slugs and keys stay in the output folder
     ("slug escaping", {"updates/en/slug.md": update("slug: ../../../etc/passwd\n")}, None),
     ("windows slug", {"updates/en/win.md": update("slug: '..\\\\..\\\\evil'\n")}, None),
@@ -221,6 +251,8 @@ def write(path, rel, value, outside):
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(value, Link):
         os.symlink(value.target.format(outside=outside), path)
+    elif isinstance(value, HardLink):
+        os.link(value.target.format(outside=outside), path)
     elif isinstance(value, Fifo):
         os.mkfifo(path)
     elif isinstance(value, Generated):

@@ -98,10 +98,18 @@ class DirectoryGenerator(Generator):
 
 
 def spelling_index(entities, settings):
+    """Every name an update may use, slugified, to its entry; a name two entries give goes to the first (by file
+    name), and the second is told."""
     index = {}
-    for entity in entities:
+    for entity in sorted(entities, key=lambda e: e.source_path or ""):
         for spelling in entity.spellings():
-            index.setdefault(urls.slugify(settings, spelling), entity)
+            key = urls.slugify(settings, spelling)
+            other = index.setdefault(key, entity)
+            if other is not entity and other.source_path and entity.source_path:
+                findings.report(settings, findings.WARNING, "W-AMBIGUOUS-NAME", entity.source_path,
+                                entity.metadata.get("source_lines", {}).get("other_names", 0),
+                                f"the name {spelling!r} is also one of {other.source_path}: updates that use it go "
+                                "there", "give each entry names of its own")
     return index
 
 

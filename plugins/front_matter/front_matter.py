@@ -88,8 +88,12 @@ class FrontMatterReader(BaseReader):
             complete_page(metadata, path, key_lines, self.settings)
         if kind != "update" and "lang" in metadata:
             metadata["lang"] = offered_lang(metadata["lang"], path, key_lines, self.settings)
+        if kind == "entity" and not metadata.get("name"):
+            findings.report(self.settings, findings.ERROR, "E-REQUIRED", path, key_lines.get("name", 2),
+                            "the entry has no `name`: its file name is shown instead", "add `name: The Name`")
         if metadata.get("summary"):
             guard(metadata["summary"], key_lines.get("summary", 0))
+            self._report_embeds(metadata["summary"], metadata, path, key_lines.get("summary", 0))
             metadata["summary"] = self._render(metadata["summary"], metadata, key_lines.get("summary", 0))
         metadata["source_lines"] = key_lines
         metadata["legacy_format"] = legacy

@@ -44,8 +44,9 @@ PLAIN_EMBED = re.compile(r"^(?:https?:)?//(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*)(
                          re.IGNORECASE | re.ASCII)
 
 
-IFRAME_SRC = re.compile(r"""<iframe\b[^>]{0,2000}?\ssrc\s*=\s*(?:"([^"]{0,4000})"|'([^']{0,4000})'|([^\s>]{0,4000}))""",
-                        re.IGNORECASE)
+# An iframe's `src` as an HTML parser finds it: after `<iframe/`, or after an attribute whose quoted value holds `>`.
+IFRAME_SRC = re.compile(r"""<iframe\b(?:[^>"']|"[^"]{0,2000}"|'[^']{0,2000}'){0,200}?(?<=[\s/"'])src\s*=\s*"""
+                        r"""(?:"([^"]{0,4000})"|'([^']{0,4000})'|([^\s>]{0,4000}))""", re.IGNORECASE)
 
 
 URL_ATTRIBUTES = {"href", "src", "poster", "cite"}

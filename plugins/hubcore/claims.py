@@ -9,11 +9,18 @@ settings and the documents, never from the disk, so a build and `./dev check`
 (which writes nothing) report the same.
 """
 
+import unicodedata
+
 from . import urls
 
 
+def same(path):
+    return unicodedata.normalize("NFC", path).casefold()
+
+
 class Claims:
-    """Output paths ('/'-separated, relative to the output folder) and who writes them."""
+    """Output paths ('/'-separated, relative to the output folder) and who writes them. Paths are compared as a
+    Mac's or Windows' file system compares them: `ROBOTS.TXT` is `robots.txt`, and `é` is `é` however written."""
 
     def __init__(self):
         self.files = {}  # file -> who writes it
@@ -21,19 +28,21 @@ class Claims:
         self.needed = {}  # folder -> who writes a file under it (so it must stay a folder)
 
     def file(self, path, who):
+        path = same(path)
         self.files.setdefault(path, who)
         parts = path.split("/")
         for end in range(1, len(parts)):
             self.needed.setdefault("/".join(parts[:end]), who)
 
     def folder(self, path, who):
-        path = path.strip("/")
+        path = same(path.strip("/"))
         if path:
             self.folders.setdefault(path, who)
 
     def owner(self, path):
         """Who already takes `path`: it is their file, a folder their files need, or inside a file or folder of
         theirs. None when it is free."""
+        path = same(path)
         if path in self.files:
             return self.files[path]
         if path in self.needed:
@@ -57,7 +66,8 @@ def of_site(settings, staticfiles=()):
     if settings["TRANSLATION_STATUS_URL"]:
         claims.folder(settings["TRANSLATION_STATUS_URL"], "the translation status page")
     for name, who in (("robots.txt", "robots.txt"), ("sitemap.xml", "the sitemap"),
-                      ("_redirects", "the list of redirects")):
+                      ("_redirects", "the list of redirects"), ("CNAME", "GitHub Pages' domain file"),
+                      (".nojekyll", "GitHub Pages' .nojekyll")):
         claims.file(name, who)
     for lang in settings["LANGUAGES"]:
         home = urls.lang_url(settings, lang)

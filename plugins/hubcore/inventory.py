@@ -2,7 +2,7 @@
 
 Nothing outside content/ may be read or published, whatever a link says: a
 symbolic link is followed only when its target lies inside content/, and a
-link out of it (to /etc/passwd, ../../.git/config, /proc/self/environ, a folder
+link out of it, a hard link (which may be a file from anywhere) (to /etc/passwd, ../../.git/config, /proc/self/environ, a folder
 elsewhere), a link to nothing, a link that loops back to a folder it sits in,
 and anything that is not a regular file (a named pipe would block the build
 forever) is refused with a finding (`E-SYMLINK`, `E-NOT-A-FILE`). Generators
@@ -147,6 +147,11 @@ def classify(entry, path, chain, real_root, inventory):
     else:  # the folder's listing says what it is: no call to the file system
         real = os.path.join(chain[-1], entry.name)
         is_dir, is_file = entry.is_dir(follow_symlinks=False), entry.is_file(follow_symlinks=False)
+        if is_file and entry.stat(follow_symlinks=False).st_nlink > 1:
+            # A hard link: the same file under another name, maybe outside content/ (git never makes one).
+            inventory.refused[path] = ("E-SYMLINK", "this file has other names elsewhere (a hard link), maybe outside "
+                                       "content/", "copy the file instead of linking it")
+            return None
     if is_dir:
         return real
     if is_file:

@@ -38,7 +38,7 @@ def plan(generator):
     planned = {}  # source file -> what the page needs of it: many updates share one image
     for update in updates.every_status(generator):
         image = update.metadata.get("feature_image")
-        source = urls.content_file(settings, image["src"]) if image else None
+        source = urls.content_file(settings, image["src"]) if image and image["src"].startswith(("/", "{")) else None
         if source is None or not urls.readable(settings, source):
             continue  # remote: left as it is; missing or outside content/: never read (E-IMAGE-MISSING, -PATH)
         if source not in planned:

@@ -43,8 +43,8 @@ def output_name(address):
         return None
     # A web server decodes `%2e%2e/` into `../` before it looks for the file: so does the check.
     path = unquote(path)
-    if ".." in path.split("/") or "\\" in path or any(ord(c) < 32 for c in path):
-        return None
+    if any(part.startswith(".") for part in path.split("/")) or "\\" in path or any(ord(c) < 32 for c in path):
+        return None  # `..`, and hidden names a host treats apart (.git/, .htaccess, .well-known/)
     if len(path.encode("utf-8")) > MAX_PATH_BYTES or any(len(part.encode("utf-8")) > urls.MAX_SLUG_BYTES
                                                          for part in path.split("/")):
         return None  # longer than a file name or path may be

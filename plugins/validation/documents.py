@@ -33,6 +33,16 @@ def check(doc, settings, now, is_update):
                              "shorten it to one or two sentences")
 
 
+def check_photos(directory, settings):
+    """A person's portrait or a partner's logo: where it is, as a feature image's."""
+    for entries in directory.values():
+        for entity in entries.values():
+            photo = entity.metadata.get("photo")
+            if entity.source_path and photo:
+                check_image(photo, settings, False, entity.source_path,
+                            entity.metadata.get("source_lines", {}).get("photo"))
+
+
 def check_image(image, settings, legacy, path, line):
     src = image["src"]
     if src.startswith("http://"):
@@ -40,6 +50,10 @@ def check_image(image, settings, legacy, path, line):
                          f"the feature image {src!r} is not served over https",
                          f"use {'https://' + src[len('http://'):]!r} if the site serves it, or copy the image "
                          "into content/images/")
+    elif not urls.is_remote(src) and not src.startswith(("/", "{")):
+        findings.report(settings, findings.ERROR, "E-IMAGE-PATH", path, line,
+                        f"the image {src!r} is written relative to the file, which no page can show",
+                        f"write it from content/: '/images/{src.rsplit('/', 1)[-1]}'")
     elif not urls.is_remote(src):
         listed = inventory.of(settings)
         local = urls.content_file(settings, src, path)

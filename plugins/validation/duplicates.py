@@ -6,7 +6,7 @@ should get a finding instead, and the rest of the site.
 
 from collections import defaultdict
 
-from hubcore import findings, updates
+from hubcore import claims, findings, updates
 
 PAGE_LISTS = ("pages", "translations", "hidden_pages", "hidden_translations", "draft_pages", "draft_translations")
 
@@ -101,6 +101,23 @@ def drop_pages_on_taken_urls(pages, update_docs, taken, settings):
                         f"/{doc.url} is already {other}; this page is not published",
                         "give this page another `slug` (or file name)")
     drop(pages, PAGE_LISTS, dropped)
+
+
+def drop_static_on_taken_urls(staticfiles, settings):
+    """A file of a static folder written where the site writes its own (`images/sized/`, the resized images), or
+    where another static file is (`A.png` and `a.png` are one file on a Mac)."""
+    taken = claims.of_site(settings)
+    kept = []
+    for static in sorted(staticfiles, key=lambda s: s.relative_source_path):
+        other = taken.owner(static.save_as)
+        if other is None:
+            taken.file(static.save_as, static.relative_source_path)
+            kept.append(static)
+            continue
+        findings.report(settings, findings.ERROR, "E-DUPLICATE-URL", static.relative_source_path, 0,
+                        f"/{static.save_as} is already {other}; this file is not published",
+                        "rename the file, or move it to another folder")
+    staticfiles[:] = kept  # in place: the static generator copies this very list
 
 
 def drop(generator, names, dropped):

@@ -19,6 +19,8 @@ from hubcore.settings import apply_defaults
 
 from . import accounting, documents, duplicates, output, source
 
+DIRECTORY = "HUB_DIRECTORY"  # the directory plugin's context key: kind -> {slug: Entity}
+
 
 class NullWriter:
     """`./dev check`: the build runs to the end, and nothing is rendered or written."""
@@ -54,8 +56,10 @@ def check_all(generators):
     for doc in update_docs + page_docs:
         documents.check(doc, settings, now, is_update=id(doc) not in page_docs_set)
         source.check(doc, settings, known)
-    taken = claims.of_site(settings, articles.context.get("staticfiles", ()))
-    duplicates.drop_pages_on_taken_urls(pages, update_docs, taken, settings)
+    staticfiles = articles.context.get("staticfiles", [])
+    duplicates.drop_static_on_taken_urls(staticfiles, settings)
+    duplicates.drop_pages_on_taken_urls(pages, update_docs, claims.of_site(settings, staticfiles), settings)
+    documents.check_photos(articles.context.get(DIRECTORY, {}), settings)
     accounting.check(generators, settings)
 
 
