@@ -2,10 +2,11 @@
 
 Nothing outside content/ may be read or published, whatever a link says: a
 symbolic link is followed only when its target lies inside content/, and a
-link out of it, a hard link (which may be a file from anywhere) (to /etc/passwd, ../../.git/config, /proc/self/environ, a folder
-elsewhere), a link to nothing, a link that loops back to a folder it sits in,
-and anything that is not a regular file (a named pipe would block the build
-forever) is refused with a finding (`E-SYMLINK`, `E-NOT-A-FILE`). Generators
+link out of it (to /etc/passwd, ../../.git/config, /proc/self/environ, a
+folder elsewhere), a link to nothing, a link that loops back to a folder it
+sits in, a hard link (the same file under another name, maybe outside), and
+anything that is not a regular file (a named pipe would block the build
+forever) are refused with a finding (`E-SYMLINK`, `E-NOT-A-FILE`). Generators
 list their files from this inventory (hubcore.speedups replaces Pelican's
 walk, which follows every link), and the plugins that open a file a document
 names (feature images, `{static}` links) ask it first.
