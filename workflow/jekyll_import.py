@@ -143,13 +143,7 @@ def write(document, source, content_dir, settings, force, result):
 
 def describe(raw, metadata, final, document, body, repaired_body, settings):
     """What the import changed in one post, for the editor reading the report."""
-    changes = []
-    for key in raw:
-        spec = schema.lookup("update", key)
-        if spec is None:
-            changes.append(f"dropped `{key}`")
-        elif key != spec.name and spec.name not in ("permalink", "created", "published"):
-            changes.append(f"`{key}` -> `{spec.name}`")
+    changes = renamed_keys(raw)
     if "permalink" in raw:
         changes.append("`permalink` -> `aliases` (the old URL will redirect)")
     if "date" not in raw:
@@ -165,6 +159,18 @@ def describe(raw, metadata, final, document, body, repaired_body, settings):
     if final.get("partners_inferred"):
         changes.append(f"partners {final['partners']} from its title or its links: confirm them")
     changes.append(f"translation key {document.translation_key!r}")
+    return changes
+
+
+def renamed_keys(raw):
+    """The archive's keys the clean schema spells otherwise, and those it drops."""
+    changes = []
+    for key in raw:
+        spec = schema.lookup("update", key)
+        if spec is None:
+            changes.append(f"dropped `{key}`")
+        elif key != spec.name and spec.name not in ("permalink", "created", "published"):
+            changes.append(f"`{key}` -> `{spec.name}`")
     return changes
 
 
@@ -191,13 +197,18 @@ def report(results):
     counts = Counter(result.status for result in results)
     statuses = ("imported", "exists", "merged", "refused", "unreadable")
     lines.append(f"{len(results)} posts: " + ", ".join(f"{counts[s]} {s}" for s in statuses if counts[s]))
+    return "\n".join(lines + still_to_do(results))
+
+
+def still_to_do(results):
+    """The report's last lines: what an editor must still do, counted, and the names with no file."""
     todo = Counter(f.code[2:] for result in results for f in result.needs_a_human)
-    if todo:
-        lines.append("Needs a human: " + ", ".join(f"{count} {TODO[code]}" for code, count in todo.most_common()))
-        missing = sorted({f.message.split(" matches")[0] for r in results for f in r.needs_a_human
-                          if f.code.endswith("NO-ENTRY")})
-        lines += [f"    {name}" for name in missing]
-    return "\n".join(lines)
+    if not todo:
+        return []
+    missing = sorted({f.message.split(" matches")[0] for r in results for f in r.needs_a_human
+                      if f.code.endswith("NO-ENTRY")})
+    return ["Needs a human: " + ", ".join(f"{count} {TODO[code]}" for code, count in todo.most_common()),
+            *(f"    {name}" for name in missing)]
 
 
 TODO = {"NO-ENTRY": "names with no file in content/ (listed below)", "IMAGE-ALT": "feature images without alt text",

@@ -123,15 +123,20 @@ def presentation(tag, attrs):
         styles.append("border: 0")
     attrs.pop("scrolling", None)
     for name in ("width", "height"):
-        value = attrs.pop(name, None)
-        if value is None:
-            continue
-        length, percent = LENGTH.match(value), PERCENT.match(value)
-        if length and tag in SIZED:
-            attrs[name] = length.group(1)
-        elif length or percent:
-            styles.append(f"{name}: {length.group(1) + 'px' if length else percent.group(1) + '%'}")
+        styles += size(tag, attrs, name)
     return styles
+
+
+def size(tag, attrs, name):
+    """A width or height as HTML5 takes it: a number of pixels on an image or frame, else CSS."""
+    value = attrs.pop(name, None)
+    length, percent = LENGTH.match(value or ""), PERCENT.match(value or "")
+    if length and tag in SIZED:
+        attrs[name] = length.group(1)
+        return []
+    if length or percent:
+        return [f"{name}: {length.group(1) + 'px' if length else percent.group(1) + '%'}"]
+    return []
 
 
 def address(url):
