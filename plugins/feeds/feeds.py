@@ -68,8 +68,6 @@ class FeedsGenerator(Generator):
 
     def generate_output(self, writer):
         settings = self.settings
-        if settings["HUB_CHECK_ONLY"]:
-            return
         published = updates.published(self.context)
         newest = published[0].date if published else EPOCH
         made = {}
@@ -155,4 +153,4 @@ SIGNAL_HANDLERS = {
 
 
 def register():
-    plugin.connect(SIGNAL_HANDLERS)
+    plugin.connect(__package__, SIGNAL_HANDLERS)

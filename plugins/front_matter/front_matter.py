@@ -484,6 +484,6 @@ SIGNAL_HANDLERS = {
 
 
 def register():
-    plugin.connect(SIGNAL_HANDLERS)
+    plugin.connect(__package__, SIGNAL_HANDLERS)
     # The reader plugin comes first in PLUGINS: the place to speed up what every document does.
     speedups.install()

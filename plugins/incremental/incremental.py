@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 def get_writer(pelican):
     settings = pelican.settings
-    return IncrementalWriter if settings["INCREMENTAL_OUTPUT"] and not settings["HUB_CHECK_ONLY"] else None
+    return IncrementalWriter if settings["INCREMENTAL_OUTPUT"] else None
 
 
 def finish(pelican):
@@ -37,4 +37,4 @@ SIGNAL_HANDLERS = {
 
 
 def register():
-    plugin.connect(SIGNAL_HANDLERS)
+    plugin.connect(__package__, SIGNAL_HANDLERS)

@@ -133,4 +133,4 @@ SIGNAL_HANDLERS = {
 
 
 def register():
-    plugin.connect(SIGNAL_HANDLERS)
+    plugin.connect(__package__, SIGNAL_HANDLERS)

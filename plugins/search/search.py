@@ -53,7 +53,7 @@ def start_index(generator, writer):
     write the rest. Not when an incremental writer (plugins/incremental) rendered no update page again since
     Pagefind last succeeded."""
     settings = generator.settings
-    if not settings["SEARCH_INDEX"] or settings["HUB_CHECK_ONLY"]:
+    if not settings["SEARCH_INDEX"]:
         return
     pages = {}
     for doc in updates.every_status(generator):
@@ -122,4 +122,4 @@ SIGNAL_HANDLERS = {
 
 
 def register():
-    plugin.connect(SIGNAL_HANDLERS)
+    plugin.connect(__package__, SIGNAL_HANDLERS)

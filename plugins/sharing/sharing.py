@@ -67,8 +67,6 @@ def prepare_environment(generator):
 
 def write_robots(pelican):
     settings = pelican.settings
-    if settings["HUB_CHECK_ONLY"]:
-        return
     hidden = ["/" + path for path in (settings["TRANSLATION_STATUS_URL"], "drafts/") if path]
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in hidden), "",
              f"Sitemap: {settings['FEED_SITEURL']}/sitemap.xml", ""]
@@ -83,4 +81,4 @@ SIGNAL_HANDLERS = {
 
 
 def register():
-    plugin.connect(SIGNAL_HANDLERS)
+    plugin.connect(__package__, SIGNAL_HANDLERS)
