@@ -15,7 +15,8 @@ import workflow  # noqa: F401  (puts plugins/ on the path for the jobs)
 from workflow.content import WorkflowError
 
 ROOT = Path(__file__).resolve().parent
-PELICAN = f"{sys.executable} -m pelican"
+# Pelican's command line, with the site's own errors as one line (workflow/build.py).
+BUILD = f"{sys.executable} -m workflow.build"
 
 
 def workflow_job(job, *args, **kwargs):
@@ -38,7 +39,7 @@ def clean(c):
 @task
 def build(c):
     """Build the site into output/ with the development settings (drafts previewed)."""
-    c.run(f"{PELICAN} -s pelicanconf.py", pty=False)
+    c.run(f"{BUILD} -s pelicanconf.py", pty=False)
 
 
 @task

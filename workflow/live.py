@@ -34,6 +34,7 @@ from pelican.utils import file_suffix
 
 from front_matter import cache
 from hubcore import findings, updates
+from hubcore.errors import SiteError, StrictFailure
 from incremental import fingerprint
 from incremental.writer import LIVE, WRITER
 from search import search
@@ -70,7 +71,10 @@ class LiveSite:
             pelican, settings = get_instance(parse_arguments(list(arguments)))
             settings[LIVE] = True
             pelican.run()
-        except SystemExit:  # strict checks failed: the findings are printed
+        except StrictFailure:  # strict checks failed: the findings are printed
+            return None
+        except SiteError as error:
+            print(f"error: {error}", flush=True)
             return None
         except Exception as error:  # noqa: BLE001  (an editor gets a line, not a traceback)
             print(f"error: the build failed: {type(error).__name__}: {error}", flush=True)

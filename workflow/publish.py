@@ -16,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import ROOT
 from .content import WorkflowError
 
 AT_FDCWD = -100
@@ -102,10 +103,10 @@ def publish(settings_file, output, content=None):
     output = Path(output)
     staging = output.with_name(output.name + ".staging")
     shutil.rmtree(staging, ignore_errors=True)
-    command = [sys.executable, "-m", "pelican", "-s", str(settings_file), "-o", str(staging)]
+    command = [sys.executable, "-m", "workflow.build", "-s", str(settings_file), "-o", str(staging)]
     if content:
         command.insert(3, str(content))
-    if subprocess.run(command).returncode != 0:
+    if subprocess.run(command, cwd=ROOT).returncode != 0:  # ROOT: where `workflow` is a package
         shutil.rmtree(staging, ignore_errors=True)
         raise WorkflowError(f"the build failed (see above); {output}/ is unchanged")
     swap_in(staging, output)

@@ -2,6 +2,8 @@
 
 import os
 
+from .errors import WriteError
+
 
 def write_if_changed(path, text):
     """Write `text` (UTF-8) unless the file already holds exactly that: an unchanged file keeps its date,
@@ -19,5 +21,5 @@ def write_if_changed(path, text):
             handle.write(data)
     except OSError as error:
         # The machine's problem (a full disk, no permission), not the content's: one line and the build stops.
-        raise SystemExit(f"error: cannot write {path}: {error.strerror or error}") from None
+        raise WriteError(f"cannot write {path}: {error.strerror or error}") from None
     return True

@@ -8,6 +8,8 @@ here too, so a mistake names the setting instead of failing deep in a build.
 import copy
 import zoneinfo
 
+from .errors import SettingsError  # noqa: F401  (raised here; the plugins' tests and callers import it from here)
+
 DEFAULTS = {
     # code -> name (in its own language), Babel locale, text direction.
     "LANGUAGES": {"en": {"name": "English", "locale": "en", "dir": "ltr"}},
@@ -123,8 +125,6 @@ DEFAULTS = {
 }
 
 
-class SettingsError(SystemExit):
-    """A setting has a value the plugins cannot work with: the build stops with this message, no traceback."""
 
 
 def apply_defaults(pelican):

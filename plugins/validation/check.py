@@ -8,26 +8,33 @@ and without the plugins that only render (CHECK_LEAVES_OUT).
 import contextlib
 import logging
 import os
+import sys
 import tempfile
 
 from pelican import Pelican
 from pelican.log import console
 from pelican.settings import read_settings
 
+from hubcore.errors import SiteError, StrictFailure
 from hubcore.settings import DEFAULTS
 
 
 def run(settings_file, fmt="human", fail_on_warnings=False, **overrides):
-    """Print the findings in `fmt`; exits with status 1 when there is an error (or a warning, if asked).
-    Returns the run's settings."""
+    """Print the findings in `fmt`; exits with status 1 when there is an error (or a warning, if asked): the
+    command line's edge. Returns the run's settings."""
     with tempfile.TemporaryDirectory() as scratch:
         settings = check_settings(settings_file, **overrides, OUTPUT_PATH=scratch, VALIDATION_FORMAT=fmt,
                                   STRICT_CONTENT=True, STRICT_WARNINGS=fail_on_warnings)
         # A reader cache of its own (a check reads no Markdown): the next check reads only the files changed
         # since, and reports the others' findings from the cache (front_matter/cache.py).
         settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], "check")
-        with quiet():
-            Pelican(settings).run()
+        try:
+            with quiet():
+                Pelican(settings).run()
+        except StrictFailure:
+            sys.exit(1)  # the report says why
+        except SiteError as error:
+            sys.exit(f"error: {error}")
     return settings
 
 

@@ -15,6 +15,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from hubcore import claims, findings, plugin, updates
+from hubcore.errors import StrictFailure
 from hubcore.settings import apply_defaults
 
 from . import accounting, documents, duplicates, output, source
@@ -78,11 +79,11 @@ def finish(pelican):
         print(output.RENDER[settings["VALIDATION_FORMAT"]](items, content_dir), flush=True)
     except BrokenPipeError:  # `./dev check | head`: the reader has what they wanted; no traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python flushes stdout again on exit
-    errors = any(f.severity == findings.ERROR for f in items)
-    warnings = any(f.severity == findings.WARNING for f in items)
+    errors = sum(f.severity == findings.ERROR for f in items)
+    warnings = sum(f.severity == findings.WARNING for f in items)
     if settings["STRICT_CONTENT"] and (errors or (warnings and settings["STRICT_WARNINGS"])):
-        # SystemExit, not an exception: Pelican would print a traceback for one.
-        sys.exit(1)
+        raise StrictFailure(f"the content check found {errors} error(s)" + (
+            f" and {warnings} warning(s)" if settings["STRICT_WARNINGS"] else "") + "; the report above names them")
 
 
 SIGNAL_HANDLERS = {

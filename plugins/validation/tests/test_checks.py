@@ -2,6 +2,8 @@
 
 import pytest
 
+from hubcore.errors import StrictFailure
+
 CLEAN_UPDATE = """---
 title: Mapping with partners
 date: 2021-12-02T10:00:00Z
@@ -130,10 +132,10 @@ def test_distinct_archive_posts_with_one_slug_are_all_published_each_later_one_u
 
 
 def test_two_different_updates_with_one_slug_keep_the_first_and_fail_strict_builds(build_site, tmp_path):
-    with pytest.raises(SystemExit) as stopped:
+    with pytest.raises(StrictFailure) as stopped:
         build_site({**CLEAN_SITE, "updates/en/z/second.md": "---\ntitle: Zed\ndate: 2020-01-01\nslug: second\n---\n"},
                    STRICT_CONTENT=True)
-    assert stopped.value.code == 1
+    assert str(stopped.value) == "the content check found 1 error(s); the report above names them"
     html = (tmp_path / "output/updates/second/index.html").read_text(encoding="utf-8")
     assert "<h1>Second</h1>" in html and "Zed" not in (tmp_path / "output/index.html").read_text(encoding="utf-8")
 
@@ -142,5 +144,5 @@ def test_warnings_fail_a_strict_build_only_when_asked(build_site):
     files = with_first("  alt: Volunteers around a printed map\n", "").copy()
     files["updates/en/first.md"] = files["updates/en/first.md"].replace("feature_image:", "Feature Image:")
     assert build_site(files, STRICT_CONTENT=True).codes() == ["W-IMAGE-ALT"]
-    with pytest.raises(SystemExit):
+    with pytest.raises(StrictFailure):
         build_site(files, STRICT_CONTENT=True, STRICT_WARNINGS=True)
