@@ -17,14 +17,19 @@ ESCAPED = re.compile(r"(!?)\\\[([^\]\n]{0,300}?)\\\]\(([^)\s]{1,2000})\)(?:\\(?=
 # An image with no text alternative: HTML without `alt` (or with an empty one), Markdown `![](target)`.
 NO_ALT = re.compile(r"""<img\b(?![^>]{0,2000}\balt\s*=\s*(?:"[^"\s]|'[^'\s]|[^\s"'>]))[^>]{0,2000}>|!\[\s*\]\(""",
                     re.IGNORECASE)
+# A link to an update with its label: Markdown `[label](…/updates/x/)` and HTML `<a href="…/updates/x/">label</a>`
+# (the archive's "Versión en español" links between translations; translations.py reads them).
+LABELLED = re.compile(r"""\[([^\]\n]{1,200})\]\(\s*<?([^)\s>]{0,2000}/updates/[^)\s>]{0,500})|"""
+                      r"""<a\s[^>]{0,500}?href=["']([^"']{0,2000}/updates/[^"']{0,500})["'][^>]{0,500}>(.{0,300}?)</a>""",
+                      re.IGNORECASE)
 # Markdown `](target)` and HTML `href="target"` / `src="target"`.
 LINK = re.compile(r"""(?:\]\(\s*<?|(?:href|src)=["'])([^)"'\s>]+)""")
 
 
 def scan(text):
     """{"mojibake": [(line number, line, line repaired)], "links": [(line number, target)], "escaped": [(line number,
-    escaped, repaired)], "no_alt": [(line number, image)]} of a file's text (decoded, without byte-order mark,
-    with `\\n` line ends)."""
+    escaped, repaired)], "no_alt": [(line number, image)], "labelled": [(line number, label, target)]} of a
+    file's text (decoded, without byte-order mark, with `\\n` line ends)."""
     lines = text.split("\n")
     return {
         "escaped": [(number, match.group(), unescaped(match.group())) for number, line in enumerate(lines, start=1)
@@ -35,7 +40,21 @@ def scan(text):
                                                                                     start=1) if fixed != line],
         "links": [(number, target) for number, line in enumerate(lines, start=1) if "(" in line or "=" in line
                   for target in LINK.findall(line)],
+        "labelled": labelled_links(lines),
     }
+
+
+def labelled_links(lines):
+    """(line number, label, target) of each link to an update; the label as a reader sees it (its mojibake
+    repaired, its tags left out)."""
+    found = []
+    for number, line in enumerate(lines, start=1):
+        if "/updates/" not in line:
+            continue
+        for match in LABELLED.finditer(line):
+            label, target = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+            found.append((number, mojibake.repair(label), target))
+    return found
 
 
 def unescaped(text):

@@ -49,7 +49,7 @@ def digest(text):
 
 
 def body(doc):
-    return digest(doc._content or "")
+    return doc.metadata.get("text_hash") or ""  # the reader's fingerprint of title, summary and body
 
 
 class Describer:

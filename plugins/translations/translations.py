@@ -15,13 +15,11 @@ from collections import defaultdict
 from pelican import signals
 from pelican.utils import order_content
 
-from hubcore import findings, plugin, updates
+from hubcore import findings, plugin, source_scan, updates
 from hubcore.settings import apply_defaults
 from hubcore.speedups import process_translations
 from hubcore.text import plain
 
-LINK = re.compile(r"""<a\s[^>]*href=["']([^"']+)["'][^>]*>(.*?)</a>""", re.S)
-MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\(\s*<?([^)\s>]+)")
 UPDATE_PATH = re.compile(r"/updates/([^/?#]+)/?(?:[?#].*)?$")
 
 
@@ -58,28 +56,13 @@ def label_language(label, settings):
 
 
 def legacy_links(document, settings):
-    """(target language, target slug) of each archive-style translation link in the body.
-
-    The body is HTML after a build's Markdown step, and Markdown as written under `./dev check`.
-    """
-    body = document._content or ""
-    links = LINK.findall(body) + [(href, label) for label, href in MARKDOWN_LINK.findall(body)]
-    for href, label in links:
+    """(target language, target slug, href, line) of each archive-style translation link in the body, from the
+    reader's scan of its source (a check and a build see the same)."""
+    for line, label, href in (document.metadata.get(source_scan.KEY) or {}).get("labelled", ()):
         path = UPDATE_PATH.search(href)
         lang = path and label_language(label, settings)
         if lang:
-            yield lang, path.group(1).lower(), href
-
-
-def source_line(document, needle):
-    try:
-        with open(document.source_path, encoding="utf-8", errors="replace") as handle:
-            for number, line in enumerate(handle, start=1):
-                if needle in line:
-                    return number
-    except OSError:
-        pass
-    return 0
+            yield lang, path.group(1).lower(), href, line
 
 
 def set_lang(document, lang, settings):
@@ -98,11 +81,11 @@ def link(generator):
             groups.join(doc, by_key[doc.translation_key])
         by_key.setdefault(doc.translation_key, doc)
     for doc in documents:
-        for lang, slug, href in legacy_links(doc, settings):
+        for lang, slug, href, line in legacy_links(doc, settings):
             targets = [t for t in by_slug.get(slug, []) if t is not doc]
             if not targets:
                 findings.report(settings, findings.ERROR, "E-TRANSLATION-LINK", doc.relative_source_path,
-                                source_line(doc, href), f"the translation link points at {slug!r}, which is no update",
+                                line, f"the translation link points at {slug!r}, which is no update",
                                 "fix the link's slug or remove the link")
                 continue
             target = next((t for t in targets if t.lang == lang), targets[0])
