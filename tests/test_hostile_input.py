@@ -14,12 +14,18 @@ from conftest import ROOT, run_pelican, site_settings
 ERROR = "error"
 
 
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory):
-    """The whole hostile site, built once: (root, site)."""
+@pytest.fixture(scope="module", params=["engine", "plain Pelican"])
+def hostile(tmp_path_factory, request):
+    """The whole hostile site, built once with the engine and once on plain Pelican (whose walk follows every
+    link): (root, site)."""
     root = tmp_path_factory.mktemp("hostile")
     content = make(root)
-    return root, run_pelican(content, root / "output")
+    if request.param == "engine":
+        return root, run_pelican(content, root / "output")
+    from pelican.settings import read_settings
+
+    plugins = [name for name in read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"] if name != "engine"]
+    return root, run_pelican(content, root / "output", PLUGINS=plugins)
 
 
 @pytest.mark.parametrize("name, files, code", CASES, ids=[case[0] for case in CASES])

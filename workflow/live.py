@@ -32,6 +32,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import init as init_logging
 from pelican.utils import file_suffix
 
+from engine import live_cache
 from front_matter import cache
 from hubcore import findings, updates
 from hubcore.errors import SiteError, StrictFailure
@@ -125,10 +126,10 @@ class LiveSite:
 
     def _swap_body(self, doc, path):
         readers = self._generator(doc).readers
-        cached = readers._cache.get(path)  # Pelican's reader cache: (file stamp, (body, metadata)) as last read
+        cached = live_cache.last_reading(readers, path)
         if cached is None:
             return "not read by the last build"
-        old_body, old_metadata = cached[1]
+        old_body, old_metadata = cached
         # The findings a body can change: reading's, and the source checks'; the others come from the front
         # matter, checked below.
         own = doc.relative_source_path
@@ -144,7 +145,7 @@ class LiveSite:
         if "{attach}" in body or "{attach}" in old_body:  # Pelican moves attached files while writing the page
             return "its text attaches files"
         before = self._facts(doc)
-        set_body(doc, body, metadata)
+        live_cache.set_body(doc, body, fingerprint.BODY_ONLY, metadata)
         if self._facts(doc) != before:
             return "its summary or translation links changed"
         readers.cache_data(path, (body, metadata))
@@ -173,17 +174,6 @@ def findings_apart(settings):
         yield settings[findings.KEY]
     finally:
         settings[findings.KEY] = kept
-
-
-def set_body(doc, body, metadata):
-    doc._content = body
-    for key in fingerprint.BODY_ONLY & metadata.keys():
-        doc.metadata[key] = metadata[key]
-        setattr(doc, key, metadata[key])
-    # Pelican remembers each document's content and summary, per site URL, for the life of the process.
-    for remembered in (doc.get_content.cache, doc.get_summary.cache):
-        for arguments in [a for a in remembered if a[0] is doc]:
-            del remembered[arguments]
 
 
 def today():

@@ -18,10 +18,10 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category
 
-from hubcore import findings, inventory, mojibake, plugin, source_scan, speedups, urls
+from hubcore import findings, inventory, mojibake, plugin, source_scan, urls
 from hubcore.settings import apply_defaults
 
-from . import cache, coerce, language, parse, read_ahead, sanitize, schema
+from . import cache, coerce, language, parse, sanitize, schema
 
 JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
@@ -45,6 +45,8 @@ class FrontMatterReader(BaseReader):
         path = os.path.relpath(source_path, self.settings["PATH"])
         first = len(findings.collected(self.settings))
         try:
+            if not inventory.of(self.settings).readable(source_path):
+                raise findings.AlreadyReported()  # a link out of content/, a pipe: the inventory said why
             content, metadata = self._read(source_path, path)
         except findings.ContentError as problem:
             findings.report(self.settings, findings.ERROR, problem.code, path, problem.line,
@@ -475,15 +477,14 @@ SIGNAL_HANDLERS = {
     signals.initialized: (apply_defaults, cache.place),
     signals.get_generators: (cache.new_run, inventory.new_run),
     signals.readers_init: add_reader,
-    signals.generator_init: read_ahead.read_ahead,
+    signals.generator_init: language.prepare,
     signals.article_generator_context: (cache.replay, add_category),
     signals.page_generator_context: cache.replay,
     signals.article_generator_finalized: drop_category_list,
     signals.page_generator_finalized: inventory.keep_listed_static_links,
+    signals.static_generator_finalized: inventory.keep_listed_static_files,
 }
 
 
 def register():
     plugin.connect(__package__, SIGNAL_HANDLERS)
-    # The reader plugin comes first in PLUGINS: the place to speed up what every document does.
-    speedups.install()

@@ -129,6 +129,13 @@ def direction(lang):
         return "ltr"
 
 
+def prepare(generator):
+    """Load the model before the reader's work starts: the read-ahead's workers (engine/read_ahead.py), forked
+    next, then share it instead of each loading its own."""
+    if generator.settings["LANGUAGE_DETECTION"] and type(generator).__name__ == "ArticlesGenerator":
+        identifier(generator.settings)
+
+
 def settle(metadata, body, path, line, settings):
     """Give an update the language of its text where it stated none; report what disagrees (`line`: that of
     `lang`, if any)."""

@@ -6,13 +6,14 @@ link out of it (to /etc/passwd, ../../.git/config, /proc/self/environ, a
 folder elsewhere), a link to nothing, a link that loops back to a folder it
 sits in, a hard link (the same file under another name, maybe outside), and
 anything that is not a regular file (a named pipe would block the build
-forever) are refused with a finding (`E-SYMLINK`, `E-NOT-A-FILE`). Generators
-list their files from this inventory (hubcore.speedups replaces Pelican's
-walk, which follows every link), and the plugins that open a file a document
-names (feature images, `{static}` links) ask it first.
+forever) are refused with a finding (`E-SYMLINK`, `E-NOT-A-FILE`). The
+reader reads no other file, the static files and `{static}` links it does not
+list are never copied, and the plugins that open a file a document names
+(feature images) ask it first. With the engine on, the generators also list
+their files from it (engine/listing.py), instead of Pelican's walk, which
+follows every link.
 """
 
-import fnmatch
 import os
 import stat
 from dataclasses import dataclass, field
@@ -54,44 +55,6 @@ def of(settings):
     return inventory
 
 
-def select(generator, paths, exclude=None, extensions=None):
-    """Pelican's `Generator.get_files` over the inventory: the same files, by the same rules (paths, folders
-    excluded by path or by IGNORE_FILES, the files' IGNORE_FILES and extensions), but only those inside content/."""
-    root = os.path.abspath(generator.path)
-    inventory = of(generator.settings) if root == os.path.abspath(generator.settings["PATH"]) else walk(root)
-    pruned = {os.path.split(os.path.join(generator.path, e)) for e in exclude or ()}
-    files = set()
-    for path in [paths] if isinstance(paths, str) else paths:
-        files |= select_path(generator, inventory, path, pruned, extensions)
-    return files
-
-
-def select_path(generator, inventory, path, pruned, extensions):
-    top = os.path.join(generator.path, path) if path else generator.path
-    prefix = inventory.relative(top)
-    if prefix is None:
-        return set()  # a folder outside content/ is never read
-    if prefix in inventory.files:  # a single file
-        return {path} if generator._include_path(path, extensions) else set()
-    start = len(prefix) + 1 if prefix else 0
-    walked = (as_walked(top, relative[start:], pruned, generator) for relative in inventory.files
-              if not prefix or relative.startswith(prefix + "/"))
-    return {listed for listed in walked if listed and generator._include_path(listed, extensions)}
-
-
-def as_walked(top, below, pruned, generator):
-    """The name Pelican's walk from `top` gives the file `below` it (`updates/en/a.md`), or None when the walk
-    never enters one of its folders (excluded, or matching IGNORE_FILES)."""
-    *folders, name = below.split("/")
-    folder = top
-    for part in folders:  # os.walk's names for the folders, which Pelican compares with its exclusions
-        if (folder, part) in pruned or any(fnmatch.fnmatch(part, ignore)
-                                           for ignore in generator.settings["IGNORE_FILES"]):
-            return None
-        folder = os.path.join(folder, part)
-    return os.path.join(os.path.relpath(folder, generator.path), name)
-
-
 def keep_listed_static_links(generator):
     """Pelican copies every file a `{static}` or `{attach}` link names, even `../../etc/passwd`: only the files
     the inventory lists may be (the source checks report the others as E-LINK). Run once the pages are read, as
@@ -100,6 +63,14 @@ def keep_listed_static_links(generator):
     if links:
         listed = of(generator.settings)
         links.intersection_update([link for link in links if listed.has(listed.relative(link))])
+
+
+def keep_listed_static_files(generator):
+    """Pelican's walk (the engine off) follows every link: only the static files the inventory lists are copied.
+    In place: the static generator's list is the context's."""
+    listed = of(generator.settings)
+    generator.staticfiles[:] = [static for static in generator.staticfiles
+                                if listed.has(listed.relative(static.source_path))]
 
 
 def new_run(pelican):

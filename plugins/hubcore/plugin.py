@@ -43,6 +43,11 @@ def start_run(pelican):
     _active.update(plugin_name(entry) for entry in pelican.settings["PLUGINS"])
 
 
+def active(name):
+    """Whether the plugin `name` is one of the run's."""
+    return name in _active
+
+
 def plugin_name(entry):
     name = entry if isinstance(entry, str) else entry.__name__
     return name.split(".")[-1] if name.startswith("pelican.plugins.") else name.split(".")[0]

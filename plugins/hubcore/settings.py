@@ -80,7 +80,7 @@ DEFAULTS = {
     "CHECK_LEAVES_OUT": ["i18n", "language_pages", "translation_status", "feeds", "search", "sharing", "sitemap",
                          "incremental"],
     # Files the reader cache lacks are read in this many processes (0: one per core), when there are at least
-    # READ_IN_PARALLEL_FROM of them (front_matter/read_ahead.py).
+    # READ_IN_PARALLEL_FROM of them (engine/read_ahead.py).
     "READ_PROCESSES": 0,
     "READ_IN_PARALLEL_FROM": 100,
     # Rebuilds skip pages whose inputs are unchanged since the last complete build (plugins/incremental).

@@ -1,11 +1,14 @@
 """URLs of the per-language spaces (the default language at the root, others under /<lang>/), and the
 files and absolute addresses that content paths name."""
 
+import functools
 import os
 import re
 from urllib.parse import unquote
 
-from hubcore import inventory, speedups
+from pelican import utils
+
+from hubcore import inventory
 
 NOT_IN_SLUG = re.compile(r"[/\\:]+")
 # A slug is a folder or file name of the output (`tags/<slug>/`, `feeds/tags/<slug>.atom.xml`): file systems allow
@@ -32,8 +35,8 @@ def save_as(url):
 def slugify(settings, text):
     """A URL part from any text; never a path (no separators, no leading dots), whatever the settings say."""
     # Names recur on every update that gives them (tags, people, partners): Pelican's slugify is remembered.
-    slug = speedups.slugify(str(text), settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-                            use_unicode=settings.get("SLUGIFY_USE_UNICODE", False))
+    slug = remembered_slugify(str(text), tuple(map(tuple, settings.get("SLUG_REGEX_SUBSTITUTIONS", []))), False,
+                              settings.get("SLUGIFY_USE_UNICODE", False))
     return NOT_IN_SLUG.sub("-", slug).strip(".-")
 
 
@@ -62,3 +65,23 @@ def readable(settings, path):
     """Whether `path` names a file of content/ that may be read: one the run's inventory lists (never a link out
     of content/, nor a pipe)."""
     return inventory.of(settings).readable(path)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def remembered_slugify(value, regex_subs, preserve_case, use_unicode):
+    """Pelican's public slugify, remembered (its arguments hashable: `regex_subs` a tuple of pairs)."""
+    return utils.slugify(value, regex_subs=regex_subs, preserve_case=preserve_case, use_unicode=use_unicode)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def relative_path(folder, source_path, cwd):  # cwd: abspath depends on it
+    """`source_path` relative to `folder`, as Pelican's Content.get_relative_source_path gives it, remembered."""
+    base, full = _absolute(folder, cwd), os.path.abspath(os.path.join(folder, source_path))
+    # relpath splits both paths into parts; a file inside the folder needs only the folder cut off.
+    inside = base != os.sep and full.startswith(base + os.sep)
+    return utils.posixize_path(full[len(base) + 1:] if inside else os.path.relpath(full, base))
+
+
+@functools.lru_cache(maxsize=16)
+def _absolute(folder, cwd):
+    return os.path.abspath(folder)

@@ -17,8 +17,9 @@ logger = logging.getLogger(__name__)
 
 
 def get_writer(pelican):
+    """The incremental writer builds on the engine's (engine/writer.py): without the engine, Pelican's."""
     settings = pelican.settings
-    return IncrementalWriter if settings["INCREMENTAL_OUTPUT"] else None
+    return IncrementalWriter if settings["INCREMENTAL_OUTPUT"] and plugin.active("engine") else None
 
 
 def finish(pelican):

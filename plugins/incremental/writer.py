@@ -9,19 +9,17 @@ only what changed. Everything else (pagination, `content_written`, the checks
 against writing one file twice) is Pelican's.
 """
 
-import logging
 import os
 
 from pelican.contents import Content
 from pelican.utils import sanitised_join
-from pelican.writers import FileOverwriteFailedError, Writer
 
+from engine.writer import OpeningWriter
 from hubcore import files
 
 from . import fingerprint
 from .manifest import Manifest
 
-logger = logging.getLogger(__name__)
 WRITER = "HUB_OUTPUT_WRITER"  # settings key: this build's writer, whose manifest is saved when the build completes
 LIVE = "HUB_LIVE"  # settings key: True in `./dev serve`, whose builds stay in memory to take edits in place (live.py)
 
@@ -77,7 +75,7 @@ class Remembering:
         return self.template.render(localcontext)
 
 
-class IncrementalWriter(Writer):
+class IncrementalWriter(OpeningWriter):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings)
         cache = os.path.join(self.settings["CACHE_PATH"],
@@ -109,8 +107,7 @@ class IncrementalWriter(Writer):
         their pages and what the generators that show bodies (`SHOWS_BODIES`: feeds, translation status)
         write; every other file stays. The manifest is then the site's as it is now."""
         self.edited = {id(doc) for doc in edited}
-        self._written_files.clear()  # Pelican's guard against writing a file twice is per build
-        self._overridden_files.clear()
+        self.forget_written()  # Pelican's guard against writing a file twice is per build
         self.manifest.start_over()
         self.same_input, self.rendered, self.kept = False, 0, 0
         try:
@@ -153,18 +150,5 @@ class IncrementalWriter(Writer):
         if target in self.keys:  # not for files written without a digest (Pelican's own feeds)
             self.manifest.record(target, self.keys.pop(target))
 
-    def _open_w(self, filename, encoding, override=False):
-        # Pelican's bookkeeping of files written twice, then a file that is written only if it changed.
-        if filename in self._overridden_files:
-            if override:
-                raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time '
-                                               "(was previously overwritten)")
-            logger.info('Skipping "%s", not overwriting', filename)
-            return open(os.devnull, "w", encoding=encoding)
-        if filename in self._written_files and not override:
-            raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" as Pelican has already written to it '
-                                           "previously (set `override=True` if intended)")
-        if override:
-            self._overridden_files.add(filename)
-        self._written_files.add(filename)
+    def open_file(self, filename, encoding):
         return ChangedOnly(filename, self.made)  # Pelican's files are all UTF-8

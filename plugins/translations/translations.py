@@ -12,12 +12,10 @@ translations and its original.
 import re
 from collections import defaultdict
 
-from pelican import signals
-from pelican.utils import order_content
+from pelican import signals, utils
 
 from hubcore import findings, plugin, source_scan, updates
 from hubcore.settings import apply_defaults
-from hubcore.speedups import process_translations
 from hubcore.text import plain
 
 UPDATE_PATH = re.compile(r"/updates/([^/?#]+)/?(?:[?#].*)?$")
@@ -96,8 +94,8 @@ def link(generator):
         settle(group, settings)
     for originals, translations in updates.STATUS_LISTS:
         items = getattr(generator, originals) + getattr(generator, translations)
-        index, rest = process_translations(items, translation_id="translation_key")
-        setattr(generator, originals, order_content(index, settings["ARTICLE_ORDER_BY"]))
+        index, rest = utils.process_translations(items, translation_id="translation_key")
+        setattr(generator, originals, utils.order_content(index, settings["ARTICLE_ORDER_BY"]))
         setattr(generator, translations, rest)
     # Pelican lists a document's translations in the order it happened to read the files, which differs
     # from one run to the next: every page would show its alternates in another order.

@@ -1,4 +1,4 @@
-"""Pelican's functions as hubcore.speedups replaces them: the same results, and less work."""
+"""Pelican's functions as the engine replaces them: the same results, and less work."""
 
 import os
 
@@ -6,12 +6,12 @@ from pelican import utils
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 
-from hubcore import speedups
+from engine import listing, speedups
 
 
 def test_relative_paths_and_slugs_are_pelicans(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    speedups.install()  # as the front_matter plugin does
+    speedups.install()  # as the engine does when a run lists it
     subs = [[r"[^\w\s-]", ""], [r"(?u)\A\s*", ""], [r"(?u)\s*\Z", ""], [r"[-\s]+", "-"]]
     for folder in ("content", str(tmp_path / "content"), "content/../content/", os.sep):
         for source in ("content/updates/a.md", str(tmp_path / "content/updates/a.md"), "/elsewhere/b.md",
@@ -60,7 +60,6 @@ def test_files_are_listed_as_pelican_lists_them_but_never_outside_content(tmp_pa
     from pelican.generators import ArticlesGenerator
     from pelican.settings import read_settings
 
-    from hubcore import inventory
     from hubcore.settings import DEFAULTS
 
     content = tmp_path / "content"
@@ -82,10 +81,10 @@ def test_files_are_listed_as_pelican_lists_them_but_never_outside_content(tmp_pa
              (["nowhere"], None, None), (["images/p.png"], None, False)]
     for paths, exclude, extensions in cases:
         expected = speedups._original_get_files(generator, paths, exclude, extensions)
-        assert inventory.select(generator, paths, exclude, extensions) == expected, paths
+        assert listing.select(generator, paths, exclude, extensions) == expected, paths
     (content / "images" / "out").symlink_to(tmp_path / "outside")
     assert "images/out/secret.png" in speedups._original_get_files(generator, ["images"], None, False)
-    listed = inventory.select(generator, ["images"], None, False)
+    listed = listing.select(generator, ["images"], None, False)
     assert "images/linked/i.png" in listed and not any(path.startswith("images/out") for path in listed)
     assert speedups._original_get_files(generator, ["../outside"], None, False) == {"../outside/secret.png"}
-    assert inventory.select(generator, ["../outside"], None, False) == set()
+    assert listing.select(generator, ["../outside"], None, False) == set()

@@ -5,8 +5,10 @@ uses one core. When a generator starts, the files it will read that Pelican's
 reader cache lacks are read by READ_PROCESSES forked workers, and their
 (body, metadata) go into that cache: Pelican then finds each of them there.
 A file's findings travel in its metadata and are reported again as any cached
-file's are (cache.py), so a build reports the same findings either way, and
-writes the same bytes (tests/test_read_ahead.py).
+file's are (front_matter/cache.py), so a build reports the same findings either
+way, and writes the same bytes (tests/test_read_ahead.py). Whatever the workers
+need loaded once (the language model) is loaded at `generator_init` by its
+plugin, listed before the engine, so the workers share it.
 
 Only from READ_IN_PARALLEL_FROM files on: starting the workers costs more than
 reading a few files.
@@ -18,8 +20,6 @@ import os
 
 from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix
-
-from . import language
 
 SOURCES = {"ArticlesGenerator": ("ARTICLE_PATHS", "ARTICLE_EXCLUDES"),
            "PagesGenerator": ("PAGE_PATHS", "PAGE_EXCLUDES")}
@@ -43,8 +43,6 @@ def read_ahead(generator):
         return
     global _readers
     _readers = readers
-    if settings["LANGUAGE_DETECTION"]:
-        language.identifier(settings)  # loaded once, here: the workers share it instead of each loading its own
     try:
         # Forked: the workers have the settings, plugins and readers as they are, without pickling them.
         with multiprocessing.get_context("fork").Pool(processes, initializer=plain_logging) as pool:
