@@ -37,7 +37,9 @@ class Site:
 
     def __init__(self, content, output, settings):
         self.content, self.output, self.settings = content, output, settings
-        self.findings = settings.get("HUB_FINDINGS", [])
+        from hubcore import state  # plugins/ is on the path once the project's settings are read
+
+        self.findings = state.of(settings).findings
 
     def page(self, url):
         path = self.output / url.strip("/")

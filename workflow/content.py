@@ -20,7 +20,6 @@ def site_settings(content_dir, settings_file=ROOT / "pelicanconf.py"):
     from pelican.settings import read_settings
 
     settings = {**DEFAULTS, **read_settings(str(settings_file), override={"PATH": str(content_dir)})}
-    settings.setdefault("HUB_FINDINGS", [])
     return settings
 
 

@@ -34,10 +34,9 @@ from pelican.utils import file_suffix
 
 from engine import live_cache
 from front_matter import cache
-from hubcore import findings, updates
+from hubcore import findings, state, updates
 from hubcore.errors import SiteError, StrictFailure
 from incremental import fingerprint
-from incremental.writer import LIVE, WRITER
 from search import search
 from translations.translations import legacy_links
 from validation import source, validation
@@ -49,7 +48,7 @@ SETTINGS = ("-s", "pelicanconf.py")
 class LiveSite:
     def __init__(self, settings, generators):
         self.settings, self.generators = settings, generators
-        self.writer = settings[WRITER]
+        self.writer = state.of(settings).writer
         self.context = generators[0].context
         self.day = today()
         self._known = None
@@ -70,7 +69,7 @@ class LiveSite:
         signals.all_generators_finalized.connect(keep)
         try:
             pelican, settings = get_instance(parse_arguments(list(arguments)))
-            settings[LIVE] = True
+            state.of(settings).live = True
             pelican.run()
         except StrictFailure:  # strict checks failed: the findings are printed
             return None
@@ -82,7 +81,7 @@ class LiveSite:
             return None
         finally:
             signals.all_generators_finalized.disconnect(keep)
-        return cls(settings, kept) if kept and WRITER in settings else None
+        return cls(settings, kept) if kept and state.of(settings).writer is not None else None
 
     def take(self, paths):
         """Show the edited files' new text; None once done, else why it cannot be done in place."""
@@ -169,11 +168,12 @@ class LiveSite:
 @contextlib.contextmanager
 def findings_apart(settings):
     """Findings reported in this block go to a list of their own, not to the build's."""
-    kept, settings[findings.KEY] = settings.get(findings.KEY), []
+    build = state.of(settings)
+    kept, build.findings = build.findings, []
     try:
-        yield settings[findings.KEY]
+        yield build.findings
     finally:
-        settings[findings.KEY] = kept
+        build.findings = kept
 
 
 def today():
@@ -195,7 +195,7 @@ def work(root, connection, arguments=SETTINGS, quiet=False):
     while True:
         while site is not None and site.indexing() and not connection.poll(0.2):
             pass
-        if site is not None and site.settings.get(search.RUNNING) and not site.indexing():
+        if site is not None and state.of(site.settings).indexing and not site.indexing():
             site.finish_indexing()
         try:
             paths = connection.recv()

@@ -19,9 +19,8 @@ import os
 import shutil
 from pathlib import Path
 
-from hubcore import findings
+from hubcore import findings, state
 
-FRESH = "HUB_FRESH_READS"  # settings key: files read (not taken from the cache) in this run
 STORED = "read_findings"  # metadata key: the findings of reading that file
 
 SETTINGS_READ = ("LANGUAGES", "DEFAULT_LANG", "FRONT_MATTER_EXTENSIONS", "LEGACY_UPLOADS_URL",
@@ -57,13 +56,9 @@ def forget_others(root, own):
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def new_run(pelican):
-    pelican.settings[FRESH] = set()
-
-
 def remember(settings, path, metadata, first):
     """Keep what reading `path` reported (the findings from index `first` on) with its metadata."""
-    settings.setdefault(FRESH, set()).add(path)
+    state.of(settings).fresh_reads.add(path)
     metadata[STORED] = findings.collected(settings)[first:]
 
 
@@ -71,5 +66,5 @@ def replay(sender, metadata):
     """A file taken from the cache: report again what reading it found."""
     settings = sender.settings
     for finding in metadata.get(STORED, []):
-        if finding.path not in settings.get(FRESH, ()):
+        if finding.path not in state.of(settings).fresh_reads:
             findings.collected(settings).append(finding)

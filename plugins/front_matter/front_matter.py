@@ -18,7 +18,7 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category
 
-from hubcore import findings, inventory, mojibake, plugin, source_scan, urls
+from hubcore import findings, inventory, mojibake, plugin, source_scan, state, urls
 from hubcore.settings import apply_defaults
 
 from . import cache, coerce, language, parse, sanitize, schema
@@ -475,7 +475,7 @@ def add_reader(readers):
 
 SIGNAL_HANDLERS = {
     signals.initialized: (apply_defaults, cache.place),
-    signals.get_generators: (cache.new_run, inventory.new_run),
+    signals.get_generators: state.new_run,
     signals.readers_init: add_reader,
     signals.generator_init: language.prepare,
     signals.article_generator_context: (cache.replay, add_category),

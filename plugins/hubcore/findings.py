@@ -10,6 +10,8 @@ strict mode while new updates are held to the clean schema.
 import logging
 from dataclasses import dataclass
 
+from . import state
+
 logger = logging.getLogger("hub")
 
 ERROR = "error"
@@ -32,12 +34,9 @@ class Finding:
         return f"{text} (fix: {self.hint})" if self.hint else text
 
 
-KEY = "HUB_FINDINGS"  # settings key: the findings of this build so far
-
-
 def collected(settings):
-    """The findings of this build so far (kept on the settings of the run)."""
-    return settings.setdefault(KEY, [])
+    """The findings of this run so far (the build's state)."""
+    return state.of(settings).findings
 
 
 def report(settings, severity, code, path, line, message, hint=""):

@@ -18,9 +18,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 
-from . import findings
-
-KEY = "HUB_INVENTORY"  # settings key: this run's inventory
+from . import findings, state
 
 
 @dataclass
@@ -47,9 +45,10 @@ class Inventory:
 
 def of(settings):
     """This run's inventory of content/ (walked, and its refusals reported, at the first call of the run)."""
-    inventory = settings.get(KEY)
+    build = state.of(settings)
+    inventory = build.inventory
     if inventory is None or inventory.root != os.path.abspath(settings["PATH"]):
-        inventory = settings[KEY] = walk(settings["PATH"])
+        inventory = build.inventory = walk(settings["PATH"])
         for path, (code, message, fix) in sorted(inventory.refused.items()):
             findings.report(settings, findings.ERROR, code, path, 0, message, fix)
     return inventory
@@ -71,11 +70,6 @@ def keep_listed_static_files(generator):
     listed = of(generator.settings)
     generator.staticfiles[:] = [static for static in generator.staticfiles
                                 if listed.has(listed.relative(static.source_path))]
-
-
-def new_run(pelican):
-    """A run starts (again, under autoreload): files may have come and gone."""
-    pelican.settings.pop(KEY, None)
 
 
 def walk(root):

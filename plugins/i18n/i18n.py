@@ -20,10 +20,8 @@ from babel.support import NullTranslations, Translations
 from jinja2 import pass_context
 from pelican import signals
 
-from hubcore import alternates, plugin, urls
+from hubcore import alternates, plugin, state, urls
 from hubcore.settings import apply_defaults
-
-CATALOGS = "HUB_CATALOGS"  # settings key holding this build's compiled catalogs
 
 
 def catalog_path(theme, lang):
@@ -45,7 +43,7 @@ def load_catalogs(pelican):
         write_mo(buffer, catalog)
         buffer.seek(0)
         compiled[lang] = Translations(fp=buffer)
-    settings[CATALOGS] = compiled
+    state.of(settings).catalogs = compiled
 
 
 def page_lang(context):
@@ -53,7 +51,7 @@ def page_lang(context):
 
 
 def _catalog(context):
-    return context[CATALOGS].get(page_lang(context)) or NullTranslations()
+    return state.of(context).catalogs.get(page_lang(context)) or NullTranslations()
 
 
 @pass_context

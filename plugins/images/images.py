@@ -22,19 +22,17 @@ from pelican import signals
 from pelican.generators import Generator
 from PIL import Image, UnidentifiedImageError
 
-from hubcore import findings, plugin, updates, urls
+from hubcore import findings, plugin, state, updates, urls
 from hubcore.settings import apply_defaults
 
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 # What opening or decoding a broken or hostile file raises.
 UNREADABLE = (OSError, ValueError, SyntaxError, Image.DecompressionBombError, Image.DecompressionBombWarning)
-ENCODED = "HUB_IMAGES_ENCODED"  # settings key: how many files this run encoded (the rest came from the cache)
 
 
 def plan(generator):
     """Give each local feature image its variants (`image["variants"]`) before any page is rendered."""
     settings = generator.settings
-    settings[ENCODED] = 0
     planned = {}  # source file -> what the page needs of it: many updates share one image
     for update in updates.every_status(generator):
         image = update.metadata.get("feature_image")
@@ -131,7 +129,7 @@ def encode(source, target, variant, settings, update):
             picture.save(target + ".part", format=variant["format"], quality=settings["IMAGE_QUALITY"],
                          optimize=True)
         os.replace(target + ".part", target)  # never a half-written file in the cache
-        settings[ENCODED] += 1
+        state.of(settings).images_encoded += 1
         return True
     except UNREADABLE as error:
         report_encoding(error, settings, update)

@@ -28,14 +28,9 @@ from pathlib import Path
 from pelican.contents import Content
 from pelican.paginator import Paginator
 
-from hubcore import inventory, source_scan, updates
+from hubcore import source_scan, state, updates
 
 LIBRARIES = ("pelican", "jinja2", "markdown", "babel", "feedgenerator", "nh3", "pillow", "python-frontmatter")
-# Settings keys that a run fills as it goes, different from one run to the next with the same input (cache hits,
-# pages written so far), or described apart (the directory, the documents).
-SCRATCH = {"HUB_FRESH_READS", "HUB_IMAGES_ENCODED", "HUB_SITEMAP_PAGES", "HUB_OUTPUT_WRITER", "HUB_PAGEFIND",
-           "HUB_PAGEFIND_RUNS", "HUB_DIRECTORY", "HUB_UPDATES", "HUB_DRAFTS", "HUB_CATALOGS", "HUB_LIVE",
-           inventory.KEY}
 # Metadata that only the document's own page shows, or that is bookkeeping.
 BODY_ONLY = {"text_hash", "read_findings", "lang_detected", source_scan.KEY}
 # The writer's arguments under which a page gets the document it shows whole (article.html, page.html).
@@ -141,7 +136,7 @@ def site(context, settings, docs):
     """The site's digest, from the context every page is rendered with."""
     describe = Describer(settings)
     parts = [
-        describe({k: v for k, v in settings.items() if k not in SCRATCH}),
+        describe({k: v for k, v in settings.items() if k != state.KEY}),  # the build's state is no setting
         files([settings["THEME"], *settings["PLUGIN_PATHS"]]),
         describe({name: importlib.metadata.version(name) for name in LIBRARIES}),
         dt.datetime.now(dt.timezone.utc).date().isoformat(),

@@ -8,10 +8,10 @@ import logging
 
 from pelican import signals
 
-from hubcore import plugin
+from hubcore import plugin, state
 from hubcore.settings import apply_defaults
 
-from .writer import WRITER, IncrementalWriter
+from .writer import IncrementalWriter
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ def get_writer(pelican):
 
 def finish(pelican):
     """The build completed: what it wrote is the next build's starting point."""
-    writer = pelican.settings.get(WRITER)
+    writer = state.of(pelican.settings).writer
     if writer is not None:
         writer.manifest.save()
         logger.info("%d pages rendered, %d unchanged since the last build", writer.rendered, writer.kept)

@@ -15,13 +15,10 @@ from pelican.contents import Content
 from pelican.utils import sanitised_join
 
 from engine.writer import OpeningWriter
-from hubcore import files
+from hubcore import files, state
 
 from . import fingerprint
 from .manifest import Manifest
-
-WRITER = "HUB_OUTPUT_WRITER"  # settings key: this build's writer, whose manifest is saved when the build completes
-LIVE = "HUB_LIVE"  # settings key: True in `./dev serve`, whose builds stay in memory to take edits in place (live.py)
 
 
 class Unchanged(str):
@@ -81,7 +78,7 @@ class IncrementalWriter(OpeningWriter):
         cache = os.path.join(self.settings["CACHE_PATH"],
                              f"output-{fingerprint.digest(os.path.abspath(output_path))[:12]}.json")
         self.manifest = Manifest(cache, output_path)
-        self.settings[WRITER] = self
+        state.of(self.settings).writer = self
         self.describe = fingerprint.Describer(self.settings)
         self.site_key = None
         self.same_input = False  # nothing the site is made of changed since the last complete build
@@ -89,7 +86,7 @@ class IncrementalWriter(OpeningWriter):
         self.rendered = self.kept = 0
         # id of a document -> the writer calls of the pages that show it whole, to make again after an edit of
         # its body alone (live.py); only in `./dev serve`, which keeps the built site in memory.
-        self.pages_showing = {} if self.settings.get(LIVE) else None
+        self.pages_showing = {} if state.of(self.settings).live else None
         self.edited = None  # ids of the documents whose bodies `rewrite` is showing anew
 
     def write_file(self, name, template, context, *args, **kwargs):

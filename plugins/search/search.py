@@ -16,13 +16,11 @@ import re
 from pelican import signals
 from pelican.generators import Generator
 
-from hubcore import findings, plugin, updates, urls
+from hubcore import findings, plugin, state, updates, urls
 from hubcore.settings import apply_defaults
 
 from . import bundles
 
-RUNNING = "HUB_PAGEFIND"  # settings key: the index being made (bundles.Indexing)
-RUNS = "HUB_PAGEFIND_RUNS"  # settings key: this build's Pagefind runs (bundles.plan)
 UPDATE_PAGES = ("ARTICLE_SAVE_AS", "ARTICLE_LANG_SAVE_AS", "DRAFT_SAVE_AS", "DRAFT_LANG_SAVE_AS")
 SLOT = re.compile(r"\{[^}]*\}")  # `{slug}` in a save_as pattern
 
@@ -31,7 +29,7 @@ class SearchPagesGenerator(Generator):
     def generate_output(self, writer):
         settings = self.settings
         published = updates.published(self.context)
-        runs = settings.get(RUNS, [])
+        runs = state.of(settings).pagefind_runs
         for lang in settings["LANGUAGES"]:
             url = urls.lang_url(settings, lang, settings["SEARCH_URL"])
             writer.write_file(urls.save_as(url), self.get_template("search"), self.context,
@@ -59,7 +57,7 @@ def start_index(generator, writer):
     for doc in updates.every_status(generator):
         if doc.save_as:
             pages.setdefault(doc.lang, []).append(doc.save_as)
-    settings[RUNS] = bundles.plan(pages, settings["SEARCH_PAGES_PER_INDEX"])
+    state.of(settings).pagefind_runs = bundles.plan(pages, settings["SEARCH_PAGES_PER_INDEX"])
     manifest = getattr(writer, "manifest", None)
     if manifest is not None and not manifest.changed_so_far() and manifest.fresh(entry_file(settings),
                                                                                    indexed(settings)):
@@ -68,8 +66,8 @@ def start_index(generator, writer):
 
 
 def begin_index(settings):
-    settings[RUNNING] = bundles.Indexing(settings["OUTPUT_PATH"], settings["CACHE_PATH"], settings[RUNS],
-                                         indexed_pages(settings))
+    state.of(settings).indexing = bundles.Indexing(settings["OUTPUT_PATH"], settings["CACHE_PATH"],
+                                                   state.of(settings).pagefind_runs, indexed_pages(settings))
 
 
 def indexed_pages(settings):
@@ -83,26 +81,26 @@ def indexed_pages(settings):
 def indexed(settings):
     """The manifest's key for a complete index of this build's pages: an update removed or renamed (no page
     written again) is one that Pagefind must drop."""
-    runs = [[run.bundle, run.pages] for run in settings[RUNS]]
+    runs = [[run.bundle, run.pages] for run in state.of(settings).pagefind_runs]
     return "pagefind " + hashlib.sha256(json.dumps(runs).encode()).hexdigest()
 
 
 def indexing(settings):
     """Whether the search index is still being made."""
-    running = settings.get(RUNNING)
+    running = state.of(settings).indexing
     return running is not None and running.poll() is None
 
 
 def cancel_index(settings):
     """Stop an index being made (`./dev serve`: the site changed again meanwhile)."""
-    running = settings.pop(RUNNING, None)
+    running, state.of(settings).indexing = state.of(settings).indexing, None
     if running is not None:
         running.cancel()
 
 
 def finish_index(settings, manifest=None):
     """Wait for Pagefind; report it if it failed."""
-    running = settings.pop(RUNNING, None)
+    running, state.of(settings).indexing = state.of(settings).indexing, None
     if running is None:
         return
     error = running.wait()

@@ -12,21 +12,13 @@ from xml.sax.saxutils import escape, quoteattr
 
 from pelican import signals
 
-from hubcore import alternates, files, plugin
+from hubcore import alternates, files, plugin, state
 from hubcore.settings import apply_defaults
-
-PAGES = "HUB_SITEMAP_PAGES"  # settings key: (url, lastmod, hreflang links) of each page written
-
-
-def start(pelican):
-    # The context every page is rendered with is a shallow copy of the settings: the list is shared.
-    pelican.settings[PAGES] = []
 
 
 def record(path, context):
-    pages = context.get(PAGES)
-    if pages is None:  # a build without this plugin
-        return
+    # The context every page is rendered with is a shallow copy of the settings: the build's state is shared.
+    pages = state.of(context).sitemap_pages
     content = context.get("article") or context.get("page")
     if context.get("noindex") or (content is not None and content.status != "published"):
         return
@@ -40,7 +32,7 @@ def write(pelican):
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
              'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
-    for url, lastmod, links in sorted(settings.get(PAGES, []), key=lambda page: page[0]):
+    for url, lastmod, links in sorted(state.of(settings).sitemap_pages, key=lambda page: page[0]):
         lines.append(f"<url><loc>{escape(f'{base}/{url}')}</loc>")
         if lastmod:
             lines.append(f"<lastmod>{lastmod.date().isoformat()}</lastmod>")
@@ -52,7 +44,7 @@ def write(pelican):
 
 
 SIGNAL_HANDLERS = {
-    signals.initialized: (apply_defaults, start),
+    signals.initialized: apply_defaults,
     signals.content_written: record,
     signals.finalized: write,
 }

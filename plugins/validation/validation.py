@@ -14,7 +14,7 @@ import sys
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from hubcore import claims, findings, plugin, updates
+from hubcore import claims, findings, plugin, state, updates
 from hubcore.errors import StrictFailure
 from hubcore.settings import apply_defaults
 
@@ -34,11 +34,6 @@ class NullWriter:
 
     def write_feed(self, *args, **kwargs):
         pass
-
-
-def new_run(pelican):
-    """A run starts (again, under autoreload): forget the last run's findings."""
-    findings.collected(pelican.settings).clear()
 
 
 def get_writer(pelican):
@@ -88,7 +83,7 @@ def finish(pelican):
 
 SIGNAL_HANDLERS = {
     signals.initialized: apply_defaults,
-    signals.get_generators: new_run,
+    signals.get_generators: state.new_run,  # a run starts (again, under autoreload): forget the last's findings
     signals.get_writer: get_writer,
     signals.article_generator_pretaxonomy: duplicates.drop_duplicate_updates,
     signals.all_generators_finalized: check_all,

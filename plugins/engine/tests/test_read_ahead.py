@@ -2,6 +2,7 @@
 
 from conftest import run_pelican, tree, write_files
 from front_matter.tests.test_reader import BROKEN
+from hubcore import state
 
 FILES = {
     **{f"updates/en/{name}": text for name, text, _, _ in BROKEN},
@@ -17,7 +18,7 @@ def build(root, name, processes):
     site = run_pelican(root / "content", root / name, CACHE_PATH=str(root / f"{name}-cache"),
                        READ_PROCESSES=processes, READ_IN_PARALLEL_FROM=1)
     found = sorted((f.path, f.line, f.code, f.message) for f in site.findings)
-    return tree(root / name), found, site.settings["HUB_FRESH_READS"]
+    return tree(root / name), found, state.of(site.settings).fresh_reads
 
 
 def test_reading_in_two_processes_gives_the_same_site_and_findings(tmp_path):

@@ -2,7 +2,7 @@
 
 import os
 
-from front_matter import cache
+from hubcore import state
 
 FILES = {
     "updates/en/a.md": "---\ntitle: A\ndate: 2021-01-01\nFeautre Image: x\n---\nAlpha.\n",
@@ -19,10 +19,10 @@ def pages(site):
 def test_a_rebuild_reads_only_the_changed_file_and_reports_everything_again(build_site, tmp_path):
     first = build_site(FILES)
     first_findings, first_pages = sorted(map(str, first.findings)), pages(first)
-    assert len(first.settings[cache.FRESH]) == 4 and len(first_findings) == 3
+    assert len(state.of(first.settings).fresh_reads) == 4 and len(first_findings) == 3
 
     second = build_site({})
-    assert second.settings[cache.FRESH] == set()  # nothing read again
+    assert state.of(second.settings).fresh_reads == set()  # nothing read again
     assert sorted(map(str, second.findings)) == first_findings
     assert pages(second) == first_pages
 
@@ -30,7 +30,7 @@ def test_a_rebuild_reads_only_the_changed_file_and_reports_everything_again(buil
     path.write_text(FILES["updates/en/b.md"].replace("Beta.", "Beta, edited."), encoding="utf-8")
     os.utime(path, (path.stat().st_atime, path.stat().st_mtime + 5))
     third = build_site({})
-    assert third.settings[cache.FRESH] == {"updates/en/b.md"}
+    assert state.of(third.settings).fresh_reads == {"updates/en/b.md"}
     assert "Beta, edited." in third.page("/updates/b/")
     assert sorted(map(str, third.findings)) == first_findings
 
@@ -38,7 +38,7 @@ def test_a_rebuild_reads_only_the_changed_file_and_reports_everything_again(buil
 def test_the_check_command_and_the_build_keep_separate_caches(build_site):
     build_site(FILES)
     site = build_site({}, HUB_CHECK_ONLY=True)  # would find HTML where it expects Markdown in a shared cache
-    assert site.settings[cache.FRESH] == {"updates/en/a.md", "updates/en/b.md", "updates/en/broken.md",
+    assert state.of(site.settings).fresh_reads == {"updates/en/a.md", "updates/en/b.md", "updates/en/broken.md",
                                           "pages/about.md"}
 
 
@@ -46,6 +46,6 @@ def test_a_change_of_code_or_settings_leaves_one_cache(build_site, tmp_path):
     build_site(FILES)
     (before,) = (tmp_path / "cache").glob("reader-*")
     site = build_site({}, LEGACY_REPAIR_MOJIBAKE=False)  # a setting the reader's result depends on
-    assert len(site.settings[cache.FRESH]) == 4
+    assert len(state.of(site.settings).fresh_reads) == 4
     (after,) = (tmp_path / "cache").glob("reader-*")
     assert after != before and (after / "ArticlesGenerator-Readers").is_file()

@@ -5,7 +5,7 @@ import re
 
 from PIL import Image
 
-from images.images import ENCODED
+from hubcore import state
 
 
 def png(width, height):
@@ -35,7 +35,7 @@ def test_local_images_get_widths_formats_and_dimensions(build_site):
         assert (site.output / url.lstrip("/")).is_file(), url
     with Image.open(site.output / re.findall(r"(/images/sized/\S+-480\.webp)", webp)[0].lstrip("/")) as small:
         assert small.format == "WEBP" and small.size == (480, 270)
-    assert site.settings[ENCODED] == 8  # 4 widths x (WebP, PNG)
+    assert state.of(site.settings).images_encoded == 8  # 4 widths x (WebP, PNG)
 
 
 def test_remote_images_stay_as_they_are(build_site):
@@ -46,7 +46,7 @@ def test_remote_images_stay_as_they_are(build_site):
 def test_a_rebuild_encodes_nothing_again(build_site):
     build_site(FILES)
     site = build_site(FILES)
-    assert site.settings[ENCODED] == 0
+    assert state.of(site.settings).images_encoded == 0
     assert site.exists("/updates/a/") and list((site.output / "images/sized").glob("*.webp"))
 
 

@@ -12,7 +12,7 @@ import shutil
 import pytest
 
 from conftest import ROOT, run_pelican, stamps, tree, write_files
-from incremental.writer import WRITER
+from hubcore import state
 
 FILES = {
     "people/ana-gomez.md": "---\nname: Ana Gómez\n---\nMaps floods.\n",
@@ -39,7 +39,7 @@ class Workspace:
     def build(self):
         settings = {"CACHE_PATH": str(self.root / "cache"), "DELETE_OUTPUT_DIRECTORY": False, **self.settings}
         site = run_pelican(self.content, self.root / "output", **settings)
-        return site.settings[WRITER]
+        return state.of(site.settings).writer
 
     def cold(self):
         self.colds += 1
@@ -180,4 +180,4 @@ def test_an_interrupted_build_leaves_the_next_one_to_render_again(workspace):
 def test_with_the_setting_off_and_in_check_mode_pelicans_writer_is_used(workspace, setting):
     site = run_pelican(workspace.content, workspace.root / "output",
                        **{setting: setting == "HUB_CHECK_ONLY"})
-    assert WRITER not in site.settings
+    assert state.of(site.settings).writer is None

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from conftest import ROOT, run_pelican, shared, site_settings, write_files
+from hubcore import state
 from validation import check
 
 BROKEN = {
@@ -81,7 +82,7 @@ def test_a_second_check_reads_only_changed_files_and_reports_the_same(tmp_path, 
         (tmp_path / "content/updates/en" / name).unlink()
     settings = run_check(tmp_path, {}, "json")
     assert json.loads(capsys.readouterr().out)["findings"] == []
-    assert {path.rsplit("/", 1)[-1] for path in settings["HUB_FRESH_READS"]} == {"c.md"}
+    assert {path.rsplit("/", 1)[-1] for path in state.of(settings).fresh_reads} == {"c.md"}
 
 
 # Problems only the whole site shows: a slug taken twice, a page on a site URL, dead links, unknown people,
