@@ -20,8 +20,11 @@ def project(tmp_path, monkeypatch):
 def test_every_task_is_listed_with_a_help_line():
     listed = subprocess.run([sys.executable, "-m", "invoke", "--list"], cwd=ROOT, capture_output=True, text=True,
                             check=True).stdout
+    # Each line of the list: a task's name (with its aliases in parentheses), then its help.
+    shown = {line.split()[0] for line in listed.splitlines()[1:] if line.startswith("  ") and line.strip()
+             and not line.startswith("   ")}
     for name, task in Collection.from_module(tasks).tasks.items():
-        assert name in listed and task.__doc__, name
+        assert name in shown and task.__doc__, name
 
 
 def test_translate_task_prints_the_new_file(project, capsys):

@@ -50,7 +50,7 @@ def place(pelican):
 
 def forget_others(root, own):
     """The caches of other code or settings: a build would read them again only after going back to that
-    code, and each holds every document (135 MB at 10,000 updates)."""
+    code, and each holds every document."""
     for folder in glob.glob(os.path.join(glob.escape(root), "reader-*")):
         if os.path.basename(folder) != own:
             shutil.rmtree(folder, ignore_errors=True)

@@ -110,7 +110,7 @@ DEFAULTS = {
     # An update whose text is longer than this (bytes of HTML) is carried in feeds by its summary alone.
     "FEED_CONTENT_MAX_BYTES": 100_000,
     # Search: each language's search page, whether Pagefind indexes the built site, and the most pages one
-    # Pagefind run indexes (its memory grows with them: 530 MB for 3,000 bench pages; plugins/search/bundles.py).
+    # Pagefind run indexes (its memory grows with them: plugins/search/bundles.py, bench/README.md).
     "SEARCH_URL": "search/",
     "SEARCH_INDEX": True,
     "SEARCH_PAGES_PER_INDEX": 3000,
@@ -136,18 +136,7 @@ def apply_defaults(pelican):
 
 
 def check(settings):
-    languages = settings["LANGUAGES"]
-    default = settings["DEFAULT_LANG"]
-    if default not in languages:
-        raise SettingsError(
-            f"DEFAULT_LANG {default!r} is not a key of LANGUAGES ({', '.join(languages)})"
-        )
-    for code, record in languages.items():
-        missing = {"name", "locale", "dir"} - set(record)
-        if missing:
-            raise SettingsError(f"LANGUAGES[{code!r}] lacks {', '.join(sorted(missing))}")
-        if record["dir"] not in ("ltr", "rtl"):
-            raise SettingsError(f"LANGUAGES[{code!r}]['dir'] must be 'ltr' or 'rtl'")
+    check_languages(settings["LANGUAGES"], settings["DEFAULT_LANG"])
     try:
         zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
@@ -165,3 +154,14 @@ def check(settings):
     for kind, spec in settings["DIRECTORY_KINDS"].items():
         if "{slug}" not in spec.get("url", ""):
             raise SettingsError(f"DIRECTORY_KINDS[{kind!r}]['url'] must contain {{slug}}")
+
+
+def check_languages(languages, default):
+    if default not in languages:
+        raise SettingsError(f"DEFAULT_LANG {default!r} is not a key of LANGUAGES ({', '.join(languages)})")
+    for code, record in languages.items():
+        missing = {"name", "locale", "dir"} - set(record)
+        if missing:
+            raise SettingsError(f"LANGUAGES[{code!r}] lacks {', '.join(sorted(missing))}")
+        if record["dir"] not in ("ltr", "rtl"):
+            raise SettingsError(f"LANGUAGES[{code!r}]['dir'] must be 'ltr' or 'rtl'")

@@ -3,12 +3,12 @@
 Computed once per build from the published updates (newest first), before any
 page is written. A popular tag or partner is on thousands of updates: counting,
 for each update, every other update that shares one with it grows with the
-square of the archive (90 s for 10,000 updates). Instead, the updates sharing
+square of the archive. Instead, the updates sharing
 two or more keys come from intersections of each key's set of updates, taken
 level by level (all keys in common, then one fewer...), and those sharing one
 from the head of each key's list; updates with the same keys share the result.
 Level by level, an update with k keys has 2^k combinations of them: one with
-many (24 tags take a minute, 50 forever) is ranked by counting instead.
+many is ranked by counting instead.
 """
 
 from collections import Counter, defaultdict

@@ -1,8 +1,7 @@
 """Pagefind's index made in parts, one Pagefind run at a time, so that its memory stays bounded.
 
-Pagefind holds all it indexes in memory: 2.7 GB for the 21,701 update pages of
-the bench's 10,000-update site in one run, 530 MB for 3,000 of them, while the
-build itself holds 600 MB. So a run indexes at most SEARCH_PAGES_PER_INDEX
+Pagefind holds all it indexes in memory, which grows with the pages of a run
+(bench/README.md has the figures). So a run indexes at most SEARCH_PAGES_PER_INDEX
 pages. Languages that fit together share a run (a small site's updates take
 one); a language over the limit is split.
 The first part of each language goes into the site's bundle, `pagefind/`: the

@@ -69,27 +69,17 @@ def set_lang(document, lang, settings):
 
 
 def link(generator):
+    """Group the updates (by key, then by the archive's links), settle each group, and let Pelican's
+    process_translations give each update its translations."""
     settings = generator.settings
     documents = updates.every_status(generator)
     groups = Groups(documents)
-    by_slug, by_key = defaultdict(list), {}
+    by_key = {}
     for doc in documents:
-        by_slug[doc.slug].append(doc)
         if doc.translation_key in by_key:
             groups.join(doc, by_key[doc.translation_key])
         by_key.setdefault(doc.translation_key, doc)
-    for doc in documents:
-        for lang, slug, href, line in legacy_links(doc, settings):
-            targets = [t for t in by_slug.get(slug, []) if t is not doc]
-            if not targets:
-                findings.report(settings, findings.ERROR, "E-TRANSLATION-LINK", doc.relative_source_path,
-                                line, f"the translation link points at {slug!r}, which is no update",
-                                "fix the link's slug or remove the link")
-                continue
-            target = next((t for t in targets if t.lang == lang), targets[0])
-            if target.lang != lang and not target.metadata.get("lang_given"):
-                set_lang(target, lang, settings)
-            groups.join(doc, target)
+    join_linked(documents, groups, settings)
     for group in groups.groups():
         settle(group, settings)
     for originals, translations in updates.STATUS_LISTS:
@@ -102,6 +92,26 @@ def link(generator):
     order = {lang: position for position, lang in enumerate(settings["LANGUAGES"])}
     for doc in updates.every_status(generator):
         doc.translations.sort(key=lambda t: (order.get(t.lang, len(order)), t.relative_source_path))
+
+
+def join_linked(documents, groups, settings):
+    """Join each update to those its archive links name (`[Versión en español](.../updates/<slug>/)`), whose label
+    also tells a target that said no language its own."""
+    by_slug = defaultdict(list)
+    for doc in documents:
+        by_slug[doc.slug].append(doc)
+    for doc in documents:
+        for lang, slug, href, line in legacy_links(doc, settings):
+            targets = [t for t in by_slug.get(slug, []) if t is not doc]
+            if not targets:
+                findings.report(settings, findings.ERROR, "E-TRANSLATION-LINK", doc.relative_source_path,
+                                line, f"the translation link points at {slug!r}, which is no update",
+                                "fix the link's slug or remove the link")
+                continue
+            target = next((t for t in targets if t.lang == lang), targets[0])
+            if target.lang != lang and not target.metadata.get("lang_given"):
+                set_lang(target, lang, settings)
+            groups.join(doc, target)
 
 
 def settle(group, settings):
