@@ -12,8 +12,8 @@ import yaml
 import workflow  # noqa: F401  (puts plugins/ on the path)
 from front_matter import language
 
-SETTINGS = {"LANGUAGES": {"en": {}, "es": {}, "fr": {}, "pt": {}}, "LANGUAGE_DETECTION_OTHERS": ["de", "it", "nl", "id"],
-            "LANGUAGE_CONFIDENCE": 0.8}
+SETTINGS = {"LANGUAGES": {"en": {}, "es": {}, "fr": {}, "pt": {}}, "LANGUAGE_CONFIDENCE": 0.8,
+            "LANGUAGE_DETECTION_OTHERS": ["de", "it", "nl", "id"]}
 
 
 def main(site=".bench/site-1000"):
