@@ -136,7 +136,7 @@ def test_adding_and_removing_updates(workspace):
 def test_a_template_change_renders_every_page_again(workspace):
     theme = workspace.copy("theme")
     workspace.settings = {"THEME": str(theme)}
-    writer = rebuilt_like_cold(workspace, lambda ws: ws.edit(theme / "templates/partials/footer.html", "</footer>",
+    writer = rebuilt_like_cold(workspace, lambda ws: ws.edit(theme / "templates/partials/page/footer.html", "</footer>",
                                                              "<p>Hosted with care.</p></footer>"))
     assert writer.kept == 0
 
