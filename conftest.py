@@ -80,12 +80,18 @@ def write_files(root, files):
 
 def site_settings(content, output, **overrides):
     """The project's settings, pointed at a test site's folders."""
-    return {"PATH": str(content), "OUTPUT_PATH": str(output), "THEME": str(ROOT / "theme"),
-            "PLUGIN_PATHS": [str(ROOT / "plugins")], "CACHE_PATH": str(output.parent / "cache"),
-            # Pagefind takes a while: only the search tests (and real builds) run it.
-            "SEARCH_INDEX": False,
-            # A test that builds twice must not see the first build's pages.
-            "DELETE_OUTPUT_DIRECTORY": True, **overrides}
+    return {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "THEME": str(ROOT / "theme"),
+        "PLUGIN_PATHS": [str(ROOT / "plugins")],
+        "CACHE_PATH": str(output.parent / "cache"),
+        # Pagefind takes a while: only the search tests (and real builds) run it.
+        "SEARCH_INDEX": False,
+        # A test that builds twice must not see the first build's pages.
+        "DELETE_OUTPUT_DIRECTORY": True,
+        **overrides,
+    }
 
 
 def run_pelican(content, output, **overrides):

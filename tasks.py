@@ -29,6 +29,7 @@ def workflow_job(job, *args, **kwargs):
 
 # The site ---------------------------------------------------------------------------------------------------------
 
+
 @task
 def clean(c):
     """Remove the built site and caches."""
@@ -60,8 +61,12 @@ def publish(c):
     print("Published into output/")
 
 
-@task(help={"folder": "copy the site into this folder instead of committing it to the gh-pages branch",
-            "push": "push the gh-pages branch (--no-push: commit only)"})
+@task(
+    help={
+        "folder": "copy the site into this folder instead of committing it to the gh-pages branch",
+        "push": "push the gh-pages branch (--no-push: commit only)",
+    }
+)
 def deploy(c, folder="", push=True):
     """Deploy output/ (run publish first): to the gh-pages branch with ghp-import, or into a folder."""
     from workflow.publish import deploy_to_branch, deploy_to_folder
@@ -76,8 +81,8 @@ def deploy(c, folder="", push=True):
 
 # Content ----------------------------------------------------------------------------------------------------------
 
-@task(help={"format": "human (default), github (pull-request annotations) or json",
-            "warnings": "fail on warnings too"})
+
+@task(help={"format": "human (default), github (pull-request annotations) or json", "warnings": "fail on warnings too"})
 def check(c, format="human", warnings=False):
     """Check every content file without building the site; exit status 1 on any error."""
     from validation import check as content_check
@@ -129,14 +134,28 @@ def read_feeds(c):
                 print(f"  {dt.datetime.fromtimestamp(date, dt.timezone.utc):%Y-%m-%d}  {name}  ({author})  {url}")
 
 
-@task(help={"lang": "language code (default: the site's default)", "person": "an author (repeatable)",
-            "partner": "a partner (repeatable)", "tags": "comma-separated tags"}, iterable=["person", "partner"])
+@task(
+    help={
+        "lang": "language code (default: the site's default)",
+        "person": "an author (repeatable)",
+        "partner": "a partner (repeatable)",
+        "tags": "comma-separated tags",
+    },
+    iterable=["person", "partner"],
+)
 def new(c, title, lang="", person=None, partner=None, tags=""):
     """Start a new update (a draft) with complete front matter, and print where to edit and preview it."""
     from workflow.new_update import new_update
 
-    path, preview = workflow_job(new_update, ROOT / "content", title, lang or None, person or [], partner or [],
-                                 [tag.strip() for tag in tags.split(",") if tag.strip()])
+    path, preview = workflow_job(
+        new_update,
+        ROOT / "content",
+        title,
+        lang or None,
+        person or [],
+        partner or [],
+        [tag.strip() for tag in tags.split(",") if tag.strip()],
+    )
     print(f"Created {path.relative_to(ROOT)}")
     print(f"Preview: ./dev serve, then http://127.0.0.1:8000/{preview}")
 
@@ -147,8 +166,10 @@ def translate(c, path, lang):
     from workflow.translate import translate as translate_update
 
     created = workflow_job(translate_update, ROOT / "content", Path(path).resolve(), lang)
-    print(f"Created {created.relative_to(ROOT)}: translate its title, summary, slug and text, then set "
-          "`status: published`")
+    print(
+        f"Created {created.relative_to(ROOT)}: translate its title, summary, slug and text, then set "
+        "`status: published`"
+    )
 
 
 @task(name="import-jekyll", help={"force": "replace files that already exist"})
@@ -179,6 +200,7 @@ def translations_status(c):
 
 
 # Development ------------------------------------------------------------------------------------------------------
+
 
 @task(help={"args": "extra pytest arguments, e.g. '-k feeds -x'"})
 def test(c, args=""):
@@ -225,8 +247,10 @@ PYBABEL = f"{sys.executable} -m babel.messages.frontend"
 @task(name="i18n-extract")
 def i18n_extract(c):
     """Collect the templates' UI strings into theme/translations/messages.pot."""
-    c.run(f"{PYBABEL} extract -F babel.cfg --no-location --sort-output --omit-header "
-          f"-o {CATALOGS}/messages.pot .", pty=False)
+    c.run(
+        f"{PYBABEL} extract -F babel.cfg --no-location --sort-output --omit-header -o {CATALOGS}/messages.pot .",
+        pty=False,
+    )
 
 
 @task(name="i18n-update", pre=[i18n_extract])

@@ -38,8 +38,11 @@ LOAD_CONTENT_CACHE = False
 def corpus(out, fmt, n):
     folder = out / f"{fmt}-{n}"
     if not folder.exists():
-        subprocess.run([sys.executable, str(GENERATOR), "--n", str(n), "--out", str(folder), "--format", fmt],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, str(GENERATOR), "--n", str(n), "--out", str(folder), "--format", fmt],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     return folder
 
 
@@ -65,8 +68,18 @@ def measure(out, n):
     plain = corpus(out, "pelican", n)
     (plain / "plainconf.py").write_text(PLAIN_SETTINGS)
     documents = sum(1 for _ in (site / "content" / "updates").rglob("*.md"))
-    ours_cmd = [sys.executable, "-m", "pelican", str(site / "content"), "-o", str(site / "output"),
-                "-s", str(ROOT / "pelicanconf.py"), "--cache-path", str(site / "cache")]
+    ours_cmd = [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(site / "content"),
+        "-o",
+        str(site / "output"),
+        "-s",
+        str(ROOT / "pelicanconf.py"),
+        "--cache-path",
+        str(site / "cache"),
+    ]
     plain_cmd = [sys.executable, "-m", "pelican", "-s", "plainconf.py", "-o", "output"]
     for folder in ("output", "cache"):
         shutil.rmtree(site / folder, ignore_errors=True)
@@ -84,21 +97,32 @@ def measure(out, n):
         edited.write_text(original, encoding="utf-8")
     in_place = serve_edits(site, ours_cmd[3:], edited)
     # `./dev check` on the same content; status 1 only means the corpus has content errors.
-    check_cmd = [sys.executable, "-c", "import sys; sys.path.insert(0, 'plugins'); from validation import check; "
-                 f"check.run('pelicanconf.py', PATH={str(site / 'content')!r})"]
+    check_cmd = [
+        sys.executable,
+        "-c",
+        "import sys; sys.path.insert(0, 'plugins'); from validation import check; "
+        f"check.run('pelicanconf.py', PATH={str(site / 'content')!r})",
+    ]
     shutil.rmtree(ROOT / "cache" / "check", ignore_errors=True)
     check, _ = timed(check_cmd, ROOT, allowed=(0, 1))
     check_again, _ = timed(check_cmd, ROOT, allowed=(0, 1))  # with the reader cache the first check left
     hugo = hugo_row(out, n)
     return {
         **hugo,
-        "updates_en": n, "documents": documents, "pages_out": pages(site / "output"),
-        "cold_s": round(cold, 2), "rebuild_s": round(rebuild, 2), "after_edit_s": round(after_edit, 2),
+        "updates_en": n,
+        "documents": documents,
+        "pages_out": pages(site / "output"),
+        "cold_s": round(cold, 2),
+        "rebuild_s": round(rebuild, 2),
+        "after_edit_s": round(after_edit, 2),
         "serve_edit_s": round(in_place, 3),
-        "check_s": round(check, 2), "check_cached_s": round(check_again, 2),
+        "check_s": round(check, 2),
+        "check_cached_s": round(check_again, 2),
         "cold_docs_per_s": round(documents / cold, 1),
         "rebuild_docs_per_s": round(documents / rebuild, 1),
-        "peak_mib": round(memory), "plain_pelican_cold_s": round(plain_cold, 2), "plain_peak_mib": round(plain_mem),
+        "peak_mib": round(memory),
+        "plain_pelican_cold_s": round(plain_cold, 2),
+        "plain_peak_mib": round(plain_mem),
         "plain_pelican_pages_out": pages(plain / "output"),
         "ratio_to_plain": round(cold / plain_cold, 2),
     }
@@ -156,12 +180,16 @@ def main():
         print(f"  ...in ./dev serve{row['serve_edit_s']:7.2f} s  (its builder keeps the site; search follows)")
         print(f"  ./dev check      {row['check_s']:7.2f} s  (validation only, nothing written)")
         print(f"  ...check again   {row['check_cached_s']:7.2f} s  (its reader cache)")
-        print(f"  plain Pelican    {row['plain_pelican_cold_s']:7.2f} s  ({row['plain_pelican_pages_out']} pages)"
-              f" -> ours takes {row['ratio_to_plain']}x its time")
+        print(
+            f"  plain Pelican    {row['plain_pelican_cold_s']:7.2f} s  ({row['plain_pelican_pages_out']} pages)"
+            f" -> ours takes {row['ratio_to_plain']}x its time"
+        )
         print(f"  peak memory      {row['peak_mib']} MiB  (all its processes together)")
         if "hugo_cold_s" in row:
-            print(f"  Hugo (reference) {row['hugo_cold_s']:7.2f} s  ({row['hugo_pages_out']} pages, "
-                  f"{row['hugo_peak_mib']} MiB)")
+            print(
+                f"  Hugo (reference) {row['hugo_cold_s']:7.2f} s  ({row['hugo_pages_out']} pages, "
+                f"{row['hugo_peak_mib']} MiB)"
+            )
     record = {"commit": os.popen(f"git -C {ROOT} rev-parse --short HEAD").read().strip(), "results": results}
     (out / "results.json").write_text(json.dumps(record, indent=2) + "\n")
     print(f"written {out / 'results.json'}")

@@ -12,8 +12,11 @@ import yaml
 import workflow  # noqa: F401  (puts plugins/ on the path)
 from front_matter import language
 
-SETTINGS = {"LANGUAGES": {"en": {}, "es": {}, "fr": {}, "pt": {}}, "LANGUAGE_CONFIDENCE": 0.8,
-            "LANGUAGE_DETECTION_OTHERS": ["de", "it", "nl", "id"]}
+SETTINGS = {
+    "LANGUAGES": {"en": {}, "es": {}, "fr": {}, "pt": {}},
+    "LANGUAGE_CONFIDENCE": 0.8,
+    "LANGUAGE_DETECTION_OTHERS": ["de", "it", "nl", "id"],
+}
 
 
 def main(site=".bench/site-1000"):
@@ -36,8 +39,10 @@ def main(site=".bench/site-1000"):
     detecting = time.process_time() - started
     wrong = sum(found.lang != lang for found, (*_, lang) in zip(told, documents))
     print(f"model made from the package: {made:.2f} s CPU; loaded as kept: {kept:.2f} s CPU")
-    print(f"detect() on {len(documents)} documents: {detecting:.2f} s CPU ({1000 * detecting / len(documents):.3f} ms "
-          f"each); {wrong} not told their folder's language")
+    print(
+        f"detect() on {len(documents)} documents: {detecting:.2f} s CPU ({1000 * detecting / len(documents):.3f} ms "
+        f"each); {wrong} not told their folder's language"
+    )
 
 
 if __name__ == "__main__":

@@ -75,28 +75,47 @@ CASES = [
     ("named pipe", {"updates/en/pipe.md": Fifo()}, "E-NOT-A-FILE"),
     ("{static} link out", {"updates/en/static.md": update(body="[x]({static}../../../outside/secret.txt)")}, "E-LINK"),
     ("{attach} link out", {"updates/en/attach.md": update(body="[x]({attach}/../outside/secret.txt)")}, "E-LINK"),
-    ("image path out", {"updates/en/img.md": update("feature_image: {src: ../../../../etc/passwd, alt: x}\n")},
-     "E-IMAGE-PATH"),
-    ("image outside content", {"updates/en/out.md": update("feature_image: {src: ../../../outside/secret.png, "
-                                                           "alt: x}\n")}, "E-IMAGE-PATH"),
-    ("image through a link out", {"updates/en/viapw.md": update("feature_image: {src: /images/pw.png, alt: x}\n"),
-                                  "images/pw.png": Link("/etc/passwd")}, "E-IMAGE-PATH"),
+    (
+        "image path out",
+        {"updates/en/img.md": update("feature_image: {src: ../../../../etc/passwd, alt: x}\n")},
+        "E-IMAGE-PATH",
+    ),
+    (
+        "image outside content",
+        {"updates/en/out.md": update("feature_image: {src: ../../../outside/secret.png, alt: x}\n")},
+        "E-IMAGE-PATH",
+    ),
+    (
+        "image through a link out",
+        {
+            "updates/en/viapw.md": update("feature_image: {src: /images/pw.png, alt: x}\n"),
+            "images/pw.png": Link("/etc/passwd"),
+        },
+        "E-IMAGE-PATH",
+    ),
     # 2, 3, 10. Old addresses on other outputs, or twice
     ("alias on the stylesheet", {"updates/en/css.md": update("aliases: [/theme/css/site.css]\n")}, "E-ALIAS-TAKEN"),
     ("alias on a feed", {"updates/en/feed.md": update("aliases: [/feeds/all.atom.xml]\n")}, "E-ALIAS-TAKEN"),
     ("alias on robots.txt", {"updates/en/robots.md": update("aliases: [/robots.txt]\n")}, "E-ALIAS-TAKEN"),
     ("alias on the sitemap", {"updates/en/sitemap.md": update("aliases: [/sitemap.xml]\n")}, "E-ALIAS-TAKEN"),
-    ("alias on the search index", {"updates/en/pf.md": update("aliases: [/pagefind/pagefind.js]\n")},
-     "E-ALIAS-TAKEN"),
+    ("alias on the search index", {"updates/en/pf.md": update("aliases: [/pagefind/pagefind.js]\n")}, "E-ALIAS-TAKEN"),
     ("alias on _redirects", {"updates/en/redir.md": update("aliases: [/_redirects]\n")}, "E-ALIAS-TAKEN"),
     ("alias on a language's home", {"updates/en/es-home.md": update("aliases: [/es/]\n")}, "E-ALIAS-TAKEN"),
     ("alias on a list of people", {"updates/en/people.md": update("aliases: [/people/]\n")}, "E-ALIAS-TAKEN"),
     ("alias on the 404 page", {"updates/en/missing.md": update("aliases: [/404.html]\n")}, "E-ALIAS-TAKEN"),
-    ("one alias, two updates", {"updates/en/twice-b.md": update("aliases: [/old-address/]\n"),
-                                "updates/en/twice-a.md": update("aliases: [/old-address/]\n")},
-     "E-ALIAS-DUPLICATE"),
-    ("encoded alias", {"updates/en/alias.md": update("aliases: ['/%2e%2e/%2e%2e/evil', '/%2E%2E%2Fevil']\n")},
-     "E-ALIAS"),
+    (
+        "one alias, two updates",
+        {
+            "updates/en/twice-b.md": update("aliases: [/old-address/]\n"),
+            "updates/en/twice-a.md": update("aliases: [/old-address/]\n"),
+        },
+        "E-ALIAS-DUPLICATE",
+    ),
+    (
+        "encoded alias",
+        {"updates/en/alias.md": update("aliases: ['/%2e%2e/%2e%2e/evil', '/%2E%2E%2Fevil']\n")},
+        "E-ALIAS",
+    ),
     ("alias longer than a file name", {"updates/en/long-alias.md": update(f"aliases: [/{LONG}/]\n")}, "E-ALIAS"),
     # 4, 5. Dates
     ("30 February", {"updates/en/feb.md": update(date="2021-02-30")}, "E-DATE"),
@@ -110,11 +129,17 @@ CASES = [
     ("year 1", {"updates/en/old.md": update(date="0001-01-01")}, None),
     ("year 9999", {"updates/en/far.md": update(date="9999-12-31")}, "E-FUTURE-DATE"),
     ("300 nested list levels", {"updates/en/nested.md": update(body=NESTED_LISTS)}, "E-NESTING"),
-    ("1,000 nested quotes", {"updates/en/quotes.md": update(body="".join(">" * i + " x\n" for i in range(1000)))},
-     "E-NESTING"),
+    (
+        "1,000 nested quotes",
+        {"updates/en/quotes.md": update(body="".join(">" * i + " x\n" for i in range(1000)))},
+        "E-NESTING",
+    ),
     # 6. Control characters, null bytes, names too long
-    ("null byte in an image", {"updates/en/null.md": update("feature_image: {src: /images/a%00.jpg, alt: x}\n")},
-     "E-URL"),
+    (
+        "null byte in an image",
+        {"updates/en/null.md": update("feature_image: {src: /images/a%00.jpg, alt: x}\n")},
+        "E-URL",
+    ),
     ("control character in an address", {"updates/en/vt.md": update('aliases: ["/old\\vname/"]\n')}, "E-URL"),
     ("control character in the title", {"updates/en/vt-title.md": update(title='"A\\vB"')}, "W-CONTROL-CHARACTER"),
     ("control character in the body", {"updates/en/ff.md": update(body="Page\x0cbreak")}, "W-CONTROL-CHARACTER"),
@@ -123,12 +148,21 @@ CASES = [
     ("person's name too long", {"updates/en/long-name.md": update(f"persons: [{LONG}]\n")}, "E-NAME-LONG"),
     ("long title", {"updates/en/long.md": update(title="a" * 10_000)}, None),
     # 7. Embeds
-    ("backslash embed", {"updates/en/embed.md": update(body='<iframe src="https://evil.example\\@www.youtube.com/'
-                                                            'embed/x"></iframe>')}, "W-EMBED"),
-    ("userinfo embed", {"updates/en/embed2.md": update(body='<iframe src="https://www.youtube.com@evil.example/">'
-                                                             '</iframe>')}, "W-EMBED"),
-    ("no-slash embed", {"updates/en/embed3.md": update(body='<iframe src="https:evil.example/x"></iframe>')},
-     "W-EMBED"),
+    (
+        "backslash embed",
+        {"updates/en/embed.md": update(body='<iframe src="https://evil.example\\@www.youtube.com/embed/x"></iframe>')},
+        "W-EMBED",
+    ),
+    (
+        "userinfo embed",
+        {"updates/en/embed2.md": update(body='<iframe src="https://www.youtube.com@evil.example/"></iframe>')},
+        "W-EMBED",
+    ),
+    (
+        "no-slash embed",
+        {"updates/en/embed3.md": update(body='<iframe src="https:evil.example/x"></iframe>')},
+        "W-EMBED",
+    ),
     # 8. Language folders
     ("unknown language folder", {"updates/xx/a.md": update()}, "E-LANG"),
     ("language folder in capitals", {"updates/ES/b.md": update()}, "E-LANG"),
@@ -151,71 +185,158 @@ CASES = [
     ("empty file", {"updates/en/empty.md": ""}, "E-EMPTY"),
     ("binary file", {"updates/en/binary.md": b"\x89PNG\r\n\x1a\n\x00\x00"}, "E-BINARY"),
     ("UTF-16 file", {"updates/en/utf16.md": update().encode("utf-16")}, "E-ENCODING"),
-    ("python tag", {"updates/en/tag.md": "---\ntitle: !!python/object/apply:os.system ['touch /tmp/pwned']\n---\n"},
-     "E-YAML"),
+    (
+        "python tag",
+        {"updates/en/tag.md": "---\ntitle: !!python/object/apply:os.system ['touch /tmp/pwned']\n---\n"},
+        "E-YAML",
+    ),
     ("a tag it cannot be", {"updates/en/int.md": update("summary: !!int abc\n")}, "E-YAML"),
     ("a list that holds itself", {"updates/en/self.md": update("tags: &a [*a]\n")}, "E-TYPE"),
     ("YAML anchors", {"updates/en/anchor.md": update("summary: *t\n", title="&t Anchored")}, None),
-    ("billion laughs", {"updates/en/laughs.md": update(
-        "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n")}, "W-UNKNOWN-KEY"),
+    (
+        "billion laughs",
+        {
+            "updates/en/laughs.md": update(
+                "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+            )
+        },
+        "W-UNKNOWN-KEY",
+    ),
     # Found by a red-team pass on the first fixes
-    ("reStructuredText include", {"pages/notes.rst": "Notes\n#####\n\n.. include:: ../../outside/secret.txt\n"},
-     "E-NOT-PUBLISHED"),
-    ("an update saved as HTML", {"updates/en/saved.html": "<html><head><title>Saved</title></head><body>"
-                                                          "<script>alert(1)</script></body></html>"},
-     "E-NOT-PUBLISHED"),
-    ("a link unescaped into an attribute", {"updates/en/amp.md": update(
-        body='<a href="{static}/images/maps&data.png?&quot;onfocus=&quot;alert(1)&quot;autofocus=&quot;">map</a>'),
-        "images/maps&data.png": b"x"}, None),
+    (
+        "reStructuredText include",
+        {"pages/notes.rst": "Notes\n#####\n\n.. include:: ../../outside/secret.txt\n"},
+        "E-NOT-PUBLISHED",
+    ),
+    (
+        "an update saved as HTML",
+        {
+            "updates/en/saved.html": "<html><head><title>Saved</title></head><body>"
+            "<script>alert(1)</script></body></html>"
+        },
+        "E-NOT-PUBLISHED",
+    ),
+    (
+        "a link unescaped into an attribute",
+        {
+            "updates/en/amp.md": update(
+                body='<a href="{static}/images/maps&data.png?&quot;onfocus=&quot;alert(1)&quot;'
+                'autofocus=&quot;">map</a>'
+            ),
+            "images/maps&data.png": b"x",
+        },
+        None,
+    ),
     ("an unknown link marker", {"updates/en/marker.md": update(body="[report]({0}javascript:alert(1))")}, "E-LINK"),
-    ("an old address inside another's file", {"updates/en/folder-b.md": update("aliases: [/old/a.html/b/]\n"),
-                                              "updates/en/folder-a.md": update("aliases: [/old/a.html]\n")},
-     "E-ALIAS-TAKEN"),
-    ("an old address longer than a path", {"updates/en/deep-alias.md": update(
-        f"aliases: [/{'/'.join(['x' * 150] * 30)}/]\n")}, "E-ALIAS"),
-    ("a decompression bomb", {"updates/en/bomb.md": update("feature_image: {src: /images/bomb.png, alt: x}\n"),
-                              "images/bomb.png": Generated("bomb")}, "E-IMAGE-UNREADABLE"),
-    ("a half-uploaded image", {"updates/en/half.md": update("feature_image: {src: /images/half.jpg, alt: x}\n"),
-                               "images/half.jpg": Generated("half")}, "E-IMAGE-UNREADABLE"),
+    (
+        "an old address inside another's file",
+        {
+            "updates/en/folder-b.md": update("aliases: [/old/a.html/b/]\n"),
+            "updates/en/folder-a.md": update("aliases: [/old/a.html]\n"),
+        },
+        "E-ALIAS-TAKEN",
+    ),
+    (
+        "an old address longer than a path",
+        {"updates/en/deep-alias.md": update(f"aliases: [/{'/'.join(['x' * 150] * 30)}/]\n")},
+        "E-ALIAS",
+    ),
+    (
+        "a decompression bomb",
+        {
+            "updates/en/bomb.md": update("feature_image: {src: /images/bomb.png, alt: x}\n"),
+            "images/bomb.png": Generated("bomb"),
+        },
+        "E-IMAGE-UNREADABLE",
+    ),
+    (
+        "a half-uploaded image",
+        {
+            "updates/en/half.md": update("feature_image: {src: /images/half.jpg, alt: x}\n"),
+            "images/half.jpg": Generated("half"),
+        },
+        "E-IMAGE-UNREADABLE",
+    ),
     ("nesting on one line", {"updates/en/one-line.md": update(body="- " * 500 + "x")}, "E-NESTING"),
-    ("merge keys that double", {"updates/en/merge.md": update("".join(
-        f"l{n}: &l{n} {{<<: [*l{n - 1}, *l{n - 1}]}}\n" if n else "l0: &l0 {a: 1}\n" for n in range(30)))},
-     "E-YAML"),
+    (
+        "merge keys that double",
+        {
+            "updates/en/merge.md": update(
+                "".join(f"l{n}: &l{n} {{<<: [*l{n - 1}, *l{n - 1}]}}\n" if n else "l0: &l0 {a: 1}\n" for n in range(30))
+            )
+        },
+        "E-YAML",
+    ),
     ("30,000 brackets", {"updates/en/brackets.md": update(body="[" * 30_000)}, "E-TOO-COMPLEX"),
     ("any character between date and time", {"updates/en/sep.md": update(date='"2021-12-02X15:46:00"')}, "E-DATE"),
     ("a body of angle brackets", {"updates/en/angles.md": update(body="<" * 200_000)}, "E-TOO-COMPLEX"),
     ("escaped brackets never closed", {"updates/en/escaped.md": update(body="\\[" * 40_000)}, "E-TOO-COMPLEX"),
     ("a summary of tags", {"updates/en/summary.md": update("summary: '" + "<a" * 60_000 + "'\n")}, "E-TOO-COMPLEX"),
-    ("fifty tags", {"updates/en/tags.md": update("tags: [" + ", ".join(f"t{n}" for n in range(50)) + "]\n")},
-     None),
-    ("a definition list of 20,000 lines", {"updates/en/glossary.md": update(body="a\n: " * 20_000 + "a")},
-     "E-TOO-COMPLEX"),
-    ("an HTML table of 600 rows", {"updates/en/table.md": update(
-        body="<table>\n" + "<tr><td>a</td><td>b</td><td>c</td></tr>\n" * 600 + "</table>")}, None),
+    ("fifty tags", {"updates/en/tags.md": update("tags: [" + ", ".join(f"t{n}" for n in range(50)) + "]\n")}, None),
+    (
+        "a definition list of 20,000 lines",
+        {"updates/en/glossary.md": update(body="a\n: " * 20_000 + "a")},
+        "E-TOO-COMPLEX",
+    ),
+    (
+        "an HTML table of 600 rows",
+        {
+            "updates/en/table.md": update(
+                body="<table>\n" + "<tr><td>a</td><td>b</td><td>c</td></tr>\n" * 600 + "</table>"
+            )
+        },
+        None,
+    ),
     # Found by the red team's last pass
     ("a static file among the resized images", {"images/sized/photo-480.webp": b"RIFF"}, "E-DUPLICATE-URL"),
-    ("two static files a Mac sees as one", {"images/map.png": b"\x89PNG a", "images/Map.png": b"\x89PNG B"},
-     "E-DUPLICATE-URL"),
+    (
+        "two static files a Mac sees as one",
+        {"images/map.png": b"\x89PNG a", "images/Map.png": b"\x89PNG B"},
+        "E-DUPLICATE-URL",
+    ),
     ("an old address in .git", {"updates/en/dotgit.md": update("aliases: [/.git/config]\n")}, "E-ALIAS"),
     ("an old address in capitals", {"updates/en/caps.md": update("aliases: [/ROBOTS.TXT]\n")}, "E-ALIAS-TAKEN"),
     ("an old address on GitHub's CNAME", {"updates/en/cname.md": update("aliases: [/CNAME]\n")}, "E-ALIAS-TAKEN"),
-    ("a portrait outside content", {"people/far.md": "---\nname: Far\nphoto: {src: ../../outside/secret.png, "
-                                                     "alt: x}\n---\n"}, "E-IMAGE-PATH"),
-    ("a partner with no name", {"partners/nameless.md": "---\nurl: https://nameless.example/\n---\nText.\n"},
-     "E-REQUIRED"),
-    ("a feature image written relative to the file", {"updates/en/relative.md": update(
-        "feature_image: {src: images/real.png, alt: x}\n")}, "E-IMAGE-PATH"),
-    ("one name for two partners", {"partners/zz-second.md": "---\nname: Second\nother_names: [Shared]\n---\n",
-                                   "partners/aa-first.md": "---\nname: First\nother_names: [Shared]\n---\n"},
-     "W-AMBIGUOUS-NAME"),
+    (
+        "a portrait outside content",
+        {"people/far.md": "---\nname: Far\nphoto: {src: ../../outside/secret.png, alt: x}\n---\n"},
+        "E-IMAGE-PATH",
+    ),
+    (
+        "a partner with no name",
+        {"partners/nameless.md": "---\nurl: https://nameless.example/\n---\nText.\n"},
+        "E-REQUIRED",
+    ),
+    (
+        "a feature image written relative to the file",
+        {"updates/en/relative.md": update("feature_image: {src: images/real.png, alt: x}\n")},
+        "E-IMAGE-PATH",
+    ),
+    (
+        "one name for two partners",
+        {
+            "partners/zz-second.md": "---\nname: Second\nother_names: [Shared]\n---\n",
+            "partners/aa-first.md": "---\nname: First\nother_names: [Shared]\n---\n",
+        },
+        "W-AMBIGUOUS-NAME",
+    ),
     ("a hard link to a file outside", {"images/hard.txt": HardLink("{outside}/secret.txt")}, "E-SYMLINK"),
-    ("an embed after `<iframe/`", {"updates/en/slash.md": update(body='<iframe/src="https://evil.example/">'
-                                                                       '</iframe>')}, "W-EMBED"),
-    ("an embed after a `>` in quotes", {"updates/en/gt.md": update(
-        body='<iframe title="a>b" src="https://evil.example/"></iframe>')}, "W-EMBED"),
-    ("an embed in the summary", {"updates/en/sum-embed.md": update(
-        "summary: '<iframe src=\"https://evil.example/\"></iframe>'\n")}, "W-EMBED"),
+    (
+        "an embed after `<iframe/`",
+        {"updates/en/slash.md": update(body='<iframe/src="https://evil.example/"></iframe>')},
+        "W-EMBED",
+    ),
+    (
+        "an embed after a `>` in quotes",
+        {"updates/en/gt.md": update(body='<iframe title="a>b" src="https://evil.example/"></iframe>')},
+        "W-EMBED",
+    ),
+    (
+        "an embed in the summary",
+        {"updates/en/sum-embed.md": update("summary: '<iframe src=\"https://evil.example/\"></iframe>'\n")},
+        "W-EMBED",
+    ),
     # Paths in slugs and keys stay in the output folder
     ("slug escaping", {"updates/en/slug.md": update("slug: ../../../etc/passwd\n")}, None),
     ("windows slug", {"updates/en/win.md": update("slug: '..\\\\..\\\\evil'\n")}, None),
@@ -235,9 +356,13 @@ def marker(path):
 def make(root, cases=CASES):
     """Write the cases' files under root/content, and the secrets beside it (root/outside/)."""
     outside = root / "outside"
-    for rel, text in {".git/config": f"[remote] token = {SECRET}\n", "secret.txt": SECRET,
-                      "folder/secret.png": SECRET, "secret.png": SECRET,
-                      "outside.md": update(title="Outside", body=SECRET)}.items():
+    for rel, text in {
+        ".git/config": f"[remote] token = {SECRET}\n",
+        "secret.txt": SECRET,
+        "folder/secret.png": SECRET,
+        "secret.png": SECRET,
+        "outside.md": update(title="Outside", body=SECRET),
+    }.items():
         (outside / rel).parent.mkdir(parents=True, exist_ok=True)
         (outside / rel).write_text(text, encoding="utf-8")
     content = root / "content"

@@ -38,8 +38,10 @@ def commands(workflow):
 
 def pushes(step):
     """Whether a step pushes with git: `./dev deploy` does (ghp-import), unless it only commits or copies."""
-    return any(words[:2] == ["./dev", "deploy"] and not any(w.split("=")[0] in ("--no-push", "--folder") for w in words)
-               for words in lines(step))
+    return any(
+        words[:2] == ["./dev", "deploy"] and not any(w.split("=")[0] in ("--no-push", "--folder") for w in words)
+        for words in lines(step)
+    )
 
 
 def test_there_is_a_pull_request_and_a_deploy_workflow():
@@ -58,8 +60,13 @@ def test_every_command_is_a_real_task_with_real_options(workflow):
         assert words[0] == "./dev", words
         name, options = words[1], [w for w in words[2:] if w.startswith("--")]
         task = collection[name]
-        known = {f"--{prefix}{name.replace('_', '-')}" for arg in task.get_arguments() for name in arg.names
-                 for prefix in ("", "no-") if len(name) > 1}
+        known = {
+            f"--{prefix}{name.replace('_', '-')}"
+            for arg in task.get_arguments()
+            for name in arg.names
+            for prefix in ("", "no-")
+            if len(name) > 1
+        }
         assert {option.split("=")[0] for option in options} <= known, (name, options)
         ran.append(name)
     assert ran, workflow
@@ -106,13 +113,15 @@ def test_nothing_is_granted_at_the_top_and_each_job_asks_only_for_what_it_needs(
 
 
 def test_pull_requests_run_the_browser_and_feed_reader_tests_on_debian_packages():
-    job, = load(ROOT / ".github/workflows/pull-request.yml")["jobs"].values()
+    (job,) = load(ROOT / ".github/workflows/pull-request.yml")["jobs"].values()
     # Ubuntu's chromium package only installs a snap; Debian's is the browser at /usr/bin/chromium.
     assert "bookworm" in job["container"]["image"]
     ran = [words for step in job["steps"] for words in lines(step)]
-    update, install = ran.index(["apt-get", "update"]), next(
-        i for i, words in enumerate(ran) if words[:2] == ["apt-get", "install"] and "chromium" in words)
+    update, install = (
+        ran.index(["apt-get", "update"]),
+        next(i for i, words in enumerate(ran) if words[:2] == ["apt-get", "install"] and "chromium" in words),
+    )
     assert update < install < ran.index(["./dev", "test"]) and "newsboat" in ran[install]
-    test, = [step for step in job["steps"] if ["./dev", "test"] in lines(step)]
+    (test,) = [step for step in job["steps"] if ["./dev", "test"] in lines(step)]
     assert test["env"] == {"REQUIRE_BROWSER": "1", "REQUIRE_FEED_READER": "1", "REQUIRE_HTML_CHECKER": "1"}
     assert "default-jre-headless" in ran[install]  # Java for the Nu HTML Checker

@@ -10,11 +10,18 @@ from conftest import ROOT, tree
 
 def build_in_a_process_of_its_own(content, output, cache, hash_seed):
     """Each process has its own hash seed and reads files in its own order: what varies from run to run shows."""
-    script = (f"from pathlib import Path; from conftest import run_pelican; "
-              f"run_pelican(Path({str(content)!r}), Path({str(output)!r}), CACHE_PATH={str(cache)!r}, "
-              "SEARCH_INDEX=True)")
-    subprocess.run([sys.executable, "-c", script], cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": hash_seed},
-                   check=True, capture_output=True)
+    script = (
+        f"from pathlib import Path; from conftest import run_pelican; "
+        f"run_pelican(Path({str(content)!r}), Path({str(output)!r}), CACHE_PATH={str(cache)!r}, "
+        "SEARCH_INDEX=True)"
+    )
+    subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONHASHSEED": hash_seed},
+        check=True,
+        capture_output=True,
+    )
     return tree(output)
 
 

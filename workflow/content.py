@@ -40,9 +40,26 @@ def read(path, settings):
 
 
 # Order of keys in the files this project writes: what an editor looks for first.
-KEY_ORDER = ["title", "date", "updated", "status", "lang", "slug", "translation_key", "translation_of",
-             "original_hash", "persons", "partners", "working_groups", "projects", "countries", "tags", "summary",
-             "feature_image", "aliases"]
+KEY_ORDER = [
+    "title",
+    "date",
+    "updated",
+    "status",
+    "lang",
+    "slug",
+    "translation_key",
+    "translation_of",
+    "original_hash",
+    "persons",
+    "partners",
+    "working_groups",
+    "projects",
+    "countries",
+    "tags",
+    "summary",
+    "feature_image",
+    "aliases",
+]
 DATES = {"date", "updated"}
 
 

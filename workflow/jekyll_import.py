@@ -67,8 +67,10 @@ def import_posts(source_dir, content_dir, force=False, progress=print):
             else:
                 write(document, staged / relative, content_dir, settings, force, result)
                 result.needs_a_human = [f for f in notes if f.code[2:] in NEEDS_A_HUMAN]
-            progress(f"[{number}/{len(names)}] {relative.removeprefix('updates/')}: {result.status}"
-                     + (f" -> {result.target}" if result.target else ""))
+            progress(
+                f"[{number}/{len(names)}] {relative.removeprefix('updates/')}: {result.status}"
+                + (f" -> {result.target}" if result.target else "")
+            )
             results.append(result)
     return results
 
@@ -95,8 +97,13 @@ def not_imported(result, notes, names):
 
 def read_as_the_build_does(content, output):
     """{source path: the update as the build finally sees it}, and the build's findings."""
-    settings = check.check_settings(ROOT / "pelicanconf.py", PATH=str(content), OUTPUT_PATH=str(output),
-                                    CACHE_PATH=str(output / "cache"), STRICT_CONTENT=False)
+    settings = check.check_settings(
+        ROOT / "pelicanconf.py",
+        PATH=str(content),
+        OUTPUT_PATH=str(output),
+        CACHE_PATH=str(output / "cache"),
+        STRICT_CONTENT=False,
+    )
     documents = {}
 
     def grab(generators):
@@ -115,8 +122,11 @@ def read_as_the_build_does(content, output):
 def write(document, source, content_dir, settings, force, result):
     raw, metadata, legacy, body, _ = read(source, settings)
     final = document.metadata
-    clean = {key: metadata[key] for key in ("title", "updated", "summary", "working_groups", "projects",
-                                            "countries", "feature_image") if metadata.get(key)}
+    clean = {
+        key: metadata[key]
+        for key in ("title", "updated", "summary", "working_groups", "projects", "countries", "feature_image")
+        if metadata.get(key)
+    }
     clean.update({key: final[key] for key in ("persons", "partners", "tags") if final.get(key)})
     clean["date"] = iso(document.date)
     clean["translation_key"] = document.translation_key
@@ -180,8 +190,10 @@ def language_note(document, detected, settings):
     if told == document.lang:
         return f"language {told!r}, detected from its text (confidence {confidence:.2f})"
     if told and told not in settings["LANGUAGES"]:
-        return f"language {told!r} detected from its text (confidence {confidence:.2f}), which the site does not " \
-               f"offer: kept in {document.lang!r}"
+        return (
+            f"language {told!r} detected from its text (confidence {confidence:.2f}), which the site does not "
+            f"offer: kept in {document.lang!r}"
+        )
     if document.lang != settings["DEFAULT_LANG"]:
         return f"language {document.lang!r}, from the translation link of its sibling"
     return f"language {document.lang!r}: the text's could not be told (confidence {confidence:.2f})"
@@ -205,12 +217,20 @@ def still_to_do(results):
     todo = Counter(f.code[2:] for result in results for f in result.needs_a_human)
     if not todo:
         return []
-    missing = sorted({f.message.split(" matches")[0] for r in results for f in r.needs_a_human
-                      if f.code.endswith("NO-ENTRY")})
-    return ["Needs a human: " + ", ".join(f"{count} {TODO[code]}" for code, count in todo.most_common()),
-            *(f"    {name}" for name in missing)]
+    missing = sorted(
+        {f.message.split(" matches")[0] for r in results for f in r.needs_a_human if f.code.endswith("NO-ENTRY")}
+    )
+    return [
+        "Needs a human: " + ", ".join(f"{count} {TODO[code]}" for code, count in todo.most_common()),
+        *(f"    {name}" for name in missing),
+    ]
 
 
-TODO = {"NO-ENTRY": "names with no file in content/ (listed below)", "IMAGE-ALT": "feature images without alt text",
-        "IMAGE-INSECURE": "feature images over http", "LINK": "links to updates that do not exist",
-        "SUMMARY-LONG": "summaries too long for lists and feeds", "UNKNOWN-KEY": "unknown keys (dropped)"}
+TODO = {
+    "NO-ENTRY": "names with no file in content/ (listed below)",
+    "IMAGE-ALT": "feature images without alt text",
+    "IMAGE-INSECURE": "feature images over http",
+    "LINK": "links to updates that do not exist",
+    "SUMMARY-LONG": "summaries too long for lists and feeds",
+    "UNKNOWN-KEY": "unknown keys (dropped)",
+}

@@ -133,7 +133,8 @@ class LiveSite:
         # matter, checked below.
         own = doc.relative_source_path
         before = old_metadata.get(cache.STORED, []) + [
-            f for f in findings.collected(self.settings) if f.path == own and f.code in source.CODES]
+            f for f in findings.collected(self.settings) if f.path == own and f.code in source.CODES
+        ]
         with findings_apart(self.settings) as found:
             body, metadata = readers.readers[file_suffix(path)].read(path)
             source.check(doc, self.settings, self.known_urls(), metadata)

@@ -26,13 +26,21 @@ def new_update(content_dir, title, lang=None, persons=(), partners=(), tags=(), 
     if path.exists():
         raise WorkflowError(f"{path} already exists: edit it, or choose another title")
     metadata = {
-        "title": title, "date": iso(now or dt.datetime.now(dt.timezone.utc)), "lang": lang,
-        "translation_key": slug, "status": "draft", "persons": list(persons), "partners": list(partners),
+        "title": title,
+        "date": iso(now or dt.datetime.now(dt.timezone.utc)),
+        "lang": lang,
+        "translation_key": slug,
+        "status": "draft",
+        "persons": list(persons),
+        "partners": list(partners),
         "tags": list(tags),
     }
     metadata = {key: value for key, value in metadata.items() if value not in ([], "")}
-    text = dump(metadata, "Write the update here, in Markdown.",
-                comments={"status": "change to `published` when it is ready", "": HINTS})
+    text = dump(
+        metadata,
+        "Write the update here, in Markdown.",
+        comments={"status": "change to `published` when it is ready", "": HINTS},
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(text)

@@ -48,7 +48,8 @@ def _renameat2_by_syscall(libc):
     syscall, long = libc.syscall, ctypes.c_long
     # syscall() is variadic and reads each argument as a long: an int would leave its upper half unset.
     return lambda old_dir, old, new_dir, new, flags: syscall(
-        long(number), long(old_dir), ctypes.c_char_p(old), long(new_dir), ctypes.c_char_p(new), long(flags))
+        long(number), long(old_dir), ctypes.c_char_p(old), long(new_dir), ctypes.c_char_p(new), long(flags)
+    )
 
 
 def exchange(first, second):

@@ -83,8 +83,21 @@ def serve(root, port):
 
     builder = Builder(root)
     print(f"{'built' if builder.ok else 'build failed'} in {builder.seconds:.1f} s")
-    server = subprocess.Popen([sys.executable, "-m", "pelican", "-s", "pelicanconf.py", "--listen", "--bind",
-                               "127.0.0.1", "--port", str(port)], cwd=root)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            "-s",
+            "pelicanconf.py",
+            "--listen",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        cwd=root,
+    )
     print(f"Serving on http://127.0.0.1:{port}/ (Ctrl+C stops)")
 
     def rebuild(names):

@@ -34,15 +34,27 @@ def translate(content_dir, original, lang):
     translation = {key: metadata[key] for key in KEPT if metadata.get(key)}
     if "feature_image" in translation:  # alt and credit may need translating too; empty ones are noise
         translation["feature_image"] = {k: v for k, v in translation["feature_image"].items() if v}
-    translation.update({
-        "title": metadata["title"], "date": iso(metadata["date"]), "status": "draft", "lang": lang, "slug": slug,
-        "translation_key": metadata["translation_key"], "translation_of": relative, "original_hash": text_hash,
-    })
+    translation.update(
+        {
+            "title": metadata["title"],
+            "date": iso(metadata["date"]),
+            "status": "draft",
+            "lang": lang,
+            "slug": slug,
+            "translation_key": metadata["translation_key"],
+            "translation_of": relative,
+            "original_hash": text_hash,
+        }
+    )
     if metadata.get("summary"):
         translation["summary"] = metadata["summary"]
-    comments = {"title": "translate", "summary": "translate", "slug": "translate: the last part of the URL",
-                "status": "change to `published` once translated",
-                "original_hash": "the original's text when translated; keep it until you update this translation"}
+    comments = {
+        "title": "translate",
+        "summary": "translate",
+        "slug": "translate: the last part of the URL",
+        "status": "change to `published` once translated",
+        "original_hash": "the original's text when translated; keep it until you update this translation",
+    }
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:
         handle.write(dump(translation, front_matter.mojibake.repair(body), comments))

@@ -53,15 +53,26 @@ class DirectoryGenerator(Generator):
                 continue
             slug = urls.slugify(self.settings, metadata.get("slug") or os.path.splitext(os.path.basename(path))[0])
             if not slug or len(slug.encode("utf-8")) > urls.MAX_SLUG_BYTES:
-                findings.report(self.settings, findings.ERROR, "E-SLUG", path,
-                                metadata.get("source_lines", {}).get("slug", 0),
-                                f"no web address of at most {urls.MAX_SLUG_BYTES} bytes can be made for this entry",
-                                "add a short `slug:` of letters and digits")
+                findings.report(
+                    self.settings,
+                    findings.ERROR,
+                    "E-SLUG",
+                    path,
+                    metadata.get("source_lines", {}).get("slug", 0),
+                    f"no web address of at most {urls.MAX_SLUG_BYTES} bytes can be made for this entry",
+                    "add a short `slug:` of letters and digits",
+                )
                 continue
             if slug in entries:
-                findings.report(self.settings, findings.ERROR, "E-DUPLICATE-ENTRY", path, 0,
-                                f"{entries[slug].source_path} already defines {kind} {slug!r}",
-                                "merge the two files or give one another slug")
+                findings.report(
+                    self.settings,
+                    findings.ERROR,
+                    "E-DUPLICATE-ENTRY",
+                    path,
+                    0,
+                    f"{entries[slug].source_path} already defines {kind} {slug!r}",
+                    "merge the two files or give one another slug",
+                )
                 continue
             name = metadata.get("name") or slug
             entries[slug] = Entity(kind, slug, self.settings, name, metadata, content, path)
@@ -74,26 +85,46 @@ class DirectoryGenerator(Generator):
         for kind, entries in directory.items():
             base = self.settings["DIRECTORY_KINDS"][kind]["url"].split("{slug}")[0]
             for lang in self.settings["LANGUAGES"]:
-                listed = sorted((e for e in entries.values() if e.has_page(lang)),
-                                key=lambda e: e.display(lang).casefold())
+                listed = sorted(
+                    (e for e in entries.values() if e.has_page(lang)), key=lambda e: e.display(lang).casefold()
+                )
                 if not listed:
                     continue
                 for entity in listed:
                     url = entity.url_for(lang)
                     writer.write_file(
-                        urls.save_as(url), entity_template, self.context, self.settings["RELATIVE_URLS"],
-                        paginated={"articles": entity.updates.get(lang, [])}, template_name="entity", url=url,
-                        lang=lang, entity=entity, kind=kind,
+                        urls.save_as(url),
+                        entity_template,
+                        self.context,
+                        self.settings["RELATIVE_URLS"],
+                        paginated={"articles": entity.updates.get(lang, [])},
+                        template_name="entity",
+                        url=url,
+                        lang=lang,
+                        entity=entity,
+                        kind=kind,
                         also=entity.also[lang][: self.settings["UNTRANSLATED_SECTION_SIZE"]],
-                        alternates={other: entity.url_for(other) for other in self.settings["LANGUAGES"]
-                                    if entity.has_page(other)},
+                        alternates={
+                            other: entity.url_for(other)
+                            for other in self.settings["LANGUAGES"]
+                            if entity.has_page(other)
+                        },
                     )
                 url = urls.lang_url(self.settings, lang, base)
                 writer.write_file(
-                    urls.save_as(url), index_template, self.context, self.settings["RELATIVE_URLS"],
-                    url=url, lang=lang, kind=kind, entities=listed,
-                    alternates={other: urls.lang_url(self.settings, other, base) for other in self.settings["LANGUAGES"]
-                                if any(e.has_page(other) for e in entries.values())},
+                    urls.save_as(url),
+                    index_template,
+                    self.context,
+                    self.settings["RELATIVE_URLS"],
+                    url=url,
+                    lang=lang,
+                    kind=kind,
+                    entities=listed,
+                    alternates={
+                        other: urls.lang_url(self.settings, other, base)
+                        for other in self.settings["LANGUAGES"]
+                        if any(e.has_page(other) for e in entries.values())
+                    },
                 )
 
 
@@ -106,10 +137,15 @@ def spelling_index(entities, settings):
             key = urls.slugify(settings, spelling)
             other = index.setdefault(key, entity)
             if other is not entity and other.source_path and entity.source_path:
-                findings.report(settings, findings.WARNING, "W-AMBIGUOUS-NAME", entity.source_path,
-                                entity.metadata.get("source_lines", {}).get("other_names", 0),
-                                f"the name {spelling!r} is also one of {other.source_path}: updates that use it go "
-                                "there", "give each entry names of its own")
+                findings.report(
+                    settings,
+                    findings.WARNING,
+                    "W-AMBIGUOUS-NAME",
+                    entity.source_path,
+                    entity.metadata.get("source_lines", {}).get("other_names", 0),
+                    f"the name {spelling!r} is also one of {other.source_path}: updates that use it go there",
+                    "give each entry names of its own",
+                )
     return index
 
 
@@ -126,11 +162,15 @@ def resolve(document, kind, entries, index, settings):
             entity = entries[slug] = index[slug] = Entity(kind, slug, settings, name)
             folder = settings["DIRECTORY_KINDS"][kind]["path"]
             if folder:
-                findings.lenient(settings, document.metadata.get("legacy_format"), "NO-ENTRY",
-                                 document.relative_source_path, document.metadata.get("source_lines", {}).get(kind, 0),
-                                 f"{kind} name {name!r} matches no file in content/{folder}/",
-                                 closest_entry(slug, index, settings) or f"check the spelling, or add "
-                                 f"content/{folder}/{slug}.md")
+                findings.lenient(
+                    settings,
+                    document.metadata.get("legacy_format"),
+                    "NO-ENTRY",
+                    document.relative_source_path,
+                    document.metadata.get("source_lines", {}).get(kind, 0),
+                    f"{kind} name {name!r} matches no file in content/{folder}/",
+                    closest_entry(slug, index, settings) or f"check the spelling, or add content/{folder}/{slug}.md",
+                )
         if entity not in resolved:
             resolved.append(entity)
     setattr(document, kind, resolved)
@@ -140,16 +180,29 @@ def unusable_name(document, kind, name, slug, settings):
     """A name that gives no web address (`!!!`) or too long a one: reported, and left out of the update's list."""
     line = document.metadata.get("source_lines", {}).get(kind, 0)
     if slug:
-        findings.report(settings, findings.ERROR, "E-NAME-LONG", document.relative_source_path, line,
-                        f"{kind} name {name[:60]!r}… is too long to be part of a web address", "shorten it")
+        findings.report(
+            settings,
+            findings.ERROR,
+            "E-NAME-LONG",
+            document.relative_source_path,
+            line,
+            f"{kind} name {name[:60]!r}… is too long to be part of a web address",
+            "shorten it",
+        )
     else:
-        findings.report(settings, findings.WARNING, "W-EMPTY-SLUG", document.relative_source_path, line,
-                        f"{kind} name {name!r} has no letters or digits to make a web address of; it is left out",
-                        "write it with letters or digits, or remove it")
+        findings.report(
+            settings,
+            findings.WARNING,
+            "W-EMPTY-SLUG",
+            document.relative_source_path,
+            line,
+            f"{kind} name {name!r} has no letters or digits to make a web address of; it is left out",
+            "write it with letters or digits, or remove it",
+        )
 
 
 def closest_entry(slug, index, settings):
-    """"did you mean 'Rubén Martín'?" for a misspelt name, among entries that have a file."""
+    """ "did you mean 'Rubén Martín'?" for a misspelt name, among entries that have a file."""
     known = [key for key, entity in index.items() if entity.source_path]
     close = difflib.get_close_matches(slug, known, n=1, cutoff=0.6)
     return f"did you mean {index[close[0]].display(settings['DEFAULT_LANG'])!r}?" if close else ""

@@ -42,8 +42,9 @@ class Entity:
         return names
 
     def url_for(self, lang):
-        return urls.lang_url(self._settings, lang, self._settings["DIRECTORY_KINDS"][self.kind]["url"].format(
-            slug=self.slug))
+        return urls.lang_url(
+            self._settings, lang, self._settings["DIRECTORY_KINDS"][self.kind]["url"].format(slug=self.slug)
+        )
 
     def has_page(self, lang):
         """Entries with a file have a page in every language; the rest where they have updates."""

@@ -27,7 +27,8 @@ class Partner:
         acronyms = [re.escape(name) for name in names if name.isupper()]
         others = [re.escape(name) for name in names if not name.isupper()]
         parts = ([rf"\b(?:{'|'.join(acronyms)})\b"] if acronyms else []) + (
-            [rf"(?i:\b(?:{'|'.join(others)})\b)"] if others else [])
+            [rf"(?i:\b(?:{'|'.join(others)})\b)"] if others else []
+        )
         self.title = re.compile("|".join(parts)) if parts else None
         self.host, self.path = address_of(entity.metadata.get("url") or "")
 
@@ -69,9 +70,15 @@ def infer(documents, entries, settings):
             document.metadata[KIND] = [partner.entity.slug for partner, _ in found]  # a new list, not the cache's
             document.metadata["partners_inferred"] = True
         for partner, (line, why) in found:
-            findings.report(settings, findings.INFO, "I-PARTNER-INFERRED", document.relative_source_path, line,
-                            f"listed with partner {partner.entity.name!r}: {why}",
-                            f"confirm it with `partners: [{partner.entity.name}]`, or add `partners: []` if not")
+            findings.report(
+                settings,
+                findings.INFO,
+                "I-PARTNER-INFERRED",
+                document.relative_source_path,
+                line,
+                f"listed with partner {partner.entity.name!r}: {why}",
+                f"confirm it with `partners: [{partner.entity.name}]`, or add `partners: []` if not",
+            )
 
 
 def reason(partner, document, lines):

@@ -33,9 +33,11 @@ def switch(pelican_object):
         speedups.uninstall()
         return
     if pelican.__version__ != PELICAN_VERSION:
-        raise SettingsError(f"the engine plugin was written for Pelican {PELICAN_VERSION}, and Pelican "
-                            f"{pelican.__version__} is installed: take `engine` out of PLUGINS, or bring "
-                            "plugins/engine up to that version")
+        raise SettingsError(
+            f"the engine plugin was written for Pelican {PELICAN_VERSION}, and Pelican "
+            f"{pelican.__version__} is installed: take `engine` out of PLUGINS, or bring "
+            "plugins/engine up to that version"
+        )
     speedups.install()
 
 

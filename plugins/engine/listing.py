@@ -11,8 +11,11 @@ def select(generator, paths, exclude=None, extensions=None):
     """Pelican's `Generator.get_files` over the inventory: the same files, by the same rules (paths, folders
     excluded by path or by IGNORE_FILES, the files' IGNORE_FILES and extensions), but only those inside content/."""
     root = os.path.abspath(generator.path)
-    listed = inventory.of(generator.settings) if root == os.path.abspath(generator.settings["PATH"]) \
+    listed = (
+        inventory.of(generator.settings)
+        if root == os.path.abspath(generator.settings["PATH"])
         else inventory.walk(root)
+    )
     pruned = {os.path.split(os.path.join(generator.path, e)) for e in exclude or ()}
     files = set()
     for path in [paths] if isinstance(paths, str) else paths:
@@ -28,8 +31,11 @@ def select_path(generator, listed, path, pruned, extensions):
     if prefix in listed.files:  # a single file
         return {path} if generator._include_path(path, extensions) else set()
     start = len(prefix) + 1 if prefix else 0
-    walked = (as_walked(top, relative[start:], pruned, generator) for relative in listed.files
-              if not prefix or relative.startswith(prefix + "/"))
+    walked = (
+        as_walked(top, relative[start:], pruned, generator)
+        for relative in listed.files
+        if not prefix or relative.startswith(prefix + "/")
+    )
     return {name for name in walked if name and generator._include_path(name, extensions)}
 
 
@@ -39,8 +45,9 @@ def as_walked(top, below, pruned, generator):
     *folders, name = below.split("/")
     folder = top
     for part in folders:  # os.walk's names for the folders, which Pelican compares with its exclusions
-        if (folder, part) in pruned or any(fnmatch.fnmatch(part, ignore)
-                                           for ignore in generator.settings["IGNORE_FILES"]):
+        if (folder, part) in pruned or any(
+            fnmatch.fnmatch(part, ignore) for ignore in generator.settings["IGNORE_FILES"]
+        ):
             return None
         folder = os.path.join(folder, part)
     return os.path.join(os.path.relpath(folder, generator.path), name)

@@ -21,8 +21,10 @@ import os
 from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix
 
-SOURCES = {"ArticlesGenerator": ("ARTICLE_PATHS", "ARTICLE_EXCLUDES"),
-           "PagesGenerator": ("PAGE_PATHS", "PAGE_EXCLUDES")}
+SOURCES = {
+    "ArticlesGenerator": ("ARTICLE_PATHS", "ARTICLE_EXCLUDES"),
+    "PagesGenerator": ("PAGE_PATHS", "PAGE_EXCLUDES"),
+}
 
 _readers = None  # the generator's readers, in a worker (inherited by fork, not pickled)
 
@@ -36,9 +38,14 @@ def read_ahead(generator):
         return
     readers = generator.readers
     paths, excludes = names
-    missing = [path for path in (os.path.abspath(os.path.join(generator.path, name))
-                                 for name in sorted(generator.get_files(settings[paths], exclude=settings[excludes])))
-               if readers.get_cached_data(path) is None]
+    missing = [
+        path
+        for path in (
+            os.path.abspath(os.path.join(generator.path, name))
+            for name in sorted(generator.get_files(settings[paths], exclude=settings[excludes]))
+        )
+        if readers.get_cached_data(path) is None
+    ]
     if len(missing) < settings["READ_IN_PARALLEL_FROM"]:
         return
     global _readers

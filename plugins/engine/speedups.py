@@ -76,8 +76,11 @@ def _save_cache_if_changed(self):
 
 
 def _listed_once(self, paths, exclude=None, extensions=None):
-    key = (tuple([paths] if isinstance(paths, str) else paths), tuple(exclude or ()),
-           extensions if extensions in (None, False) else tuple(extensions))
+    key = (
+        tuple([paths] if isinstance(paths, str) else paths),
+        tuple(exclude or ()),
+        extensions if extensions in (None, False) else tuple(extensions),
+    )
     listed = self.__dict__.setdefault("_hub_listed", {})
     if key not in listed:
         listed[key] = listing.select(self, paths, exclude, extensions)

@@ -28,14 +28,17 @@ class OpeningWriter(Writer):
     def _open_w(self, filename, encoding, override=False):
         if filename in self._overridden_files:
             if override:
-                raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time '
-                                               "(was previously overwritten)")
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
+                )
             logger.info('Skipping "%s", not overwriting', filename)
             return open(os.devnull, "w", encoding=encoding)
         if filename in self._written_files:
             if not override:
-                raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" as Pelican has already written '
-                                               "to it previously (set `override=True` if intended)")
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" as Pelican has already written '
+                    "to it previously (set `override=True` if intended)"
+                )
             logger.info('Overwriting "%s"', filename)
         if override:
             self._overridden_files.add(filename)

@@ -68,18 +68,27 @@ def make(update, settings):
     summary = ROOT_RELATIVE.sub(lambda m: m.group(1) + base + "/", clean(update.summary))
     content = clean(update.content)
     # A huge text would make every feed that carries it huge: readers get the summary, and the link.
-    content = summary if len(content.encode("utf-8")) > settings["FEED_CONTENT_MAX_BYTES"] else ROOT_RELATIVE.sub(
-        lambda m: m.group(1) + base + "/", content)
+    content = (
+        summary
+        if len(content.encode("utf-8")) > settings["FEED_CONTENT_MAX_BYTES"]
+        else ROOT_RELATIVE.sub(lambda m: m.group(1) + base + "/", content)
+    )
     return Entry(
-        id=entry_id(settings, update), title=clean(update.title), link=urls.absolute(base, update.url),
+        id=entry_id(settings, update),
+        title=clean(update.title),
+        link=urls.absolute(base, update.url),
         lang=update.metadata.get("text_lang") or lang,
-        published=update.date, updated=getattr(update, "modified", None) or update.date,
-        summary=summary, content=image_html + content,
-        authors=[(clean(person.display(lang)),
-                  urls.absolute(base, person.url_for(lang)) if person.has_page(lang) else None)
-                 for person in getattr(update, "persons", [])],
+        published=update.date,
+        updated=getattr(update, "modified", None) or update.date,
+        summary=summary,
+        content=image_html + content,
+        authors=[
+            (clean(person.display(lang)), urls.absolute(base, person.url_for(lang)) if person.has_page(lang) else None)
+            for person in getattr(update, "persons", [])
+        ],
         categories=[clean(tag.display(lang)) for tag in getattr(update, "tags", [])],
-        image=image_url, enclosure=enclosure,
+        image=image_url,
+        enclosure=enclosure,
     )
 
 

@@ -33,9 +33,11 @@ def check_settings(pelican):
     settings = pelican.settings
     settings["FEED_SITEURL"] = settings["FEED_SITEURL"] or settings["SITEURL"]
     if not ABSOLUTE.match(settings["FEED_SITEURL"] or ""):
-        raise SettingsError(f"FEED_SITEURL is {settings['FEED_SITEURL']!r}: feeds need an absolute site URL "
-                            "(https://...), since feed readers resolve no relative link; set it (or SITEURL) in "
-                            "publishconf.py")
+        raise SettingsError(
+            f"FEED_SITEURL is {settings['FEED_SITEURL']!r}: feeds need an absolute site URL "
+            "(https://...), since feed readers resolve no relative link; set it (or SITEURL) in "
+            "publishconf.py"
+        )
     settings["FEED_SITEURL"] = settings["FEED_SITEURL"].rstrip("/")
 
 
@@ -57,8 +59,10 @@ def entity_feeds(context, lang):
     """(kind, entity) of every entry that has a feed in `lang`, by kind then name."""
     directory = context.get(DIRECTORY, {})
     for kind in context["FEED_KINDS"]:
-        entities = sorted((e for e in directory.get(kind, {}).values() if own_updates(e, lang)),
-                          key=lambda e: e.display(lang).casefold())
+        entities = sorted(
+            (e for e in directory.get(kind, {}).values() if own_updates(e, lang)),
+            key=lambda e: e.display(lang).casefold(),
+        )
         for entity in entities:
             yield kind, entity
 
@@ -81,19 +85,46 @@ class FeedsGenerator(Generator):
         for lang in settings["LANGUAGES"]:
             own = [u for u in published if u.lang == lang]
             title = f"{settings['SITENAME']} · {settings['LANGUAGES'][lang]['name']}"
-            self._write(writer, lang, ALL, title, settings["SITE_DESCRIPTION"].get(lang, title),
-                        urls.lang_url(settings, lang), own, entries, newest, FORMATS)
+            self._write(
+                writer,
+                lang,
+                ALL,
+                title,
+                settings["SITE_DESCRIPTION"].get(lang, title),
+                urls.lang_url(settings, lang),
+                own,
+                entries,
+                newest,
+                FORMATS,
+            )
             feeds = list(entity_feeds(self.context, lang))
             for kind, entity in feeds:
                 name = entity.display(lang)
-                self._write(writer, lang, feed_name(settings, kind, entity.slug), f"{settings['SITENAME']} · {name}",
-                            entity.text("role", lang) or name, entity.url_for(lang), own_updates(entity, lang),
-                            entries, newest, {ext: FORMATS[ext] for ext in ("atom.xml", "rss.xml")})
+                self._write(
+                    writer,
+                    lang,
+                    feed_name(settings, kind, entity.slug),
+                    f"{settings['SITENAME']} · {name}",
+                    entity.text("role", lang) or name,
+                    entity.url_for(lang),
+                    own_updates(entity, lang),
+                    entries,
+                    newest,
+                    {ext: FORMATS[ext] for ext in ("atom.xml", "rss.xml")},
+                )
             url = urls.lang_url(settings, lang, settings["FEED_FOLDER"])
-            writer.write_file(urls.save_as(url), self.get_template("feeds"), self.context, settings["RELATIVE_URLS"],
-                              url=url, lang=lang, feeds=feeds,
-                              alternates={other: urls.lang_url(settings, other, settings["FEED_FOLDER"])
-                                          for other in settings["LANGUAGES"]})
+            writer.write_file(
+                urls.save_as(url),
+                self.get_template("feeds"),
+                self.context,
+                settings["RELATIVE_URLS"],
+                url=url,
+                lang=lang,
+                feeds=feeds,
+                alternates={
+                    other: urls.lang_url(settings, other, settings["FEED_FOLDER"]) for other in settings["LANGUAGES"]
+                },
+            )
 
     def _write(self, writer, lang, name, title, description, page_url, items, entries, newest, formats):
         settings = self.settings
@@ -103,13 +134,21 @@ class FeedsGenerator(Generator):
             path = feed_url(settings, lang, name, extension)
             target = os.path.join(self.output_path, path)
             # An incremental writer (plugins/incremental) knows when the file already holds this feed.
-            if getattr(writer, "fresh", None) and writer.fresh(target, path, title, description, page_url, newest,
-                                                               items, documents=items):
+            if getattr(writer, "fresh", None) and writer.fresh(
+                target, path, title, description, page_url, newest, items, documents=items
+            ):
                 continue
-            feed = Feed(title=feed_entries.clean(title), link=f"{base}/{page_url}",
-                        description=feed_entries.plain(description), lang=lang, url=f"{base}/{path}",
-                        feed_id=f"{settings['FEED_ID_PREFIX']}feeds/{lang}/{name}", author=settings["SITENAME"],
-                        author_link=f"{base}/{urls.lang_url(settings, lang)}", fallback_updated=newest)
+            feed = Feed(
+                title=feed_entries.clean(title),
+                link=f"{base}/{page_url}",
+                description=feed_entries.plain(description),
+                lang=lang,
+                url=f"{base}/{path}",
+                feed_id=f"{settings['FEED_ID_PREFIX']}feeds/{lang}/{name}",
+                author=settings["SITENAME"],
+                author_link=f"{base}/{urls.lang_url(settings, lang)}",
+                fallback_updated=newest,
+            )
             text = io.StringIO()
             write(feed, entries(items), text)
             files.write_if_changed(target, text.getvalue())
@@ -121,13 +160,24 @@ class FeedsGenerator(Generator):
 def page_feeds(context):
     """(MIME type, title, URL) of the feeds a page's <head> announces: its language's, and its entry's."""
     settings, lang = context, context["lang"]
-    found = [(MIME_TYPES[ext], f"{settings['SITENAME']} · {settings['LANGUAGES'][lang]['name']}",
-              feed_url(settings, lang, ALL, ext)) for ext in FORMATS]
+    found = [
+        (
+            MIME_TYPES[ext],
+            f"{settings['SITENAME']} · {settings['LANGUAGES'][lang]['name']}",
+            feed_url(settings, lang, ALL, ext),
+        )
+        for ext in FORMATS
+    ]
     entity, kind = context.get("entity"), context.get("kind")
     if entity is not None and kind in settings["FEED_KINDS"] and own_updates(entity, lang):
-        found += [(MIME_TYPES[ext], f"{settings['SITENAME']} · {entity.display(lang)}",
-                   feed_url(settings, lang, feed_name(settings, kind, entity.slug), ext))
-                  for ext in ("atom.xml", "rss.xml")]
+        found += [
+            (
+                MIME_TYPES[ext],
+                f"{settings['SITENAME']} · {entity.display(lang)}",
+                feed_url(settings, lang, feed_name(settings, kind, entity.slug), ext),
+            )
+            for ext in ("atom.xml", "rss.xml")
+        ]
     return found
 
 

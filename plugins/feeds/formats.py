@@ -74,9 +74,12 @@ class RssFeed(SerializedOnce, feedgenerator.Rss201rev2Feed):
         return _latest(self)
 
     def rss_attributes(self):
-        return {**super().rss_attributes(), "xmlns:atom": "http://www.w3.org/2005/Atom",
-                "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
-                "xmlns:dc": "http://purl.org/dc/elements/1.1/"}
+        return {
+            **super().rss_attributes(),
+            "xmlns:atom": "http://www.w3.org/2005/Atom",
+            "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+            "xmlns:dc": "http://purl.org/dc/elements/1.1/",
+        }
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -88,17 +91,39 @@ class RssFeed(SerializedOnce, feedgenerator.Rss201rev2Feed):
 
 
 def _generator_feed(cls, feed, entries):
-    out = cls(title=feed.title, link=feed.link, description=feed.description, language=feed.lang,
-              feed_url=feed.url, feed_guid=feed.id, author_name=feed.author, author_link=feed.author_link,
-              fallback_updated=feed.fallback_updated)
+    out = cls(
+        title=feed.title,
+        link=feed.link,
+        description=feed.description,
+        language=feed.lang,
+        feed_url=feed.url,
+        feed_guid=feed.id,
+        author_name=feed.author,
+        author_link=feed.author_link,
+        fallback_updated=feed.fallback_updated,
+    )
     for entry in entries:
-        enclosures = [feedgenerator.Enclosure(entry.enclosure.url, entry.enclosure.length,
-                                              entry.enclosure.mime_type)] if entry.enclosure else None
-        out.add_item(title=entry.title, link=entry.link, description=entry.summary, unique_id=entry.id,
-                     unique_id_is_permalink=False, pubdate=entry.published, updateddate=entry.updated,
-                     categories=entry.categories, enclosures=enclosures, authors=entry.authors,
-                     # Atom's <content>; RSS gets it as content:encoded
-                     content=entry.content if cls is AtomFeed else None, full_content=entry.content, entry=entry)
+        enclosures = (
+            [feedgenerator.Enclosure(entry.enclosure.url, entry.enclosure.length, entry.enclosure.mime_type)]
+            if entry.enclosure
+            else None
+        )
+        out.add_item(
+            title=entry.title,
+            link=entry.link,
+            description=entry.summary,
+            unique_id=entry.id,
+            unique_id_is_permalink=False,
+            pubdate=entry.published,
+            updateddate=entry.updated,
+            categories=entry.categories,
+            enclosures=enclosures,
+            authors=entry.authors,
+            # Atom's <content>; RSS gets it as content:encoded
+            content=entry.content if cls is AtomFeed else None,
+            full_content=entry.content,
+            entry=entry,
+        )
     return out
 
 
@@ -111,18 +136,36 @@ def rss(feed, entries, handle):
 
 
 def json_feed(feed, entries, handle):
-    json.dump({
-        "version": "https://jsonfeed.org/version/1.1",
-        "title": feed.title, "home_page_url": feed.link, "feed_url": feed.url, "description": feed.description,
-        "language": feed.lang, "authors": [{"name": feed.author, "url": feed.author_link}],
-        "items": [{
-            "id": entry.id, "url": entry.link, "title": entry.title, "content_html": entry.content,
-            "summary": plain(entry.summary), "date_published": entry.published.isoformat(),
-            "date_modified": entry.updated.isoformat(), "language": entry.lang, "tags": entry.categories,
-            "authors": [{"name": name, **({"url": link} if link else {})} for name, link in entry.authors],
-            **({"image": entry.image} if entry.image else {}),
-        } for entry in entries],
-    }, handle, ensure_ascii=False, indent=1)
+    json.dump(
+        {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": feed.title,
+            "home_page_url": feed.link,
+            "feed_url": feed.url,
+            "description": feed.description,
+            "language": feed.lang,
+            "authors": [{"name": feed.author, "url": feed.author_link}],
+            "items": [
+                {
+                    "id": entry.id,
+                    "url": entry.link,
+                    "title": entry.title,
+                    "content_html": entry.content,
+                    "summary": plain(entry.summary),
+                    "date_published": entry.published.isoformat(),
+                    "date_modified": entry.updated.isoformat(),
+                    "language": entry.lang,
+                    "tags": entry.categories,
+                    "authors": [{"name": name, **({"url": link} if link else {})} for name, link in entry.authors],
+                    **({"image": entry.image} if entry.image else {}),
+                }
+                for entry in entries
+            ],
+        },
+        handle,
+        ensure_ascii=False,
+        indent=1,
+    )
 
 
 FORMATS = {"atom.xml": atom, "rss.xml": rss, "json": json_feed}

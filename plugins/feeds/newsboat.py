@@ -28,11 +28,16 @@ def read(feed_path, workdir):
     (workdir / "config").write_text("", encoding="utf-8")
     cache = workdir / "cache.db"
     cache.unlink(missing_ok=True)
-    subprocess.run(["newsboat", "-u", str(workdir / "urls"), "-C", str(workdir / "config"), "-c", str(cache),
-                    "-x", "reload"], check=True, timeout=120, capture_output=True,
-                   env={**os.environ, "HOME": str(workdir)})
+    subprocess.run(
+        ["newsboat", "-u", str(workdir / "urls"), "-C", str(workdir / "config"), "-c", str(cache), "-x", "reload"],
+        check=True,
+        timeout=120,
+        capture_output=True,
+        env={**os.environ, "HOME": str(workdir)},
+    )
     with sqlite3.connect(cache) as db:
         (title,) = db.execute("SELECT title FROM rss_feed").fetchone()
-        items = db.execute("SELECT title, author, url, pubDate, enclosure_url FROM rss_item "
-                           "ORDER BY pubDate DESC").fetchall()
+        items = db.execute(
+            "SELECT title, author, url, pubDate, enclosure_url FROM rss_item ORDER BY pubDate DESC"
+        ).fetchall()
     return title, items

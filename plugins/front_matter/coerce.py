@@ -12,8 +12,10 @@ UTC = dt.timezone.utc
 DATE_FORMS = "write it as 2021-12-02 or 2021-12-02T15:46:00Z (ISO 8601; without an offset, the site's TIMEZONE)"
 _YAML = yaml.constructor.SafeConstructor()
 # ISO 8601's extended calendar forms: Python's fromisoformat takes any character between date and time.
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?"
-                      r"(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?$")
+ISO_DATE = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?"
+    r"(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?$"
+)
 
 
 class BadValue(ValueError):
@@ -26,8 +28,9 @@ class BadValue(ValueError):
 
 def _scalar_text(value):
     if isinstance(value, (dict, list)):
-        raise BadValue(f"expected text, got a {'list' if isinstance(value, list) else 'mapping'}",
-                       "write a single line of text")
+        raise BadValue(
+            f"expected text, got a {'list' if isinstance(value, list) else 'mapping'}", "write a single line of text"
+        )
     return "" if value is None else str(value).strip()
 
 
@@ -86,8 +89,9 @@ def date(value, spec, zone=UTC):
         if _YAML.timestamp_regexp.match(raw):
             parsed = _YAML.construct_yaml_timestamp(yaml.ScalarNode("tag:yaml.org,2002:timestamp", raw))
         elif ISO_DATE.match(raw):
-            parsed = dt.datetime.fromisoformat(raw.removesuffix("Z").removesuffix("z").replace(",", ".") + (
-                "+00:00" if raw[-1:] in "Zz" else ""))
+            parsed = dt.datetime.fromisoformat(
+                raw.removesuffix("Z").removesuffix("z").replace(",", ".") + ("+00:00" if raw[-1:] in "Zz" else "")
+            )
         else:
             raise ValueError("isoformat")
     except (ValueError, OverflowError) as error:
@@ -121,8 +125,10 @@ def image(value, spec):
         if not src:
             raise BadValue("the image has no `src`", "add `src: /images/name.jpg` under it")
         return {"src": src, "alt": _scalar_text(value.get("alt")), "credit": _scalar_text(value.get("credit"))}
-    raise BadValue("expected an image path or a mapping with `src`, `alt` and `credit`",
-                   "write `feature_image: {src: /images/name.jpg, alt: What it shows}`")
+    raise BadValue(
+        "expected an image path or a mapping with `src`, `alt` and `credit`",
+        "write `feature_image: {src: /images/name.jpg, alt: What it shows}`",
+    )
 
 
 def status(value, spec):

@@ -49,15 +49,22 @@ class FrontMatterReader(BaseReader):
                 raise findings.AlreadyReported()  # a link out of content/, a pipe: the inventory said why
             content, metadata = self._read(source_path, path)
         except findings.ContentError as problem:
-            findings.report(self.settings, findings.ERROR, problem.code, path, problem.line,
-                            problem.message, problem.hint)
+            findings.report(
+                self.settings, findings.ERROR, problem.code, path, problem.line, problem.message, problem.hint
+            )
             content, metadata = "", {"status": "skip", "title": path}  # Pelican skips it, quietly
         except findings.AlreadyReported:
             content, metadata = "", {"status": "skip", "title": path}
         except Exception as error:  # noqa: BLE001 -- whatever a file holds, it is a finding, never a lost file
-            findings.report(self.settings, findings.ERROR, "E-UNREADABLE", path, 0,
-                            f"the file could not be read ({type(error).__name__}: {error})",
-                            "simplify the part of the file you changed last; if it persists, report it with the file")
+            findings.report(
+                self.settings,
+                findings.ERROR,
+                "E-UNREADABLE",
+                path,
+                0,
+                f"the file could not be read ({type(error).__name__}: {error})",
+                "simplify the part of the file you changed last; if it persists, report it with the file",
+            )
             content, metadata = "", {"status": "skip", "title": path}
         cache.remember(self.settings, path, metadata, first)
         return content, metadata
@@ -68,9 +75,15 @@ class FrontMatterReader(BaseReader):
         first_line = body_line(text, body)
         guard(body, first_line)
         for key, line, again in repeated:
-            findings.report(self.settings, findings.WARNING, "W-DUPLICATE-KEY", path, again,
-                            f"{key!r} is given twice (lines {line} and {again}); the first one is used",
-                            f"remove one of the two {key!r} lines")
+            findings.report(
+                self.settings,
+                findings.WARNING,
+                "W-DUPLICATE-KEY",
+                path,
+                again,
+                f"{key!r} is given twice (lines {line} and {again}); the first one is used",
+                f"remove one of the two {key!r} lines",
+            )
         kind = schema_for(path, self.settings)
         metadata, legacy, rejected = normalize(raw, kind, key_lines, self.settings, path)
         metadata["text_hash"] = text_hash(metadata, body)
@@ -91,8 +104,15 @@ class FrontMatterReader(BaseReader):
         if kind != "update" and "lang" in metadata:
             metadata["lang"] = offered_lang(metadata["lang"], path, key_lines, self.settings)
         if kind == "entity" and not metadata.get("name"):
-            findings.report(self.settings, findings.ERROR, "E-REQUIRED", path, key_lines.get("name", 2),
-                            "the entry has no `name`: its file name is shown instead", "add `name: The Name`")
+            findings.report(
+                self.settings,
+                findings.ERROR,
+                "E-REQUIRED",
+                path,
+                key_lines.get("name", 2),
+                "the entry has no `name`: its file name is shown instead",
+                "add `name: The Name`",
+            )
         if metadata.get("summary"):
             guard(metadata["summary"], key_lines.get("summary", 0))
             self._report_embeds(metadata["summary"], metadata, path, key_lines.get("summary", 0))
@@ -111,13 +131,20 @@ class FrontMatterReader(BaseReader):
                 html = self._markdown.convert(text)
         except RecursionError:
             self._markdown.reset()
-            raise findings.ContentError("E-NESTING", line, "the text nests lists or quotes too deeply to show",
-                                        "use fewer levels of indented lists or `>` quotes") from None
+            raise findings.ContentError(
+                "E-NESTING",
+                line,
+                "the text nests lists or quotes too deeply to show",
+                "use fewer levels of indented lists or `>` quotes",
+            ) from None
         except parse.TooSlow:
             self._markdown.reset()
-            raise findings.ContentError("E-TOO-COMPLEX", line, f"reading the text's Markdown took more than "
-                                        f"{self.settings['MARKDOWN_SECONDS']} seconds", "simplify the text you "
-                                        "changed last (long runs of `[`, `<` or `*`)") from None
+            raise findings.ContentError(
+                "E-TOO-COMPLEX",
+                line,
+                f"reading the text's Markdown took more than {self.settings['MARKDOWN_SECONDS']} seconds",
+                "simplify the text you changed last (long runs of `[`, `<` or `*`)",
+            ) from None
         if self.settings["HUB_CHECK_ONLY"]:
             return text  # read to learn whether it can be, in the time a build has
         if self.settings["SANITIZE_HTML"] and not metadata.get("raw_html"):
@@ -128,11 +155,16 @@ class FrontMatterReader(BaseReader):
         """The frames a build removes, found in the source (a check renders no Markdown)."""
         if self.settings["SANITIZE_HTML"] and not metadata.get("raw_html"):
             for offset, src in sanitize.refused_embeds(body, self.settings):
-                findings.report(self.settings, findings.WARNING, "W-EMBED", path,
-                                first_line + body.count("\n", 0, offset),
-                                f"the embedded frame {src!r} is removed: its address is not one of the allowed "
-                                "hosts, or is written in a way browsers could read as another host",
-                                "embed from one of SANITIZE_IFRAME_HOSTS with a plain https://host/path address")
+                findings.report(
+                    self.settings,
+                    findings.WARNING,
+                    "W-EMBED",
+                    path,
+                    first_line + body.count("\n", 0, offset),
+                    f"the embedded frame {src!r} is removed: its address is not one of the allowed "
+                    "hosts, or is written in a way browsers could read as another host",
+                    "embed from one of SANITIZE_IFRAME_HOSTS with a plain https://host/path address",
+                )
 
 
 def guard(text, first_line):
@@ -140,13 +172,20 @@ def guard(text, first_line):
     check say the same."""
     deep = parse.DEEP_LINE.search(text)
     if deep:
-        raise findings.ContentError("E-NESTING", first_line + text.count("\n", 0, deep.start()),
-                                    f"the text nests lists or quotes more than {parse.MAX_NESTING} levels deep",
-                                    "use fewer levels of indented lists or `>` quotes")
+        raise findings.ContentError(
+            "E-NESTING",
+            first_line + text.count("\n", 0, deep.start()),
+            f"the text nests lists or quotes more than {parse.MAX_NESTING} levels deep",
+            "use fewer levels of indented lists or `>` quotes",
+        )
     if parse.too_much_markup(text):
-        raise findings.ContentError("E-TOO-COMPLEX", first_line, "the text has paragraphs with thousands of `[` "
-                                    "and `<`, or thousands of lines: reading them would take minutes",
-                                    "split the paragraphs, or put such text in a code block")
+        raise findings.ContentError(
+            "E-TOO-COMPLEX",
+            first_line,
+            "the text has paragraphs with thousands of `[` "
+            "and `<`, or thousands of lines: reading them would take minutes",
+            "split the paragraphs, or put such text in a code block",
+        )
 
 
 # A file's update or page cannot be placed without these (they were given, but their value was refused).
@@ -157,13 +196,22 @@ def read_bytes(source_path, path, settings):
     """The file's bytes, unless it is too large to be an update (an error) or large enough to slow every build."""
     size = os.stat(source_path).st_size
     if size > settings["MAX_CONTENT_BYTES"]:
-        raise findings.ContentError("E-TOO-LARGE", 0, f"the file has {size:,} bytes, more than MAX_CONTENT_BYTES "
-                                    f"({settings['MAX_CONTENT_BYTES']:,})", "split it, or link large documents "
-                                    "instead of pasting them")
+        raise findings.ContentError(
+            "E-TOO-LARGE",
+            0,
+            f"the file has {size:,} bytes, more than MAX_CONTENT_BYTES ({settings['MAX_CONTENT_BYTES']:,})",
+            "split it, or link large documents instead of pasting them",
+        )
     if size > settings["LARGE_CONTENT_BYTES"]:
-        findings.report(settings, findings.WARNING, "W-LARGE-FILE", path, 0,
-                        f"the file has {size:,} bytes; pages and feeds this large are slow to load",
-                        "shorten it, or link large documents instead of pasting them")
+        findings.report(
+            settings,
+            findings.WARNING,
+            "W-LARGE-FILE",
+            path,
+            0,
+            f"the file has {size:,} bytes; pages and feeds this large are slow to load",
+            "shorten it, or link large documents instead of pasting them",
+        )
     with open(source_path, "rb") as handle:
         return handle.read()
 
@@ -206,8 +254,15 @@ class Normalized:
             # `tags` and the archive's `categories` both feed tags.
             metadata[spec.name] += [item for item in value if item not in metadata[spec.name]]
         elif spec.name in metadata:
-            findings.report(settings, findings.WARNING, "W-DUPLICATE-KEY", path, line,
-                            f"{key!r} repeats {spec.name!r}; the first one is used", f"remove {key!r}")
+            findings.report(
+                settings,
+                findings.WARNING,
+                "W-DUPLICATE-KEY",
+                path,
+                line,
+                f"{key!r} repeats {spec.name!r}; the first one is used",
+                f"remove {key!r}",
+            )
         elif value not in (None, "", [], {}):
             metadata[spec.name] = value
 
@@ -236,8 +291,15 @@ def normalize(raw, kind, key_lines, settings, path):
     if not state.legacy:
         # The archive wrote `Person: Nate Smith`; the clean schema asks for a list, and says so.
         for key, line, value in state.texts_for_lists:
-            findings.report(settings, findings.ERROR, "E-TYPE", path, line, f"{key}: expected a list, got text",
-                            f"write `{key}: [{value}]`, or one `- item` per line")
+            findings.report(
+                settings,
+                findings.ERROR,
+                "E-TYPE",
+                path,
+                line,
+                f"{key}: expected a list, got text",
+                f"write `{key}: [{value}]`, or one `- item` per line",
+            )
     metadata = state.metadata
     if state.legacy and settings["LEGACY_REPAIR_MOJIBAKE"]:
         metadata = {key: repair(value) for key, value in metadata.items()}
@@ -248,8 +310,15 @@ def unknown_key(key, kind, settings, path, line):
     """Report a key the schema does not know, unless it is one the archive wrote for nothing; True for those."""
     if schema.fold(key) in schema.IGNORED_LEGACY_KEYS:
         return True
-    findings.report(settings, findings.WARNING, "W-UNKNOWN-KEY", path, line,
-                    f"unknown front-matter key {key!r} is ignored", likely_key(key, kind))
+    findings.report(
+        settings,
+        findings.WARNING,
+        "W-UNKNOWN-KEY",
+        path,
+        line,
+        f"unknown front-matter key {key!r} is ignored",
+        likely_key(key, kind),
+    )
     return False
 
 
@@ -263,8 +332,15 @@ def checked(spec, key, value, settings, path, line):
             raise coerce.BadValue(problem, "use an https:// address or a path such as /images/name.jpg", "E-URL")
     cleaned = without_control_characters(value)
     if cleaned != value:
-        findings.report(settings, findings.WARNING, "W-CONTROL-CHARACTER", path, line,
-                        f"{key}: an invisible control character is removed", "delete it from the value")
+        findings.report(
+            settings,
+            findings.WARNING,
+            "W-CONTROL-CHARACTER",
+            path,
+            line,
+            f"{key}: an invisible control character is removed",
+            "delete it from the value",
+        )
     return cleaned
 
 
@@ -357,11 +433,15 @@ def complete_page(metadata, path, key_lines, settings):
 def no_title(kind, key_lines):
     if "title" in key_lines:
         # `title: Null`, `title: ~` or `title:` alone: YAML reads no value.
-        return findings.ContentError("E-REQUIRED", key_lines["title"], f"the {kind}'s `title` is empty (YAML reads "
-                                     "`Null`, `~` and nothing at all as no value)", "write the title, between quotes "
-                                     "if it is one of those words")
-    return findings.ContentError("E-REQUIRED", 2, f"the {kind}'s `title` is missing",
-                                 "add `title: A headline` to the front matter")
+        return findings.ContentError(
+            "E-REQUIRED",
+            key_lines["title"],
+            f"the {kind}'s `title` is empty (YAML reads `Null`, `~` and nothing at all as no value)",
+            "write the title, between quotes if it is one of those words",
+        )
+    return findings.ContentError(
+        "E-REQUIRED", 2, f"the {kind}'s `title` is missing", "add `title: A headline` to the front matter"
+    )
 
 
 def complete_date(metadata, path, key_lines, settings):
@@ -376,11 +456,19 @@ def complete_date(metadata, path, key_lines, settings):
         try:
             metadata["date"] = coerce.date(jekyll.group(1), None, coerce.zone_of(settings))
         except coerce.BadValue as bad:
-            raise findings.ContentError("E-DATE", 0, f"the date the file name starts with: {bad.message}",
-                                        "rename the file, or add `date: 2024-05-01T09:00:00Z`") from None
+            raise findings.ContentError(
+                "E-DATE",
+                0,
+                f"the date the file name starts with: {bad.message}",
+                "rename the file, or add `date: 2024-05-01T09:00:00Z`",
+            ) from None
     else:
-        raise findings.ContentError("E-REQUIRED", key_lines.get("title", 2), "the update has no `date`",
-                                    "add `date: 2024-05-01T09:00:00Z` to the front matter")
+        raise findings.ContentError(
+            "E-REQUIRED",
+            key_lines.get("title", 2),
+            "the update has no `date`",
+            "add `date: 2024-05-01T09:00:00Z` to the front matter",
+        )
 
 
 def slug_for(metadata, wanted, path, key_lines, settings):
@@ -389,12 +477,20 @@ def slug_for(metadata, wanted, path, key_lines, settings):
     slug = urls.slugify(settings, wanted) or urls.slugify(settings, metadata["title"])
     line = key_lines.get("slug", 0)
     if not slug:
-        raise findings.ContentError("E-SLUG", line or key_lines.get("title", 2), "no URL slug can be made from "
-                                    "the file name or the title", "add `slug: words-of-the-title`")
+        raise findings.ContentError(
+            "E-SLUG",
+            line or key_lines.get("title", 2),
+            "no URL slug can be made from the file name or the title",
+            "add `slug: words-of-the-title`",
+        )
     if len(slug.encode("utf-8")) > urls.MAX_SLUG_BYTES:
-        raise findings.ContentError("E-SLUG", line, f"the URL slug has {len(slug.encode('utf-8'))} bytes, more than "
-                                    f"a web address part may ({urls.MAX_SLUG_BYTES})", "add a shorter `slug:`, or "
-                                    "give the file a shorter name")
+        raise findings.ContentError(
+            "E-SLUG",
+            line,
+            f"the URL slug has {len(slug.encode('utf-8'))} bytes, more than "
+            f"a web address part may ({urls.MAX_SLUG_BYTES})",
+            "add a shorter `slug:`, or give the file a shorter name",
+        )
     return slug
 
 
@@ -408,10 +504,17 @@ def update_lang(metadata, path, key_lines, settings):
     languages = settings["LANGUAGES"]
     folder = path.replace(os.sep, "/").split("/")[1:-1]
     if folder and folder[0] not in languages and looks_like_language(folder[0]):
-        findings.report(settings, findings.ERROR, "E-LANG", path, 0,
-                        f"the folder updates/{folder[0]}/ is not one of the site's languages ({', '.join(languages)})",
-                        f"move the file into updates/{folder[0].lower()}/" if folder[0].lower() in languages else
-                        "move the file into the folder of its language, or add the language to LANGUAGES")
+        findings.report(
+            settings,
+            findings.ERROR,
+            "E-LANG",
+            path,
+            0,
+            f"the folder updates/{folder[0]}/ is not one of the site's languages ({', '.join(languages)})",
+            f"move the file into updates/{folder[0].lower()}/"
+            if folder[0].lower() in languages
+            else "move the file into the folder of its language, or add the language to LANGUAGES",
+        )
     return offered_lang(metadata.get("lang") or from_folder(path, settings), path, key_lines, settings)
 
 
@@ -419,9 +522,15 @@ def offered_lang(stated, path, key_lines, settings):
     """The stated language (else the default) when the site offers it; else E-LANG, and the default."""
     lang = (stated or settings["DEFAULT_LANG"]).lower()
     if lang not in settings["LANGUAGES"]:
-        findings.report(settings, findings.ERROR, "E-LANG", path, key_lines.get("lang", 0),
-                        f"language {lang!r} is not one of the site's languages",
-                        f"use one of: {', '.join(settings['LANGUAGES'])}")
+        findings.report(
+            settings,
+            findings.ERROR,
+            "E-LANG",
+            path,
+            key_lines.get("lang", 0),
+            f"language {lang!r} is not one of the site's languages",
+            f"use one of: {', '.join(settings['LANGUAGES'])}",
+        )
         return settings["DEFAULT_LANG"]
     return lang
 

@@ -61,8 +61,11 @@ def plain(text, limit):
 
 
 def detect(title, summary, body, settings):
-    sample = " ".join(part for part in (plain(body, BODY_CHARACTERS), plain(title, OTHER_CHARACTERS),
-                                        plain(summary, OTHER_CHARACTERS)) if part)
+    sample = " ".join(
+        part
+        for part in (plain(body, BODY_CHARACTERS), plain(title, OTHER_CHARACTERS), plain(summary, OTHER_CHARACTERS))
+        if part
+    )
     if len(WORD.findall(sample)) < MIN_WORDS or sum(c.isalpha() for c in sample) < MIN_LETTERS:
         return Detection(None, 0.0, "too short")
     lang, confidence = identifier(settings).classify(sample)
@@ -118,8 +121,14 @@ def restricted(languages):
     if unknown:
         raise ValueError(f"py3langid knows no language {', '.join(sorted(unknown))}")
     columns = [i for i, code in enumerate(classes) if code in languages]
-    return (numpy.asarray(ptc)[:, columns].copy(), numpy.asarray(pc)[columns].copy(), [classes[i] for i in columns],
-            nextmove, row, output)
+    return (
+        numpy.asarray(ptc)[:, columns].copy(),
+        numpy.asarray(pc)[columns].copy(),
+        [classes[i] for i in columns],
+        nextmove,
+        row,
+        output,
+    )
 
 
 def direction(lang):
@@ -146,19 +155,37 @@ def settle(metadata, body, path, line, settings):
     offered = settings["LANGUAGES"]
     if found.lang is None:
         if not metadata["lang_given"]:
-            findings.report(settings, findings.INFO, "I-LANG-UNSURE", path, 0,
-                            f"the text's language cannot be told ({found.reason}); it is published in "
-                            f"{metadata['lang']!r}", "add `lang:` if it is another language")
+            findings.report(
+                settings,
+                findings.INFO,
+                "I-LANG-UNSURE",
+                path,
+                0,
+                f"the text's language cannot be told ({found.reason}); it is published in {metadata['lang']!r}",
+                "add `lang:` if it is another language",
+            )
     elif found.lang not in offered:
         metadata["text_lang"], metadata["text_dir"] = found.lang, direction(found.lang)
-        findings.report(settings, findings.WARNING, "W-LANG-UNOFFERED", path, line,
-                        f"the text is in {found.lang!r} (confidence {found.confidence:.2f}), which the site does not "
-                        f"offer: it is listed in {metadata['lang']!r}, and its page says the text is in {found.lang!r}",
-                        "translate it, or add the language to LANGUAGES")
+        findings.report(
+            settings,
+            findings.WARNING,
+            "W-LANG-UNOFFERED",
+            path,
+            line,
+            f"the text is in {found.lang!r} (confidence {found.confidence:.2f}), which the site does not "
+            f"offer: it is listed in {metadata['lang']!r}, and its page says the text is in {found.lang!r}",
+            "translate it, or add the language to LANGUAGES",
+        )
     elif not metadata["lang_given"]:
         metadata["lang"] = found.lang
     elif found.lang != metadata["lang"]:
-        findings.report(settings, findings.WARNING, "W-LANG-MISMATCH", path, line,
-                        f"the file says {metadata['lang']!r}, but its text is in {found.lang!r} (confidence "
-                        f"{found.confidence:.2f}); it is published as {metadata['lang']!r}",
-                        f"move it to updates/{found.lang}/ (or set `lang: {found.lang}`) if the text is right")
+        findings.report(
+            settings,
+            findings.WARNING,
+            "W-LANG-MISMATCH",
+            path,
+            line,
+            f"the file says {metadata['lang']!r}, but its text is in {found.lang!r} (confidence "
+            f"{found.confidence:.2f}); it is published as {metadata['lang']!r}",
+            f"move it to updates/{found.lang}/ (or set `lang: {found.lang}`) if the text is right",
+        )

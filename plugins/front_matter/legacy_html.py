@@ -22,8 +22,11 @@ from html.parser import HTMLParser
 from urllib.parse import quote
 
 C1 = re.compile("[\x80-\x9f]")
-NEEDS_WORK = re.compile(r"<(?:center|font|figcaption|img)\b|\s(?:align|frameborder|scrolling|border|id|width|height)="
-                        r"|\s(?:src|href)=\"[^\"]*\s|[\x80-\x9f]", re.IGNORECASE)
+NEEDS_WORK = re.compile(
+    r"<(?:center|font|figcaption|img)\b|\s(?:align|frameborder|scrolling|border|id|width|height)="
+    r"|\s(?:src|href)=\"[^\"]*\s|[\x80-\x9f]",
+    re.IGNORECASE,
+)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 LENGTH = re.compile(r"^\s*(\d+)(?:\.\d+)?\s*(px)?\s*$", re.IGNORECASE)
 PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
@@ -151,5 +154,6 @@ def font_weight(match):
 
 
 def serialize(attrs):
-    return "".join(f' {name}="{escape(value, quote=True)}"' if value is not None else f" {name}"
-                   for name, value in attrs.items())
+    return "".join(
+        f' {name}="{escape(value, quote=True)}"' if value is not None else f" {name}" for name, value in attrs.items()
+    )

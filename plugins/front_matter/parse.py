@@ -25,8 +25,9 @@ _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Markdown parses nested lists and quotes by recursion, and in time that grows with the square of the depth:
 # no real text nests this deep. A level is one `>`, one list marker or four columns of indentation.
 MAX_NESTING = 50
-DEEP_LINE = re.compile(r"^(?:(?: {4}|\t)|[ \t]{0,3}>|[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+){%d}" % MAX_NESTING,
-                       re.MULTILINE)
+DEEP_LINE = re.compile(
+    r"^(?:(?: {4}|\t)|[ \t]{0,3}>|[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+){%d}" % MAX_NESTING, re.MULTILINE
+)
 # Markdown reads a paragraph's links and tags in a time that grows with the square of how many `[` and `<` it
 # holds (2,000 take a second, 30,000 minutes), and a definition list with the square of its lines. The work of
 # each paragraph is estimated so (the square of its `[` and `<`, and a weight of the square of its lines), and the
@@ -35,8 +36,9 @@ DEEP_LINE = re.compile(r"^(?:(?: {4}|\t)|[ \t]{0,3}>|[ \t]{0,3}(?:[-*+]|\d{1,9}[
 MAX_MARKUP_WORK = 4_000_000
 LINE_WORK = 0.07  # a line of a long block, against a `[` or `<` of a paragraph (measured on Python-Markdown 3.11)
 PARAGRAPH = re.compile(r"\n[ \t]*\n")
-RAW_HTML_BLOCK = re.compile(r"\s*<(?:%s)\b" % "|".join(sorted(markdown.Markdown().block_level_elements, key=len,
-                                                              reverse=True)), re.IGNORECASE)
+RAW_HTML_BLOCK = re.compile(
+    r"\s*<(?:%s)\b" % "|".join(sorted(markdown.Markdown().block_level_elements, key=len, reverse=True)), re.IGNORECASE
+)
 # A text this long is rendered by `./dev check` too, under the same time limit as a build's: what the estimate
 # misses, a check then reports as a build does. Shorter ones read in well under a second.
 RENDERED_IN_CHECK_FROM = 10_000
@@ -61,14 +63,14 @@ class Loader(_BASE_LOADER):
             return super().construct_mapping(node, deep)
         if any(key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value):
             # Each `<<` copies what it merges: a few lines that merge twice the line before take exponential time.
-            raise yaml.constructor.ConstructorError(None, None, "merge keys (`<<`) are not allowed in front matter",
-                                                    node.start_mark)
+            raise yaml.constructor.ConstructorError(
+                None, None, "merge keys (`<<`) are not allowed in front matter", node.start_mark
+            )
         mapping, lines = {}, {}
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=deep)
             if not isinstance(key, (str, int, float, bool, type(None))):
-                raise yaml.constructor.ConstructorError(None, None, "a key must be plain text",
-                                                        key_node.start_mark)
+                raise yaml.constructor.ConstructorError(None, None, "a key must be plain text", key_node.start_mark)
             if key in mapping:
                 self.repeated.append((key, lines[key], key_node.start_mark.line + 1))
                 continue
@@ -121,20 +123,33 @@ def decode(data, settings, path):
     if not data.strip():
         raise findings.ContentError("E-EMPTY", 1, "the file is empty", "write front matter and text, or delete it")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise findings.ContentError("E-ENCODING", 1, "the file is UTF-16, not UTF-8",
-                                    "save it again as UTF-8 in your editor")
+        raise findings.ContentError(
+            "E-ENCODING", 1, "the file is UTF-16, not UTF-8", "save it again as UTF-8 in your editor"
+        )
     if b"\x00" in data[:8192]:
-        raise findings.ContentError("E-BINARY", 1, "this is a binary file, not text",
-                                    "images belong in content/images/ with an image extension")
+        raise findings.ContentError(
+            "E-BINARY", 1, "this is a binary file, not text", "images belong in content/images/ with an image extension"
+        )
     if data.startswith(b"\xef\xbb\xbf"):
-        findings.report(settings, findings.WARNING, "W-BOM", path, 1, "the file starts with a byte-order mark",
-                        "save it as UTF-8 without BOM")
+        findings.report(
+            settings,
+            findings.WARNING,
+            "W-BOM",
+            path,
+            1,
+            "the file starts with a byte-order mark",
+            "save it as UTF-8 without BOM",
+        )
         data = data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise findings.ContentError("E-ENCODING", data[: error.start].count(b"\n") + 1, "the file is not valid UTF-8",
-                                    "save it again as UTF-8 in your editor") from None
+        raise findings.ContentError(
+            "E-ENCODING",
+            data[: error.start].count(b"\n") + 1,
+            "the file is not valid UTF-8",
+            "save it again as UTF-8 in your editor",
+        ) from None
     return without_control_characters(text.replace("\r\n", "\n"), settings, path)
 
 
@@ -146,22 +161,36 @@ def without_control_characters(text, settings, path):
     for number, line in enumerate(lines, start=1):
         found = CONTROL.search(line)
         if found:
-            findings.report(settings, findings.WARNING, "W-CONTROL-CHARACTER", path, number,
-                            f"an invisible control character (U+{ord(found.group()):04X}) is removed",
-                            "delete it: it often comes with text pasted from another program")
+            findings.report(
+                settings,
+                findings.WARNING,
+                "W-CONTROL-CHARACTER",
+                path,
+                number,
+                f"an invisible control character (U+{ord(found.group()):04X}) is removed",
+                "delete it: it often comes with text pasted from another program",
+            )
     return CONTROL.sub("", text)
 
 
 def split_front_matter(text):
     """(front-matter mapping, body, {folded key: line number}, [(key, first line, repeated line)])."""
     if not YAMLHandler.FM_BOUNDARY.match(text.split("\n", 1)[0]):
-        raise findings.ContentError("E-NO-FRONT-MATTER", 1, "the file does not start with a `---` front-matter block",
-                                    "begin the file with ---, the fields, then --- on its own line")
+        raise findings.ContentError(
+            "E-NO-FRONT-MATTER",
+            1,
+            "the file does not start with a `---` front-matter block",
+            "begin the file with ---, the fields, then --- on its own line",
+        )
     try:
         fm_text, body = YAMLHandler().split(text)
     except ValueError:
-        raise findings.ContentError("E-UNCLOSED-FRONT-MATTER", 1, "the front matter is never closed",
-                                    "add a line with only --- after the last field") from None
+        raise findings.ContentError(
+            "E-UNCLOSED-FRONT-MATTER",
+            1,
+            "the front matter is never closed",
+            "add a line with only --- after the last field",
+        ) from None
     raw, key_lines, repeated = load(fm_text)
     return raw, body, key_lines, repeated
 
@@ -176,16 +205,22 @@ def load(fm_text):
     except yaml.YAMLError as error:
         raise yaml_error(error) from None
     except RecursionError:
-        raise findings.ContentError("E-YAML", 1, "the front matter is nested too deeply",
-                                    "write one `key: value` per line") from None
+        raise findings.ContentError(
+            "E-YAML", 1, "the front matter is nested too deeply", "write one `key: value` per line"
+        ) from None
     except (ValueError, TypeError, OverflowError) as error:  # a tag's value it cannot be: `!!int abc`
-        raise findings.ContentError("E-YAML", 1, f"a value of the front matter cannot be read: {error}",
-                                    "remove the `!!` tag, or quote the value") from None
+        raise findings.ContentError(
+            "E-YAML",
+            1,
+            f"a value of the front matter cannot be read: {error}",
+            "remove the `!!` tag, or quote the value",
+        ) from None
     finally:
         loader.dispose()
     if not isinstance(raw, dict):
-        raise findings.ContentError("E-YAML", 2, "the front matter is not a set of `key: value` lines",
-                                    "write one `key: value` per line")
+        raise findings.ContentError(
+            "E-YAML", 2, "the front matter is not a set of `key: value` lines", "write one `key: value` per line"
+        )
     key_lines = {}
     for key_node, _ in node.value if node is not None else ():
         key_lines.setdefault(schema.fold(key_node.value), key_node.start_mark.line + 1)
@@ -196,5 +231,9 @@ def yaml_error(error):
     # Where the broken construct began (an unclosed `[`) helps more than where parsing gave up.
     mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    return findings.ContentError("E-YAML", mark.line + 1 if mark else 1, f"the front matter is not valid YAML: "
-                                 f"{problem}", "check quotes and indentation; quote values that contain ': '")
+    return findings.ContentError(
+        "E-YAML",
+        mark.line + 1 if mark else 1,
+        f"the front matter is not valid YAML: {problem}",
+        "check quotes and indentation; quote values that contain ': '",
+    )

@@ -19,8 +19,10 @@ KIND_NAMES = {
 
 TITLES = {
     "update": ("Updates", "`content/updates/<lang>/<slug>.md`"),
-    "entity": ("People, partners, working groups and projects",
-               "`content/people/`, `content/partners/`, `content/working-groups/`, `content/projects/`"),
+    "entity": (
+        "People, partners, working groups and projects",
+        "`content/people/`, `content/partners/`, `content/working-groups/`, `content/projects/`",
+    ),
     "page": ("Pages", "`content/pages/`"),
 }
 
@@ -40,11 +42,15 @@ def render():
     parts = [INTRO]
     for name, fields in schema.SCHEMAS.items():
         title, where = TITLES[name]
-        parts.append(f"\n## {title}\n\nFiles in {where}.\n\n"
-                     "| key | value | required | also read as | meaning |\n| --- | --- | --- | --- | --- |")
+        parts.append(
+            f"\n## {title}\n\nFiles in {where}.\n\n"
+            "| key | value | required | also read as | meaning |\n| --- | --- | --- | --- | --- |"
+        )
         for field in fields:
             aliases = ", ".join(f"`{alias}`" for alias in field.aliases) or ""
             name_cell = f"`{field.name}`" + (" (archive only)" if field.legacy else "")
-            parts.append(f"| {name_cell} | {KIND_NAMES[field.kind]} | {'yes' if field.required else ''} | "
-                         f"{aliases} | {field.doc.replace('|', '/')} |")
+            parts.append(
+                f"| {name_cell} | {KIND_NAMES[field.kind]} | {'yes' if field.required else ''} | "
+                f"{aliases} | {field.doc.replace('|', '/')} |"
+            )
     return "\n".join(parts) + "\n"

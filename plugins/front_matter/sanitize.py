@@ -18,10 +18,34 @@ from hubcore.text import CONTROL
 from . import legacy_html
 
 # `center` and `font` are kept to be rewritten as valid HTML5 (legacy_html.py), not dropped with their look.
-TAGS = nh3.ALLOWED_TAGS | {"iframe", "picture", "source", "video", "audio", "track", "font", "center", "section",
-                           "main"}
-EVERYWHERE = {"class", "id", "style", "title", "lang", "dir", "width", "height", "align", "role", "aria-label",
-              "aria-hidden", "data-pagefind-body", "data-pagefind-ignore"}
+TAGS = nh3.ALLOWED_TAGS | {
+    "iframe",
+    "picture",
+    "source",
+    "video",
+    "audio",
+    "track",
+    "font",
+    "center",
+    "section",
+    "main",
+}
+EVERYWHERE = {
+    "class",
+    "id",
+    "style",
+    "title",
+    "lang",
+    "dir",
+    "width",
+    "height",
+    "align",
+    "role",
+    "aria-label",
+    "aria-hidden",
+    "data-pagefind-body",
+    "data-pagefind-ignore",
+}
 ATTRIBUTES = {
     "*": EVERYWHERE,
     "a": {"href", "name", "target", "rel", "hreflang"},
@@ -31,22 +55,33 @@ ATTRIBUTES = {
     "audio": {"src", "controls", "preload"},
     "track": {"src", "kind", "srclang", "label", "default"},
     "iframe": {"src", "allow", "allowfullscreen", "frameborder", "loading", "scrolling", "referrerpolicy"},
-    "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"},
-    "ol": {"start", "type", "reversed"}, "li": {"value"}, "time": {"datetime"}, "font": {"color", "face", "size"},
-    "blockquote": {"cite"}, "q": {"cite"}, "col": {"span"}, "colgroup": {"span"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "ol": {"start", "type", "reversed"},
+    "li": {"value"},
+    "time": {"datetime"},
+    "font": {"color", "face", "size"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    "col": {"span"},
+    "colgroup": {"span"},
 }
 SCHEMES = {"http", "https", "mailto", "tel"}
 # An embed's address whose host every URL parser reads alike: a scheme (or none), `//`, a plain ASCII host name,
 # a port, then the path. Browsers parse by WHATWG's rules, Python's urlsplit by RFC 3986's; they disagree on
 # backslashes, `user@`, percent-encoded and non-ASCII hosts, tabs and newlines, `https:host`. Whatever is not
 # this form is ambiguous, and dropped.
-PLAIN_EMBED = re.compile(r"^(?:https?:)?//(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::[0-9]{1,5})?(?:[/?#][^\\\s]*)?$",
-                         re.IGNORECASE | re.ASCII)
+PLAIN_EMBED = re.compile(
+    r"^(?:https?:)?//(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::[0-9]{1,5})?(?:[/?#][^\\\s]*)?$", re.IGNORECASE | re.ASCII
+)
 
 
 # An iframe's `src` as an HTML parser finds it: after `<iframe/`, or after an attribute whose quoted value holds `>`.
-IFRAME_SRC = re.compile(r"""<iframe\b(?:[^>"']|"[^"]{0,2000}"|'[^']{0,2000}'){0,200}?(?<=[\s/"'])src\s*=\s*"""
-                        r"""(?:"([^"]{0,4000})"|'([^']{0,4000})'|([^\s>]{0,4000}))""", re.IGNORECASE)
+IFRAME_SRC = re.compile(
+    r"""<iframe\b(?:[^>"']|"[^"]{0,2000}"|'[^']{0,2000}'){0,200}?(?<=[\s/"'])src\s*=\s*"""
+    r"""(?:"([^"]{0,4000})"|'([^']{0,4000})'|([^\s>]{0,4000}))""",
+    re.IGNORECASE,
+)
 
 
 URL_ATTRIBUTES = {"href", "src", "poster", "cite"}
@@ -67,8 +102,17 @@ def clean(html, settings):
             return safe_address(value)
         return value
 
-    return legacy_html.normalize(nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, attribute_filter=keep,
-                                           url_schemes=SCHEMES, link_rel=None, strip_comments=False))
+    return legacy_html.normalize(
+        nh3.clean(
+            html,
+            tags=TAGS,
+            attributes=ATTRIBUTES,
+            attribute_filter=keep,
+            url_schemes=SCHEMES,
+            link_rel=None,
+            strip_comments=False,
+        )
+    )
 
 
 def safe_address(value):

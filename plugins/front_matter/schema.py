@@ -41,48 +41,98 @@ class Field:
 
 FIELDS = (
     Field("title", TEXT, "Headline of the update.", required=True),
-    Field("date", DATE, "Publication date and time, ISO 8601 (`2021-12-02T15:46:00Z`, or `2021-12-02`); without "
-          "an offset, in the site's `TIMEZONE`.", required=True),
+    Field(
+        "date",
+        DATE,
+        "Publication date and time, ISO 8601 (`2021-12-02T15:46:00Z`, or `2021-12-02`); without "
+        "an offset, in the site's `TIMEZONE`.",
+        required=True,
+    ),
     Field("updated", DATE, "When the update last changed in substance.", aliases=("modified", "last_modified")),
     Field("slug", TEXT, "Last part of the URL; derived from the file name or title when absent."),
-    Field("lang", TEXT, "Language code (`en`, `es`, `fr`, `pt`); from the folder `updates/<lang>/` when absent.",
-          aliases=("language",)),
+    Field(
+        "lang",
+        TEXT,
+        "Language code (`en`, `es`, `fr`, `pt`); from the folder `updates/<lang>/` when absent.",
+        aliases=("language",),
+    ),
     Field("translation_key", TEXT, "Shared by an update and all its translations.", aliases=("translationkey",)),
-    Field("persons", LIST, "Authors: names of people with a file in `content/people/`.",
-          aliases=("person", "author", "authors")),
+    Field(
+        "persons",
+        LIST,
+        "Authors: names of people with a file in `content/people/`.",
+        aliases=("person", "author", "authors"),
+    ),
     Field("tags", LIST, "Topics.", split=",", aliases=("tag", "categories", "category")),
-    Field("partners", LIST, "Partner organisations, by name or slug of a file in `content/partners/`.",
-          aliases=("partner",)),
+    Field(
+        "partners",
+        LIST,
+        "Partner organisations, by name or slug of a file in `content/partners/`.",
+        aliases=("partner",),
+    ),
     Field("working_groups", LIST, "Working groups involved.", aliases=("working_group",)),
     Field("projects", LIST, "Projects the update belongs to.", aliases=("project", "related_project")),
     Field("countries", LIST, "Countries the update is about.", aliases=("country",)),
-    Field("summary", TEXT, "One or two sentences shown in lists and feeds (Markdown).",
-          aliases=("summary_text", "description", "excerpt")),
-    Field("feature_image", IMAGE, "Image at the top: `src`, `alt` (required for readers using screen readers), "
-          "`credit`. A plain string is taken as `src`.", aliases=("image",)),
-    Field("status", STATUS, "`published` (default), `draft` (never published) or `scheduled` (published "
-          "once its date has passed)."),
+    Field(
+        "summary",
+        TEXT,
+        "One or two sentences shown in lists and feeds (Markdown).",
+        aliases=("summary_text", "description", "excerpt"),
+    ),
+    Field(
+        "feature_image",
+        IMAGE,
+        "Image at the top: `src`, `alt` (required for readers using screen readers), "
+        "`credit`. A plain string is taken as `src`.",
+        aliases=("image",),
+    ),
+    Field(
+        "status",
+        STATUS,
+        "`published` (default), `draft` (never published) or `scheduled` (published once its date has passed).",
+    ),
     Field("aliases", LIST, "Old URLs of this update that should redirect to it.", aliases=("redirect_from",)),
     Field("translation_of", TEXT, "Source file this translation was made from (written by `invoke translate`)."),
-    Field("original_hash", TEXT, "Fingerprint of the original's text this translation was made from; "
-          "`invoke translations-status` shows the original's current one and flags the translation outdated "
-          "when they differ."),
-    Field("raw_html", BOOL, "`true` keeps the body's HTML as written, scripts and all (an imported archive post "
-          "that needs its embed); otherwise scripts, `on*=` handlers and unknown iframes are removed."),
+    Field(
+        "original_hash",
+        TEXT,
+        "Fingerprint of the original's text this translation was made from; "
+        "`invoke translations-status` shows the original's current one and flags the translation outdated "
+        "when they differ.",
+    ),
+    Field(
+        "raw_html",
+        BOOL,
+        "`true` keeps the body's HTML as written, scripts and all (an imported archive post "
+        "that needs its embed); otherwise scripts, `on*=` handlers and unknown iframes are removed.",
+    ),
     Field("permalink", TEXT, "The archive's old URL of the post; redirects to the new one.", legacy=True),
     Field("created", TIMESTAMP, "Unix time of the archive post; used when `date` is missing.", legacy=True),
-    Field("published", BOOL, "Jekyll's `published: false` marks an unpublished post (read as `status: draft`).",
-          legacy=True),
+    Field(
+        "published",
+        BOOL,
+        "Jekyll's `published: false` marks an unpublished post (read as `status: draft`).",
+        legacy=True,
+    ),
 )
 
 # People, partners, working groups and projects: content/<kind folder>/<slug>.md
 ENTITY_FIELDS = (
-    Field("name", I18N_TEXT, "Display name; may differ per language (`{en: ..., es: ...}`).", required=True,
-          aliases=("title",)),
+    Field(
+        "name",
+        I18N_TEXT,
+        "Display name; may differ per language (`{en: ..., es: ...}`).",
+        required=True,
+        aliases=("title",),
+    ),
     Field("slug", TEXT, "Last part of the URL; the file name when absent."),
     Field("short_name", I18N_TEXT, "Acronym or short form (`IOM`), also accepted as a reference."),
-    Field("other_names", LIST, "Further names updates may use for this entry (old usernames, acronyms).",
-          aliases=("aliases",)),
+    Field(
+        "other_names",
+        LIST,
+        "Further names updates may use for this entry (old usernames, acronyms).",
+        aliases=("aliases",),
+    ),
     Field("role", I18N_TEXT, "A person's role, or a partner's one-line description.", aliases=("description",)),
     Field("photo", IMAGE, "Portrait or logo: `src`, `alt`.", aliases=("logo", "image")),
     Field("url", TEXT, "Website.", aliases=("website",)),
@@ -91,8 +141,11 @@ ENTITY_FIELDS = (
 )
 
 # Static pages (About...): content/pages/
-PAGE_FIELDS = tuple(f for f in FIELDS if f.name in {
-    "title", "date", "updated", "slug", "lang", "translation_key", "summary", "status", "original_hash"})
+PAGE_FIELDS = tuple(
+    f
+    for f in FIELDS
+    if f.name in {"title", "date", "updated", "slug", "lang", "translation_key", "summary", "status", "original_hash"}
+)
 
 SCHEMAS = {"update": FIELDS, "entity": ENTITY_FIELDS, "page": PAGE_FIELDS}
 

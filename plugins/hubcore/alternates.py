@@ -42,4 +42,3 @@ def original_lang(context):
         return None
     original = original_of([content, *content.translations], context["DEFAULT_LANG"])
     return original.lang if original else None
-

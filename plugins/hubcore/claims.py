@@ -65,9 +65,13 @@ def of_site(settings, staticfiles=()):
     claims.folder(settings["IMAGE_FOLDER"], "the resized images")
     if settings["TRANSLATION_STATUS_URL"]:
         claims.folder(settings["TRANSLATION_STATUS_URL"], "the translation status page")
-    for name, who in (("robots.txt", "robots.txt"), ("sitemap.xml", "the sitemap"),
-                      ("_redirects", "the list of redirects"), ("CNAME", "GitHub Pages' domain file"),
-                      (".nojekyll", "GitHub Pages' .nojekyll")):
+    for name, who in (
+        ("robots.txt", "robots.txt"),
+        ("sitemap.xml", "the sitemap"),
+        ("_redirects", "the list of redirects"),
+        ("CNAME", "GitHub Pages' domain file"),
+        (".nojekyll", "GitHub Pages' .nojekyll"),
+    ):
         claims.file(name, who)
     for lang in settings["LANGUAGES"]:
         home = urls.lang_url(settings, lang)
@@ -78,8 +82,9 @@ def of_site(settings, staticfiles=()):
         claims.folder(urls.lang_url(settings, lang, settings["LANG_ARCHIVES_URL"]), f"the {lang!r} archives")
         claims.folder(urls.lang_url(settings, lang, settings["FEED_FOLDER"]), f"the {lang!r} feeds")
         for kind, spec in settings["DIRECTORY_KINDS"].items():
-            claims.folder(urls.lang_url(settings, lang, spec["url"].split("{slug}")[0]),
-                          f"the {lang!r} pages of {kind}")
+            claims.folder(
+                urls.lang_url(settings, lang, spec["url"].split("{slug}")[0]), f"the {lang!r} pages of {kind}"
+            )
     for static in staticfiles:
         claims.file(static.save_as, static.relative_source_path)
     return claims
@@ -95,5 +100,15 @@ def add_documents(claims, generators):
 
 
 # Where Pelican's articles and pages generators keep their documents, by status.
-DOCUMENT_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
-                  "hidden_translations", "pages", "hidden_pages", "draft_pages", "draft_translations")
+DOCUMENT_LISTS = (
+    "articles",
+    "translations",
+    "drafts",
+    "drafts_translations",
+    "hidden_articles",
+    "hidden_translations",
+    "pages",
+    "hidden_pages",
+    "draft_pages",
+    "draft_translations",
+)

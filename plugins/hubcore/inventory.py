@@ -40,7 +40,7 @@ class Inventory:
         if full == self.root:
             return ""
         inside = full.startswith(self.root + os.sep)
-        return full[len(self.root) + 1:].replace(os.sep, "/") if inside else None
+        return full[len(self.root) + 1 :].replace(os.sep, "/") if inside else None
 
 
 def of(settings):
@@ -68,8 +68,9 @@ def keep_listed_static_files(generator):
     """Pelican's walk (the engine off) follows every link: only the static files the inventory lists are copied.
     In place: the static generator's list is the context's."""
     listed = of(generator.settings)
-    generator.staticfiles[:] = [static for static in generator.staticfiles
-                                if listed.has(listed.relative(static.source_path))]
+    generator.staticfiles[:] = [
+        static for static in generator.staticfiles if listed.has(listed.relative(static.source_path))
+    ]
 
 
 def walk(root):
@@ -83,8 +84,11 @@ def walk(root):
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError as error:
-            inventory.refused[relative or "."] = ("E-NOT-A-FILE", f"the folder cannot be read: {error.strerror}",
-                                                  "give it read permission, or remove it")
+            inventory.refused[relative or "."] = (
+                "E-NOT-A-FILE",
+                f"the folder cannot be read: {error.strerror}",
+                "give it read permission, or remove it",
+            )
             continue
         for entry in entries:
             path = f"{relative}/{entry.name}" if relative else entry.name
@@ -100,14 +104,20 @@ def classify(entry, path, chain, real_root, inventory):
         real = os.path.realpath(entry.path)
         problem = link_problem(entry.path, real, chain, real_root)
         if problem:
-            inventory.refused[path] = ("E-SYMLINK", problem, "copy the file into content/ instead of linking it, "
-                                       "or remove the link")
+            inventory.refused[path] = (
+                "E-SYMLINK",
+                problem,
+                "copy the file into content/ instead of linking it, or remove the link",
+            )
             return None
         try:
             mode = os.stat(real).st_mode
         except OSError as error:
-            inventory.refused[path] = ("E-NOT-A-FILE", f"the file cannot be read: {error.strerror}",
-                                       "give it read permission, or remove it")
+            inventory.refused[path] = (
+                "E-NOT-A-FILE",
+                f"the file cannot be read: {error.strerror}",
+                "give it read permission, or remove it",
+            )
             return None
         is_dir, is_file = stat.S_ISDIR(mode), stat.S_ISREG(mode)
     else:  # the folder's listing says what it is: no call to the file system
@@ -115,16 +125,22 @@ def classify(entry, path, chain, real_root, inventory):
         is_dir, is_file = entry.is_dir(follow_symlinks=False), entry.is_file(follow_symlinks=False)
         if is_file and entry.stat(follow_symlinks=False).st_nlink > 1:
             # A hard link: the same file under another name, maybe outside content/ (git never makes one).
-            inventory.refused[path] = ("E-SYMLINK", "this file has other names elsewhere (a hard link), maybe outside "
-                                       "content/", "copy the file instead of linking it")
+            inventory.refused[path] = (
+                "E-SYMLINK",
+                "this file has other names elsewhere (a hard link), maybe outside content/",
+                "copy the file instead of linking it",
+            )
             return None
     if is_dir:
         return real
     if is_file:
         inventory.files[path] = real
     else:
-        inventory.refused[path] = ("E-NOT-A-FILE", "this is not a file (a pipe, socket or device) and cannot be "
-                                   "published", "remove it from content/")
+        inventory.refused[path] = (
+            "E-NOT-A-FILE",
+            "this is not a file (a pipe, socket or device) and cannot be published",
+            "remove it from content/",
+        )
     return None
 
 

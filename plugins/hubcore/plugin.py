@@ -55,8 +55,11 @@ def plugin_name(entry):
 
 def connected(signal):
     """The handlers connected to `signal` through a gate, in order, each with the plugins it serves."""
-    return [(receiver.handler, frozenset(receiver.plugins)) for receiver in signal.receivers.values()
-            if hasattr(receiver, "plugins")]
+    return [
+        (receiver.handler, frozenset(receiver.plugins))
+        for receiver in signal.receivers.values()
+        if hasattr(receiver, "plugins")
+    ]
 
 
 def adds_generator(generator_class):

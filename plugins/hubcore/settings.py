@@ -25,8 +25,14 @@ DEFAULTS = {
     # Defuse raw HTML in bodies (scripts, on*= handlers, javascript: links); iframes only from these
     # hosts and their subdomains (the archive's embeds). A file may opt out with `raw_html: true`.
     "SANITIZE_HTML": True,
-    "SANITIZE_IFRAME_HOSTS": ["www.youtube.com", "www.youtube-nocookie.com", "player.vimeo.com",
-                              "umap.openstreetmap.fr", "overpass-turbo.eu", "docs.google.com"],
+    "SANITIZE_IFRAME_HOSTS": [
+        "www.youtube.com",
+        "www.youtube-nocookie.com",
+        "player.vimeo.com",
+        "umap.openstreetmap.fr",
+        "overpass-turbo.eu",
+        "docs.google.com",
+    ],
     # Repair mojibake (UTF-8 read as Latin-1 or Mac Roman) in legacy posts
     # when rendering; the source file is never changed.
     "LEGACY_REPAIR_MOJIBAKE": True,
@@ -48,12 +54,28 @@ DEFAULTS = {
     # Labels of the archive's body links to a translation, per target language.
     "TRANSLATION_LINK_LABELS": {
         "en": ["English version", "Version in English", "Versión en inglés", "Version anglaise", "Versão em inglês"],
-        "es": ["Versión en español", "Spanish version", "Version in Spanish", "Version espagnole",
-               "Versão em espanhol"],
-        "fr": ["Version française", "Version en français", "French version", "Version in French",
-               "Versión en francés", "Versão em francês"],
-        "pt": ["Versão em português", "Portuguese version", "Version in Portuguese", "Versión en portugués",
-               "Version portugaise"],
+        "es": [
+            "Versión en español",
+            "Spanish version",
+            "Version in Spanish",
+            "Version espagnole",
+            "Versão em espanhol",
+        ],
+        "fr": [
+            "Version française",
+            "Version en français",
+            "French version",
+            "Version in French",
+            "Versión en francés",
+            "Versão em francês",
+        ],
+        "pt": [
+            "Versão em português",
+            "Portuguese version",
+            "Version in Portuguese",
+            "Versión en portugués",
+            "Version portugaise",
+        ],
     },
     # A translation key whose every version is a translation (`translation_of` set), with no original in any
     # language, is an error unless this is True.
@@ -77,8 +99,16 @@ DEFAULTS = {
     # `./dev check`: build without rendering or writing anything, and without the plugins that only render
     # (they report nothing, and change nothing the others check).
     "HUB_CHECK_ONLY": False,
-    "CHECK_LEAVES_OUT": ["i18n", "language_pages", "translation_status", "feeds", "search", "sharing", "sitemap",
-                         "incremental"],
+    "CHECK_LEAVES_OUT": [
+        "i18n",
+        "language_pages",
+        "translation_status",
+        "feeds",
+        "search",
+        "sharing",
+        "sitemap",
+        "incremental",
+    ],
     # Files the reader cache lacks are read in this many processes (0: one per core), when there are at least
     # READ_IN_PARALLEL_FROM of them (engine/read_ahead.py).
     "READ_PROCESSES": 0,
@@ -125,8 +155,6 @@ DEFAULTS = {
 }
 
 
-
-
 def apply_defaults(pelican):
     """Fill in missing settings and check the ones that must agree."""
     settings = pelican.settings
@@ -140,8 +168,9 @@ def check(settings):
     try:
         zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise SettingsError(f"TIMEZONE {settings.get('TIMEZONE')!r} is not a time zone (such as 'UTC' or "
-                            "'America/Bogota')") from None
+        raise SettingsError(
+            f"TIMEZONE {settings.get('TIMEZONE')!r} is not a time zone (such as 'UTC' or 'America/Bogota')"
+        ) from None
     for name in ("LARGE_CONTENT_BYTES", "MAX_CONTENT_BYTES", "FEED_CONTENT_MAX_BYTES", "MARKDOWN_SECONDS"):
         if not isinstance(settings[name], int) or settings[name] < 1:
             raise SettingsError(f"{name} must be a whole number, 1 or more")

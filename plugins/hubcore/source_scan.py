@@ -15,13 +15,16 @@ KEY = "source_scan"  # metadata key
 # as text. Escaped brackets followed by a `(target)`; the trailing backslash was the editor's line break.
 ESCAPED = re.compile(r"(!?)\\\[([^\]\n]{0,300}?)\\\]\(([^)\s]{1,2000})\)(?:\\(?=\s|$))?")  # bounded: linear
 # An image with no text alternative: HTML without `alt` (or with an empty one), Markdown `![](target)`.
-NO_ALT = re.compile(r"""<img\b(?![^>]{0,2000}\balt\s*=\s*(?:"[^"\s]|'[^'\s]|[^\s"'>]))[^>]{0,2000}>|!\[\s*\]\(""",
-                    re.IGNORECASE)
+NO_ALT = re.compile(
+    r"""<img\b(?![^>]{0,2000}\balt\s*=\s*(?:"[^"\s]|'[^'\s]|[^\s"'>]))[^>]{0,2000}>|!\[\s*\]\(""", re.IGNORECASE
+)
 # A link to an update with its label: Markdown `[label](…/updates/x/)` and HTML `<a href="…/updates/x/">label</a>`
 # (the archive's "Versión en español" links between translations; translations.py reads them).
-LABELLED = re.compile(r"""\[([^\]\n]{1,200})\]\(\s*<?([^)\s>]{0,2000}/updates/[^)\s>]{0,500})|"""
-                      r"""<a\s[^>]{0,500}?href=["']([^"']{0,2000}/updates/[^"']{0,500})["'][^>]{0,500}>(.{0,300}?)</a>""",
-                      re.IGNORECASE)
+LABELLED = re.compile(
+    r"""\[([^\]\n]{1,200})\]\(\s*<?([^)\s>]{0,2000}/updates/[^)\s>]{0,500})|"""
+    r"""<a\s[^>]{0,500}?href=["']([^"']{0,2000}/updates/[^"']{0,500})["'][^>]{0,500}>(.{0,300}?)</a>""",
+    re.IGNORECASE,
+)
 # Markdown `](target)` and HTML `href="target"` / `src="target"`.
 LINK = re.compile(r"""(?:\]\(\s*<?|(?:href|src)=["'])([^)"'\s>]+)""")
 
@@ -32,14 +35,29 @@ def scan(text):
     file's text (decoded, without byte-order mark, with `\\n` line ends)."""
     lines = text.split("\n")
     return {
-        "escaped": [(number, match.group(), unescaped(match.group())) for number, line in enumerate(lines, start=1)
-                    if "\\[" in line for match in ESCAPED.finditer(line)],
-        "no_alt": [(number, match.group()[:80]) for number, line in enumerate(lines, start=1)
-                   if "<img" in line.lower() or "![" in line for match in NO_ALT.finditer(line)],
-        "mojibake": [(number, line, fixed) for number, (line, fixed) in enumerate(zip(lines, repaired_lines(lines)),
-                                                                                    start=1) if fixed != line],
-        "links": [(number, target) for number, line in enumerate(lines, start=1) if "(" in line or "=" in line
-                  for target in LINK.findall(line)],
+        "escaped": [
+            (number, match.group(), unescaped(match.group()))
+            for number, line in enumerate(lines, start=1)
+            if "\\[" in line
+            for match in ESCAPED.finditer(line)
+        ],
+        "no_alt": [
+            (number, match.group()[:80])
+            for number, line in enumerate(lines, start=1)
+            if "<img" in line.lower() or "![" in line
+            for match in NO_ALT.finditer(line)
+        ],
+        "mojibake": [
+            (number, line, fixed)
+            for number, (line, fixed) in enumerate(zip(lines, repaired_lines(lines)), start=1)
+            if fixed != line
+        ],
+        "links": [
+            (number, target)
+            for number, line in enumerate(lines, start=1)
+            if "(" in line or "=" in line
+            for target in LINK.findall(line)
+        ],
         "labelled": labelled_links(lines),
     }
 

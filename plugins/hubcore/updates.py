@@ -9,8 +9,11 @@ from itertools import chain
 from operator import attrgetter
 
 # Pelican keeps each status apart: (originals, translations) list names on the articles generator.
-STATUS_LISTS = (("articles", "translations"), ("drafts", "drafts_translations"),
-                ("hidden_articles", "hidden_translations"))
+STATUS_LISTS = (
+    ("articles", "translations"),
+    ("drafts", "drafts_translations"),
+    ("hidden_articles", "hidden_translations"),
+)
 
 LIST_NAMES = [name for pair in STATUS_LISTS for name in pair]
 
@@ -59,8 +62,9 @@ def original_of(versions, default_lang):
     if not originals:
         return None
     # Pages may have no date; dates in UTC, as text, sort as the dates do.
-    return min(originals, key=lambda doc: (doc.lang != default_lang, str(getattr(doc, "date", "")),
-                                           doc.relative_source_path))
+    return min(
+        originals, key=lambda doc: (doc.lang != default_lang, str(getattr(doc, "date", "")), doc.relative_source_path)
+    )
 
 
 def for_language(items, lang, settings):
@@ -74,9 +78,9 @@ def for_language(items, lang, settings):
     mode, default = settings["UNTRANSLATED_UPDATES"], settings["DEFAULT_LANG"]
     if lang == default or mode == "own":
         return own, []
-    untranslated = [item for item in items
-                    if item.lang == default and all(other.lang != lang for other in item.translations)]
+    untranslated = [
+        item for item in items if item.lang == default and all(other.lang != lang for other in item.translations)
+    ]
     if mode == "mixed":
         return newest_first(own + untranslated), []
     return own, untranslated
-

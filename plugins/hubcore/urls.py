@@ -35,8 +35,12 @@ def save_as(url):
 def slugify(settings, text):
     """A URL part from any text; never a path (no separators, no leading dots), whatever the settings say."""
     # Names recur on every update that gives them (tags, people, partners): Pelican's slugify is remembered.
-    slug = remembered_slugify(str(text), tuple(map(tuple, settings.get("SLUG_REGEX_SUBSTITUTIONS", []))), False,
-                              settings.get("SLUGIFY_USE_UNICODE", False))
+    slug = remembered_slugify(
+        str(text),
+        tuple(map(tuple, settings.get("SLUG_REGEX_SUBSTITUTIONS", []))),
+        False,
+        settings.get("SLUGIFY_USE_UNICODE", False),
+    )
     return NOT_IN_SLUG.sub("-", slug).strip(".-")
 
 
@@ -79,7 +83,7 @@ def relative_path(folder, source_path, cwd):  # cwd: abspath depends on it
     base, full = _absolute(folder, cwd), os.path.abspath(os.path.join(folder, source_path))
     # relpath splits both paths into parts; a file inside the folder needs only the folder cut off.
     inside = base != os.sep and full.startswith(base + os.sep)
-    return utils.posixize_path(full[len(base) + 1:] if inside else os.path.relpath(full, base))
+    return utils.posixize_path(full[len(base) + 1 :] if inside else os.path.relpath(full, base))
 
 
 @functools.lru_cache(maxsize=16)

@@ -61,17 +61,29 @@ def variants(source, settings, update):
     except UnidentifiedImageError:
         return None  # a format Pillow does not read (SVG): shown as it is
     except UNREADABLE as error:
-        findings.report(settings, findings.ERROR, "E-IMAGE-UNREADABLE", update.relative_source_path,
-                        update.metadata.get("source_lines", {}).get("feature_image", 0),
-                        f"the feature image cannot be read as an image ({type(error).__name__}: {error})",
-                        "save it again as a JPEG or PNG of at most a few thousand pixels a side")
+        findings.report(
+            settings,
+            findings.ERROR,
+            "E-IMAGE-UNREADABLE",
+            update.relative_source_path,
+            update.metadata.get("source_lines", {}).get("feature_image", 0),
+            f"the feature image cannot be read as an image ({type(error).__name__}: {error})",
+            "save it again as a JPEG or PNG of at most a few thousand pixels a side",
+        )
         return None
     if kind not in FORMATS:
         return None
     widths = [w for w in settings["IMAGE_WIDTHS"] if w < width] + [width]
-    return {"width": width, "height": height, "source": source, "variants": [
-        {"format": fmt, "width": w, "name": f"{settings['IMAGE_FOLDER']}{stem}-{digest}-{w}.{FORMATS[fmt]}"}
-        for fmt in ("WEBP", kind) for w in widths]}
+    return {
+        "width": width,
+        "height": height,
+        "source": source,
+        "variants": [
+            {"format": fmt, "width": w, "name": f"{settings['IMAGE_FOLDER']}{stem}-{digest}-{w}.{FORMATS[fmt]}"}
+            for fmt in ("WEBP", kind)
+            for w in widths
+        ],
+    }
 
 
 def read_whole(source, marker):
@@ -110,9 +122,15 @@ class ImagesGenerator(Generator):
 
 
 def report_encoding(error, settings, update):
-    findings.report(settings, findings.ERROR, "E-IMAGE-ENCODE", update.relative_source_path,
-                    update.metadata.get("source_lines", {}).get("feature_image", 0),
-                    f"the feature image could not be resized: {error}", "save it again as JPEG or PNG")
+    findings.report(
+        settings,
+        findings.ERROR,
+        "E-IMAGE-ENCODE",
+        update.relative_source_path,
+        update.metadata.get("source_lines", {}).get("feature_image", 0),
+        f"the feature image could not be resized: {error}",
+        "save it again as JPEG or PNG",
+    )
 
 
 def encode(source, target, variant, settings, update):
@@ -126,8 +144,7 @@ def encode(source, target, variant, settings, update):
                 picture = picture.resize((variant["width"], height), Image.Resampling.LANCZOS)
             if variant["format"] == "JPEG" and picture.mode == "RGBA":
                 picture = picture.convert("RGB")
-            picture.save(target + ".part", format=variant["format"], quality=settings["IMAGE_QUALITY"],
-                         optimize=True)
+            picture.save(target + ".part", format=variant["format"], quality=settings["IMAGE_QUALITY"], optimize=True)
         os.replace(target + ".part", target)  # never a half-written file in the cache
         state.of(settings).images_encoded += 1
         return True

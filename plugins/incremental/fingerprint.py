@@ -35,8 +35,17 @@ LIBRARIES = ("pelican", "jinja2", "markdown", "babel", "feedgenerator", "nh3", "
 BODY_ONLY = {"text_hash", "read_findings", "lang_detected", source_scan.KEY}
 # The writer's arguments under which a page gets the document it shows whole (article.html, page.html).
 SHOWN_WHOLE = ("article", "page")
-DOCUMENT_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
-                  "hidden_translations", "pages", "hidden_pages", "draft_pages")
+DOCUMENT_LISTS = (
+    "articles",
+    "translations",
+    "drafts",
+    "drafts_translations",
+    "hidden_articles",
+    "hidden_translations",
+    "pages",
+    "hidden_pages",
+    "draft_pages",
+)
 
 
 def digest(text):
@@ -108,8 +117,16 @@ class Describer:
     def shape(self, doc):
         metadata = {k: v for k, v in doc.metadata.items() if k not in BODY_ONLY}
         # The summary, even when Pelican cuts it from the body: lists and feeds of other pages show it.
-        return "|".join([self.document(doc), doc.status, doc.save_as, str(doc.summary), self(metadata),
-                         self(sorted(t.source_path for t in getattr(doc, "translations", [])))])
+        return "|".join(
+            [
+                self.document(doc),
+                doc.status,
+                doc.save_as,
+                str(doc.summary),
+                self(metadata),
+                self(sorted(t.source_path for t in getattr(doc, "translations", []))),
+            ]
+        )
 
 
 def files(folders):

@@ -75,8 +75,9 @@ class Remembering:
 class IncrementalWriter(OpeningWriter):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings)
-        cache = os.path.join(self.settings["CACHE_PATH"],
-                             f"output-{fingerprint.digest(os.path.abspath(output_path))[:12]}.json")
+        cache = os.path.join(
+            self.settings["CACHE_PATH"], f"output-{fingerprint.digest(os.path.abspath(output_path))[:12]}.json"
+        )
         self.manifest = Manifest(cache, output_path)
         state.of(self.settings).writer = self
         self.describe = fingerprint.Describer(self.settings)
@@ -128,11 +129,16 @@ class IncrementalWriter(OpeningWriter):
             return False
         if self.unchanged(target):
             return True
-        if (self.edited is not None and documents and self.edited.isdisjoint(map(id, documents))
-                and self.manifest.fresh(target)):  # made of other documents than the edited ones
+        if (
+            self.edited is not None
+            and documents
+            and self.edited.isdisjoint(map(id, documents))
+            and self.manifest.fresh(target)
+        ):  # made of other documents than the edited ones
             return True
-        key = fingerprint.digest("\n".join(
-            [self.site_key, self.describe(list(inputs)), *(fingerprint.body(doc) for doc in documents)]))
+        key = fingerprint.digest(
+            "\n".join([self.site_key, self.describe(list(inputs)), *(fingerprint.body(doc) for doc in documents)])
+        )
         if self.manifest.fresh(target, key):
             return True
         self.keys[target] = key

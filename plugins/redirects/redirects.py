@@ -45,8 +45,9 @@ def output_name(address):
     path = unquote(path)
     if any(part.startswith(".") for part in path.split("/")) or "\\" in path or any(ord(c) < 32 for c in path):
         return None  # `..`, and hidden names a host treats apart (.git/, .htaccess, .well-known/)
-    if len(path.encode("utf-8")) > MAX_PATH_BYTES or any(len(part.encode("utf-8")) > urls.MAX_SLUG_BYTES
-                                                         for part in path.split("/")):
+    if len(path.encode("utf-8")) > MAX_PATH_BYTES or any(
+        len(part.encode("utf-8")) > urls.MAX_SLUG_BYTES for part in path.split("/")
+    ):
         return None  # longer than a file name or path may be
     path = posixpath.normpath("/" + path).lstrip("/")
     if not path:
@@ -64,12 +65,16 @@ class RedirectsGenerator(Generator):
         base = settings["SITEURL"]
         rules = []  # `_redirects` lines, for hosts that redirect with a real 301 (Netlify, Cloudflare Pages)
         for name, document in self.planned:
-            files.write_if_changed(os.path.join(self.output_path, name),
-                                   PAGE.format(lang=document.lang, title=html.escape(document.title),
-                                               target=html.escape(f"{base}/{document.url}")))
+            files.write_if_changed(
+                os.path.join(self.output_path, name),
+                PAGE.format(
+                    lang=document.lang, title=html.escape(document.title), target=html.escape(f"{base}/{document.url}")
+                ),
+            )
             rules.append(f"/{quote(name.removesuffix('index.html'))} /{document.url} 301")
-        files.write_if_changed(os.path.join(self.output_path, "_redirects"),
-                               "".join(f"{rule}\n" for rule in sorted(rules)))
+        files.write_if_changed(
+            os.path.join(self.output_path, "_redirects"), "".join(f"{rule}\n" for rule in sorted(rules))
+        )
 
 
 def plan(generators):
@@ -101,15 +106,24 @@ def plan(generators):
 def refusal(name, address, old, taken):
     """(code stem, message, fix) of an old address that gets no redirect, or None."""
     if name is None:
-        return ("ALIAS", f"the old address {address!r} is not a path of this site",
-                "write it as /updates/old-name/ (no domain, no ..)")
+        return (
+            "ALIAS",
+            f"the old address {address!r} is not a path of this site",
+            "write it as /updates/old-name/ (no domain, no ..)",
+        )
     if name in old:
-        return ("ALIAS-DUPLICATE", f"the old address {address!r} is already one of {old[name]}",
-                "keep it in one of the two files")
+        return (
+            "ALIAS-DUPLICATE",
+            f"the old address {address!r} is already one of {old[name]}",
+            "keep it in one of the two files",
+        )
     owner = taken.owner(name)
     if owner:
-        return ("ALIAS-TAKEN", f"the old address {address!r} is taken by {owner}; it cannot redirect",
-                "remove it from `aliases`")
+        return (
+            "ALIAS-TAKEN",
+            f"the old address {address!r} is taken by {owner}; it cannot redirect",
+            "remove it from `aliases`",
+        )
     return None
 
 
@@ -120,8 +134,9 @@ def report(settings, document, stem, message, hint):
     if stem == "ALIAS":
         findings.report(settings, findings.ERROR, "E-ALIAS", document.relative_source_path, line, message, hint)
     else:
-        findings.lenient(settings, document.metadata.get("legacy_format"), stem, document.relative_source_path,
-                         line, message, hint)
+        findings.lenient(
+            settings, document.metadata.get("legacy_format"), stem, document.relative_source_path, line, message, hint
+        )
 
 
 SIGNAL_HANDLERS = {

@@ -34,6 +34,7 @@ PAGEFIND = version("pagefind-bin")
 @dataclass
 class Run:
     """One Pagefind run: its pages (paths in the output folder), and the bundle it makes ("" for the site's)."""
+
     bundle: str
     pages: list = field(default_factory=list)
 
@@ -45,7 +46,7 @@ def plan(pages_by_lang, limit):
         pages = sorted(set(pages_by_lang[lang]))
         if not pages:
             continue
-        first, *rest = (pages[start:start + limit] for start in range(0, len(pages), limit))
+        first, *rest = (pages[start : start + limit] for start in range(0, len(pages), limit))
         if not site or len(site[-1].pages) + len(first) > limit:
             site.append(Run(""))
         site[-1].pages += first
@@ -126,7 +127,10 @@ class Indexing:
                 return False
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "pagefind", *site, "--output-path", os.path.join(self.work, "run"), "--silent"],
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
         stdout, stderr = self.process.communicate()
         if self.cancelled:
             return False

@@ -32,12 +32,19 @@ class SearchPagesGenerator(Generator):
         runs = state.of(settings).pagefind_runs
         for lang in settings["LANGUAGES"]:
             url = urls.lang_url(settings, lang, settings["SEARCH_URL"])
-            writer.write_file(urls.save_as(url), self.get_template("search"), self.context,
-                              settings["RELATIVE_URLS"], url=url, lang=lang,
-                              updates=[item for item in published if item.lang == lang],
-                              merged_bundles=bundles.merged_bundles(runs, lang),
-                              alternates={other: urls.lang_url(settings, other, settings["SEARCH_URL"])
-                                          for other in settings["LANGUAGES"]})
+            writer.write_file(
+                urls.save_as(url),
+                self.get_template("search"),
+                self.context,
+                settings["RELATIVE_URLS"],
+                url=url,
+                lang=lang,
+                updates=[item for item in published if item.lang == lang],
+                merged_bundles=bundles.merged_bundles(runs, lang),
+                alternates={
+                    other: urls.lang_url(settings, other, settings["SEARCH_URL"]) for other in settings["LANGUAGES"]
+                },
+            )
         finish_index(settings, getattr(writer, "manifest", None))
 
 
@@ -59,15 +66,19 @@ def start_index(generator, writer):
             pages.setdefault(doc.lang, []).append(doc.save_as)
     state.of(settings).pagefind_runs = bundles.plan(pages, settings["SEARCH_PAGES_PER_INDEX"])
     manifest = getattr(writer, "manifest", None)
-    if manifest is not None and not manifest.changed_so_far() and manifest.fresh(entry_file(settings),
-                                                                                   indexed(settings)):
+    if (
+        manifest is not None
+        and not manifest.changed_so_far()
+        and manifest.fresh(entry_file(settings), indexed(settings))
+    ):
         return
     begin_index(settings)
 
 
 def begin_index(settings):
-    state.of(settings).indexing = bundles.Indexing(settings["OUTPUT_PATH"], settings["CACHE_PATH"],
-                                                   state.of(settings).pagefind_runs, indexed_pages(settings))
+    state.of(settings).indexing = bundles.Indexing(
+        settings["OUTPUT_PATH"], settings["CACHE_PATH"], state.of(settings).pagefind_runs, indexed_pages(settings)
+    )
 
 
 def indexed_pages(settings):
@@ -105,8 +116,15 @@ def finish_index(settings, manifest=None):
         return
     error = running.wait()
     if error:
-        findings.report(settings, findings.ERROR, "E-SEARCH-INDEX", "pelicanconf.py", 0,
-                        f"Pagefind failed: {error}", "run `.venv/bin/python -m pagefind --site output` to see why")
+        findings.report(
+            settings,
+            findings.ERROR,
+            "E-SEARCH-INDEX",
+            "pelicanconf.py",
+            0,
+            f"Pagefind failed: {error}",
+            "run `.venv/bin/python -m pagefind --site output` to see why",
+        )
     elif manifest is not None and os.path.exists(entry_file(settings)):
         manifest.record(entry_file(settings), indexed(settings))
 

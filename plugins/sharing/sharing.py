@@ -40,14 +40,21 @@ def news_article(context, article):
     """JSON-LD of an update, safe inside <script>: no `<`, `>` or `&` appears as such."""
     lang = article.lang
     data = {
-        "@context": "https://schema.org", "@type": "NewsArticle",
-        "headline": article.title, "inLanguage": lang,
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "inLanguage": lang,
         "datePublished": article.date.isoformat(),
         "dateModified": (getattr(article, "modified", None) or article.date).isoformat(),
         "mainEntityOfPage": absolute_url(context, article.url),
-        "author": [{"@type": "Person", "name": person.display(lang),
-                    **({"url": absolute_url(context, person.url_for(lang))} if person.has_page(lang) else {})}
-                   for person in getattr(article, "persons", [])],
+        "author": [
+            {
+                "@type": "Person",
+                "name": person.display(lang),
+                **({"url": absolute_url(context, person.url_for(lang))} if person.has_page(lang) else {}),
+            }
+            for person in getattr(article, "persons", [])
+        ],
         "publisher": {"@type": "Organization", "name": context["SITENAME"], "url": context["FEED_SITEURL"] + "/"},
     }
     image = article.metadata.get("feature_image")
@@ -61,15 +68,21 @@ def news_article(context, article):
 
 
 def prepare_environment(generator):
-    generator.env.globals.update(canonical_url=canonical_url, og_locale=og_locale, news_article=news_article,
-                                 absolute_url=absolute_url)
+    generator.env.globals.update(
+        canonical_url=canonical_url, og_locale=og_locale, news_article=news_article, absolute_url=absolute_url
+    )
 
 
 def write_robots(pelican):
     settings = pelican.settings
     hidden = ["/" + path for path in (settings["TRANSLATION_STATUS_URL"], "drafts/") if path]
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in hidden), "",
-             f"Sitemap: {settings['FEED_SITEURL']}/sitemap.xml", ""]
+    lines = [
+        "User-agent: *",
+        *(f"Disallow: {path}" for path in hidden),
+        "",
+        f"Sitemap: {settings['FEED_SITEURL']}/sitemap.xml",
+        "",
+    ]
     files.write_if_changed(os.path.join(settings["OUTPUT_PATH"], "robots.txt"), "\n".join(lines))
 
 

@@ -29,15 +29,18 @@ def record(path, context):
 def write(pelican):
     settings = pelican.settings
     base = settings["SITEURL"]
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-             'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
     for url, lastmod, links in sorted(state.of(settings).sitemap_pages, key=lambda page: page[0]):
         lines.append(f"<url><loc>{escape(f'{base}/{url}')}</loc>")
         if lastmod:
             lines.append(f"<lastmod>{lastmod.date().isoformat()}</lastmod>")
-        lines += [f'<xhtml:link rel="alternate" hreflang={quoteattr(code)} href={quoteattr(f"{base}/{href}")}/>'
-                  for code, href in links]
+        lines += [
+            f'<xhtml:link rel="alternate" hreflang={quoteattr(code)} href={quoteattr(f"{base}/{href}")}/>'
+            for code, href in links
+        ]
         lines.append("</url>")
     lines.append("</urlset>\n")
     files.write_if_changed(os.path.join(settings["OUTPUT_PATH"], "sitemap.xml"), "\n".join(lines))

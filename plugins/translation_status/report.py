@@ -34,9 +34,11 @@ def build(documents, settings):
     coverage = {}
     for lang in settings["LANGUAGES"]:
         wanted = [row for row in rows if row["original_lang"] != lang]
-        coverage[lang] = {"translated": sum(lang in row["versions"] for row in wanted),
-                          "outdated": sum(row["versions"].get(lang, {}).get("outdated", False) for row in wanted),
-                          "total": len(wanted)}
+        coverage[lang] = {
+            "translated": sum(lang in row["versions"] for row in wanted),
+            "outdated": sum(row["versions"].get(lang, {}).get("outdated", False) for row in wanted),
+            "total": len(wanted),
+        }
     return {"default_lang": default, "coverage": coverage, "updates": rows}
 
 
@@ -49,9 +51,14 @@ def row(key, versions, settings):
         "date": original.date.date().isoformat(),
         "original_lang": original.lang,
         "original_hash": original.metadata["text_hash"],
-        "versions": {lang: {"url": doc.url, "source": doc.relative_source_path,
-                            "outdated": doc is not original and outdated(original, doc)}
-                     for lang, doc in sorted(versions.items())},
+        "versions": {
+            lang: {
+                "url": doc.url,
+                "source": doc.relative_source_path,
+                "outdated": doc is not original and outdated(original, doc),
+            }
+            for lang, doc in sorted(versions.items())
+        },
         "missing": [lang for lang in settings["LANGUAGES"] if lang not in versions],
     }
 
@@ -63,13 +70,14 @@ def bar(done, total, width=20):
 
 def as_text(report):
     """The report for a terminal: a bar per language, then what each update lacks."""
-    lines = [f"Translations of the {len(report['updates'])} updates, each language counted against those first "
-             "written in another:"]
+    lines = [
+        f"Translations of the {len(report['updates'])} updates, each language counted against those first "
+        "written in another:"
+    ]
     for lang, counts in report["coverage"].items():
         done, total = counts["translated"], counts["total"]
         share = f"{100 * done / total:3.0f} %" if total else "  - "
-        lines.append(f"  {lang}  {bar(done, total)}  {done:>4}/{total:<4} {share}"
-                     f"  ({counts['outdated']} outdated)")
+        lines.append(f"  {lang}  {bar(done, total)}  {done:>4}/{total:<4} {share}  ({counts['outdated']} outdated)")
     lines.append("")
     for entry in report["updates"]:
         stale = [lang for lang, version in entry["versions"].items() if version["outdated"]]
@@ -80,6 +88,8 @@ def as_text(report):
         if entry["missing"]:
             lines.append(f"    missing: {', '.join(entry['missing'])}")
         for lang in stale:
-            lines.append(f"    outdated: {lang} ({entry['versions'][lang]['source']}); once updated, set "
-                         f"`original_hash: {entry['original_hash']}`")
+            lines.append(
+                f"    outdated: {lang} ({entry['versions'][lang]['source']}); once updated, set "
+                f"`original_hash: {entry['original_hash']}`"
+            )
     return "\n".join(lines) + "\n"

@@ -29,13 +29,23 @@ class TranslationStatusGenerator(Generator):
         status = report.build(updates.published(self.context), self.settings)
         # The page shows no fingerprint, only what it makes outdated: a page made of the same, after an edit of an
         # update's text, is not rendered again (plugins/incremental).
-        shown = {**status, "updates": [{k: v for k, v in row.items() if k != "original_hash"}
-                                       for row in status["updates"]]}
-        writer.write_file(urls.save_as(url), self.get_template("translation_status"), self.context,
-                          self.settings["RELATIVE_URLS"], url=url, lang=self.settings["DEFAULT_LANG"],
-                          status=shown, noindex=True)
-        files.write_if_changed(os.path.join(self.output_path, url, JSON_NAME),
-                               json.dumps(status, ensure_ascii=False, indent=1))
+        shown = {
+            **status,
+            "updates": [{k: v for k, v in row.items() if k != "original_hash"} for row in status["updates"]],
+        }
+        writer.write_file(
+            urls.save_as(url),
+            self.get_template("translation_status"),
+            self.context,
+            self.settings["RELATIVE_URLS"],
+            url=url,
+            lang=self.settings["DEFAULT_LANG"],
+            status=shown,
+            noindex=True,
+        )
+        files.write_if_changed(
+            os.path.join(self.output_path, url, JSON_NAME), json.dumps(status, ensure_ascii=False, indent=1)
+        )
 
 
 SIGNAL_HANDLERS = {

@@ -104,9 +104,15 @@ def join_linked(documents, groups, settings):
         for lang, slug, href, line in legacy_links(doc, settings):
             targets = [t for t in by_slug.get(slug, []) if t is not doc]
             if not targets:
-                findings.report(settings, findings.ERROR, "E-TRANSLATION-LINK", doc.relative_source_path,
-                                line, f"the translation link points at {slug!r}, which is no update",
-                                "fix the link's slug or remove the link")
+                findings.report(
+                    settings,
+                    findings.ERROR,
+                    "E-TRANSLATION-LINK",
+                    doc.relative_source_path,
+                    line,
+                    f"the translation link points at {slug!r}, which is no update",
+                    "fix the link's slug or remove the link",
+                )
                 continue
             target = next((t for t in targets if t.lang == lang), targets[0])
             if target.lang != lang and not target.metadata.get("lang_given"):
@@ -123,17 +129,27 @@ def settle(group, settings):
     for doc in sorted(group, key=lambda d: d.relative_source_path):
         doc.translation_key = doc.metadata["translation_key"] = key
         if doc.lang in seen:
-            findings.report(settings, findings.ERROR, "E-TRANSLATION-DUPLICATE", doc.relative_source_path,
-                            doc.metadata.get("source_lines", {}).get("translation_key", 0),
-                            f"{seen[doc.lang].relative_source_path} is already the {doc.lang!r} version of "
-                            f"translation key {key!r}", "give one of them its own translation_key or lang")
+            findings.report(
+                settings,
+                findings.ERROR,
+                "E-TRANSLATION-DUPLICATE",
+                doc.relative_source_path,
+                doc.metadata.get("source_lines", {}).get("translation_key", 0),
+                f"{seen[doc.lang].relative_source_path} is already the {doc.lang!r} version of translation key {key!r}",
+                "give one of them its own translation_key or lang",
+            )
         seen.setdefault(doc.lang, doc)
     if original is None and not settings["TRANSLATIONS_ALLOW_ORPHANS"]:
         for doc in group:
-            findings.report(settings, findings.ERROR, "E-NO-ORIGINAL", doc.relative_source_path,
-                            doc.metadata.get("source_lines", {}).get("translation_key", 0),
-                            f"translation key {key!r} has no original: every version of it names a "
-                            "`translation_of`", f"add the original with `translation_key: {key}`, or fix the key")
+            findings.report(
+                settings,
+                findings.ERROR,
+                "E-NO-ORIGINAL",
+                doc.relative_source_path,
+                doc.metadata.get("source_lines", {}).get("translation_key", 0),
+                f"translation key {key!r} has no original: every version of it names a `translation_of`",
+                f"add the original with `translation_key: {key}`, or fix the key",
+            )
 
 
 SIGNAL_HANDLERS = {

@@ -27,19 +27,28 @@ def check(generators, settings):
             accounted.update(doc.relative_source_path for doc in getattr(generator, name, ()))
         accounted.update(static.relative_source_path for static in getattr(generator, "staticfiles", ()))
     context = generators[0].context if generators else {}
-    accounted.update(entity.source_path.replace("\\", "/") for entries in context.get(DIRECTORY, {}).values()
-                     for entity in entries.values() if entity.source_path)
+    accounted.update(
+        entity.source_path.replace("\\", "/")
+        for entries in context.get(DIRECTORY, {}).values()
+        for entity in entries.values()
+        if entity.source_path
+    )
     ignores = settings["IGNORE_FILES"]
     for path in sorted(set(listed.files) - accounted):
         if any(fnmatch.fnmatch(part, ignore) for part in path.split("/") for ignore in ignores):
             continue
-        findings.report(settings, findings.ERROR, "E-NOT-PUBLISHED", path, 0,
-                        "this file is in content/ but nothing publishes it, and no other message says why",
-                        "updates and pages are .md files in content/updates/<lang>/ and content/pages/; images "
-                        "and documents go in content/images/ or content/uploads/")
+        findings.report(
+            settings,
+            findings.ERROR,
+            "E-NOT-PUBLISHED",
+            path,
+            0,
+            "this file is in content/ but nothing publishes it, and no other message says why",
+            "updates and pages are .md files in content/updates/<lang>/ and content/pages/; images "
+            "and documents go in content/images/ or content/uploads/",
+        )
 
 
 def said_why(settings):
     """The files an error (or an accounting warning) names."""
-    return {f.path for f in findings.collected(settings)
-            if f.severity == findings.ERROR or f.code in ACCOUNTED_BY}
+    return {f.path for f in findings.collected(settings) if f.severity == findings.ERROR or f.code in ACCOUNTED_BY}

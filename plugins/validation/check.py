@@ -23,8 +23,14 @@ def run(settings_file, fmt="human", fail_on_warnings=False, **overrides):
     """Print the findings in `fmt`; exits with status 1 when there is an error (or a warning, if asked): the
     command line's edge. Returns the run's settings."""
     with tempfile.TemporaryDirectory() as scratch:
-        settings = check_settings(settings_file, **overrides, OUTPUT_PATH=scratch, VALIDATION_FORMAT=fmt,
-                                  STRICT_CONTENT=True, STRICT_WARNINGS=fail_on_warnings)
+        settings = check_settings(
+            settings_file,
+            **overrides,
+            OUTPUT_PATH=scratch,
+            VALIDATION_FORMAT=fmt,
+            STRICT_CONTENT=True,
+            STRICT_WARNINGS=fail_on_warnings,
+        )
         # A reader cache of its own (a check reads no Markdown): the next check reads only the files changed
         # since, and reports the others' findings from the cache (front_matter/cache.py).
         settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], "check")
@@ -40,8 +46,9 @@ def run(settings_file, fmt="human", fail_on_warnings=False, **overrides):
 
 def check_settings(settings_file, **overrides):
     """A build's settings, for a run that renders and writes nothing: without the plugins that only render."""
-    settings = read_settings(str(settings_file), override={**overrides, "HUB_CHECK_ONLY": True,
-                                                           "DELETE_OUTPUT_DIRECTORY": False})
+    settings = read_settings(
+        str(settings_file), override={**overrides, "HUB_CHECK_ONLY": True, "DELETE_OUTPUT_DIRECTORY": False}
+    )
     left_out = settings.get("CHECK_LEAVES_OUT", DEFAULTS["CHECK_LEAVES_OUT"])
     settings["PLUGINS"] = [name for name in settings["PLUGINS"] if name not in left_out]
     return settings

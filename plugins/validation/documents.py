@@ -14,23 +14,42 @@ def check(doc, settings, now, is_update):
     if is_update and not meta.get("scheduled"):
         grace = dt.timedelta(days=settings["FUTURE_DATE_GRACE_DAYS"])
         if doc.date > now + grace:
-            findings.report(settings, findings.ERROR, "E-FUTURE-DATE", path, lines.get("date"),
-                            f"the date {doc.date:%Y-%m-%d} is in the future, so the update stays unpublished "
-                            "until then", "fix the date, or add `status: scheduled` if that is the intent")
+            findings.report(
+                settings,
+                findings.ERROR,
+                "E-FUTURE-DATE",
+                path,
+                lines.get("date"),
+                f"the date {doc.date:%Y-%m-%d} is in the future, so the update stays unpublished until then",
+                "fix the date, or add `status: scheduled` if that is the intent",
+            )
     image = meta.get("feature_image")
     if image:
         check_image(image, settings, legacy, path, lines.get("feature_image"))
     # The archive's post template always wrote an empty `Summary Text:`: only a clean file means it.
     if "summary" in lines and not meta.get("summary") and not legacy:
-        findings.report(settings, findings.ERROR, "E-SUMMARY-EMPTY", path, lines["summary"], "the summary is empty",
-                        "write one or two sentences, or remove the `summary` line to use the text's start")
+        findings.report(
+            settings,
+            findings.ERROR,
+            "E-SUMMARY-EMPTY",
+            path,
+            lines["summary"],
+            "the summary is empty",
+            "write one or two sentences, or remove the `summary` line to use the text's start",
+        )
     elif meta.get("summary"):
         length = len(text.plain(meta["summary"]))
         limit = settings["SUMMARY_MAX_CHARACTERS"]
         if length > limit:
-            findings.lenient(settings, legacy, "SUMMARY-LONG", path, lines.get("summary"),
-                             f"the summary has {length} characters; lists and feeds show at most {limit}",
-                             "shorten it to one or two sentences")
+            findings.lenient(
+                settings,
+                legacy,
+                "SUMMARY-LONG",
+                path,
+                lines.get("summary"),
+                f"the summary has {length} characters; lists and feeds show at most {limit}",
+                "shorten it to one or two sentences",
+            )
 
 
 def check_photos(directory, settings):
@@ -39,31 +58,63 @@ def check_photos(directory, settings):
         for entity in entries.values():
             photo = entity.metadata.get("photo")
             if entity.source_path and photo:
-                check_image(photo, settings, False, entity.source_path,
-                            entity.metadata.get("source_lines", {}).get("photo"))
+                check_image(
+                    photo, settings, False, entity.source_path, entity.metadata.get("source_lines", {}).get("photo")
+                )
 
 
 def check_image(image, settings, legacy, path, line):
     src = image["src"]
     if src.startswith("http://"):
-        findings.lenient(settings, legacy, "IMAGE-INSECURE", path, line,
-                         f"the feature image {src!r} is not served over https",
-                         f"use {'https://' + src[len('http://'):]!r} if the site serves it, or copy the image "
-                         "into content/images/")
+        findings.lenient(
+            settings,
+            legacy,
+            "IMAGE-INSECURE",
+            path,
+            line,
+            f"the feature image {src!r} is not served over https",
+            f"use {'https://' + src[len('http://') :]!r} if the site serves it, or copy the image into content/images/",
+        )
     elif not urls.is_remote(src) and not src.startswith(("/", "{")):
-        findings.report(settings, findings.ERROR, "E-IMAGE-PATH", path, line,
-                        f"the image {src!r} is written relative to the file, which no page can show",
-                        f"write it from content/: '/images/{src.rsplit('/', 1)[-1]}'")
+        findings.report(
+            settings,
+            findings.ERROR,
+            "E-IMAGE-PATH",
+            path,
+            line,
+            f"the image {src!r} is written relative to the file, which no page can show",
+            f"write it from content/: '/images/{src.rsplit('/', 1)[-1]}'",
+        )
     elif not urls.is_remote(src):
         listed = inventory.of(settings)
         local = urls.content_file(settings, src, path)
         if listed.relative(local) is None or listed.relative(local) in listed.refused:
-            findings.report(settings, findings.ERROR, "E-IMAGE-PATH", path, line,
-                            f"the feature image {src!r} is outside content/", "put the image in content/images/")
+            findings.report(
+                settings,
+                findings.ERROR,
+                "E-IMAGE-PATH",
+                path,
+                line,
+                f"the feature image {src!r} is outside content/",
+                "put the image in content/images/",
+            )
         elif not listed.readable(local):
-            findings.report(settings, findings.ERROR, "E-IMAGE-MISSING", path, line,
-                            f"the feature image {src!r} is not in content/",
-                            f"add the file as content/{os.path.relpath(local, settings['PATH'])}, or fix the path")
+            findings.report(
+                settings,
+                findings.ERROR,
+                "E-IMAGE-MISSING",
+                path,
+                line,
+                f"the feature image {src!r} is not in content/",
+                f"add the file as content/{os.path.relpath(local, settings['PATH'])}, or fix the path",
+            )
     if not image.get("alt"):
-        findings.lenient(settings, legacy, "IMAGE-ALT", path, line, "the feature image has no alt text",
-                         "add `alt: what the image shows` under feature_image, for readers who cannot see it")
+        findings.lenient(
+            settings,
+            legacy,
+            "IMAGE-ALT",
+            path,
+            line,
+            "the feature image has no alt text",
+            "add `alt: what the image shows` under feature_image, for readers who cannot see it",
+        )

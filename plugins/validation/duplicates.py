@@ -38,10 +38,16 @@ def drop_duplicate_updates(generator):
             kept, *others = sorted(same, key=lambda doc: doc.relative_source_path)
             for doc in others:
                 dropped.add(id(doc))
-                findings.report(settings, findings.ERROR, "E-DUPLICATE-SLUG", doc.relative_source_path,
-                                doc.metadata.get("source_lines", {}).get("slug", 0),
-                                f"{kept.relative_source_path} already has the {doc.lang!r} slug {doc.slug!r}; "
-                                "this file is not published", "give one of them another `slug` (or file name)")
+                findings.report(
+                    settings,
+                    findings.ERROR,
+                    "E-DUPLICATE-SLUG",
+                    doc.relative_source_path,
+                    doc.metadata.get("source_lines", {}).get("slug", 0),
+                    f"{kept.relative_source_path} already has the {doc.lang!r} slug {doc.slug!r}; "
+                    "this file is not published",
+                    "give one of them another `slug` (or file name)",
+                )
     drop(generator, updates.LIST_NAMES, dropped)
 
 
@@ -59,9 +65,16 @@ def merge_copies(same, dropped, settings):
             dropped.add(id(doc))
             # A new list: the old one may be the reader cache's own.
             kept.metadata["aliases"] = [*kept.metadata.get("aliases", []), *updates.old_addresses(doc)]
-            findings.report(settings, findings.WARNING, "W-DUPLICATE-POST", doc.relative_source_path, 0,
-                            f"an older copy of {kept.relative_source_path} (same title, summary and text); only the "
-                            "newest copy is published, and this one's old address redirects to it", "delete this copy")
+            findings.report(
+                settings,
+                findings.WARNING,
+                "W-DUPLICATE-POST",
+                doc.relative_source_path,
+                0,
+                f"an older copy of {kept.relative_source_path} (same title, summary and text); only the "
+                "newest copy is published, and this one's old address redirects to it",
+                "delete this copy",
+            )
     return sorted(distinct, key=lambda doc: (doc.date, doc.relative_source_path))
 
 
@@ -78,9 +91,16 @@ def give_dated_slugs(distinct, taken, settings):
         if not doc.metadata.get("key_given"):
             doc.translation_key = doc.metadata["translation_key"] = slug
         doc.slug = doc.metadata["slug"] = slug
-        findings.report(settings, findings.WARNING, "W-DUPLICATE-SLUG", doc.relative_source_path, 0,
-                        f"{first.relative_source_path} has the slug {shared!r} too, with another text: this post is "
-                        f"published at /{doc.url}", "to choose another address, add `slug:`")
+        findings.report(
+            settings,
+            findings.WARNING,
+            "W-DUPLICATE-SLUG",
+            doc.relative_source_path,
+            0,
+            f"{first.relative_source_path} has the slug {shared!r} too, with another text: this post is "
+            f"published at /{doc.url}",
+            "to choose another address, add `slug:`",
+        )
 
 
 def drop_pages_on_taken_urls(pages, update_docs, taken, settings):
@@ -89,17 +109,23 @@ def drop_pages_on_taken_urls(pages, update_docs, taken, settings):
     for doc in update_docs:
         taken.file(doc.save_as, doc.relative_source_path)
     dropped = set()
-    for doc in sorted((doc for name in PAGE_LISTS for doc in getattr(pages, name)),
-                      key=lambda d: d.relative_source_path):
+    for doc in sorted(
+        (doc for name in PAGE_LISTS for doc in getattr(pages, name)), key=lambda d: d.relative_source_path
+    ):
         other = taken.owner(doc.save_as)
         if other is None:
             taken.file(doc.save_as, doc.relative_source_path)
             continue
         dropped.add(id(doc))
-        findings.report(settings, findings.ERROR, "E-DUPLICATE-URL", doc.relative_source_path,
-                        doc.metadata.get("source_lines", {}).get("slug", 0),
-                        f"/{doc.url} is already {other}; this page is not published",
-                        "give this page another `slug` (or file name)")
+        findings.report(
+            settings,
+            findings.ERROR,
+            "E-DUPLICATE-URL",
+            doc.relative_source_path,
+            doc.metadata.get("source_lines", {}).get("slug", 0),
+            f"/{doc.url} is already {other}; this page is not published",
+            "give this page another `slug` (or file name)",
+        )
     drop(pages, PAGE_LISTS, dropped)
 
 
@@ -114,9 +140,15 @@ def drop_static_on_taken_urls(staticfiles, settings):
             taken.file(static.save_as, static.relative_source_path)
             kept.append(static)
             continue
-        findings.report(settings, findings.ERROR, "E-DUPLICATE-URL", static.relative_source_path, 0,
-                        f"/{static.save_as} is already {other}; this file is not published",
-                        "rename the file, or move it to another folder")
+        findings.report(
+            settings,
+            findings.ERROR,
+            "E-DUPLICATE-URL",
+            static.relative_source_path,
+            0,
+            f"/{static.save_as} is already {other}; this file is not published",
+            "rename the file, or move it to another folder",
+        )
     staticfiles[:] = kept  # in place: the static generator copies this very list
 
 

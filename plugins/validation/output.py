@@ -19,8 +19,10 @@ def summary(items):
     if not items:
         return "Content check: no problems found."
     notes = f", {counts[findings.INFO]} note(s)" if counts[findings.INFO] else ""
-    return (f"Content check: {counts[findings.ERROR]} error(s), {counts[findings.WARNING]} warning(s){notes} "
-            f"in {files} file(s).")
+    return (
+        f"Content check: {counts[findings.ERROR]} error(s), {counts[findings.WARNING]} warning(s){notes} "
+        f"in {files} file(s)."
+    )
 
 
 def human(items, content_dir):
@@ -48,11 +50,24 @@ def github(items, content_dir):
 
 
 def as_json(items, content_dir):
-    return json.dumps({
-        "summary": summary(items),
-        "findings": [{"file": f"{content_dir}/{f.path}", "line": f.line, "severity": f.severity, "code": f.code,
-                      "message": f.message, "hint": f.hint} for f in ordered(items)],
-    }, ensure_ascii=False, indent=1)
+    return json.dumps(
+        {
+            "summary": summary(items),
+            "findings": [
+                {
+                    "file": f"{content_dir}/{f.path}",
+                    "line": f.line,
+                    "severity": f.severity,
+                    "code": f.code,
+                    "message": f.message,
+                    "hint": f.hint,
+                }
+                for f in ordered(items)
+            ],
+        },
+        ensure_ascii=False,
+        indent=1,
+    )
 
 
 def escape_data(text):

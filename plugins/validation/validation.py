@@ -62,8 +62,11 @@ def check_all(generators):
 def known_urls(settings, update_docs):
     """What a link in a body may point at: an update's address, or its old one (they redirect). The
     translations plugin already named dead translation links more precisely."""
-    return source.KnownUrls(settings, [url for doc in update_docs for url in (doc.url, *updates.old_addresses(doc))],
-                            {(f.path, f.line) for f in findings.collected(settings) if f.code == "E-TRANSLATION-LINK"})
+    return source.KnownUrls(
+        settings,
+        [url for doc in update_docs for url in (doc.url, *updates.old_addresses(doc))],
+        {(f.path, f.line) for f in findings.collected(settings) if f.code == "E-TRANSLATION-LINK"},
+    )
 
 
 def finish(pelican):
@@ -77,8 +80,11 @@ def finish(pelican):
     errors = sum(f.severity == findings.ERROR for f in items)
     warnings = sum(f.severity == findings.WARNING for f in items)
     if settings["STRICT_CONTENT"] and (errors or (warnings and settings["STRICT_WARNINGS"])):
-        raise StrictFailure(f"the content check found {errors} error(s)" + (
-            f" and {warnings} warning(s)" if settings["STRICT_WARNINGS"] else "") + "; the report above names them")
+        raise StrictFailure(
+            f"the content check found {errors} error(s)"
+            + (f" and {warnings} warning(s)" if settings["STRICT_WARNINGS"] else "")
+            + "; the report above names them"
+        )
 
 
 SIGNAL_HANDLERS = {

@@ -29,9 +29,13 @@ def test_searching_a_word_of_a_spanish_update_finds_it(page):
 
 def test_a_search_finds_updates_in_each_bundle_of_the_language(browser, tmp_path):
     words = {"aardvarks": "first", "bisons": "second", "capybaras": "third"}
-    write_files(tmp_path / "content", {
-        f"updates/en/{slug}.md": f"---\ntitle: {slug.title()}\ndate: 2021-01-01\n---\nWe counted {word}.\n"
-        for word, slug in words.items()})
+    write_files(
+        tmp_path / "content",
+        {
+            f"updates/en/{slug}.md": f"---\ntitle: {slug.title()}\ndate: 2021-01-01\n---\nWe counted {word}.\n"
+            for word, slug in words.items()
+        },
+    )
     # One update per Pagefind run: the search page merges /pagefind/en-2/ and /pagefind/en-3/.
     site = run_pelican(tmp_path / "content", tmp_path / "output", SEARCH_INDEX=True, SEARCH_PAGES_PER_INDEX=1)
     with serving(site.output) as url, new_page(browser, url) as page:

@@ -14,10 +14,13 @@ def test_the_lock_pins_every_requirement_at_its_version_with_hashes():
 
 def test_a_stale_or_hashless_lock_is_named():
     stale = REQUIREMENTS.replace("pelican==4.12.0", "pelican==4.13.0") + "newthing==1.0\n"
-    assert disagreements(stale, LOCK) == ["newthing==1.0 is in requirements.txt but not in the lock",
-                                          "pelican==4.13.0 is in requirements.txt but locked at 4.12.0"]
+    assert disagreements(stale, LOCK) == [
+        "newthing==1.0 is in requirements.txt but not in the lock",
+        "pelican==4.13.0 is in requirements.txt but locked at 4.12.0",
+    ]
     assert disagreements("jinja2==3.1.6\n", "jinja2==3.1.6\n    # via -r requirements.txt\n") == [
-        "jinja2 has no hash in the lock"]
+        "jinja2 has no hash in the lock"
+    ]
 
 
 def test_dev_installs_from_the_lock_with_hashes_only():

@@ -97,12 +97,18 @@ def test_colliding_names_copies_and_broken_posts_each_get_the_truth(tmp_path):
         (source / name).write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     results = {Path(r.source).name: r for r in import_posts(source, content, progress=lambda line: None)}
     assert {name: r.status for name, r in results.items()} == {
-        "2019-04-26-x.markdown": "imported", "2019-04-29-x.markdown": "imported", "2010-11-17-maps.md": "merged",
-        "2010-11-20-maps.md": "imported", "2011-01-01-broken.md": "refused", "2011-01-02-latin1.md": "unreadable"}
+        "2019-04-26-x.markdown": "imported",
+        "2019-04-29-x.markdown": "imported",
+        "2010-11-17-maps.md": "merged",
+        "2010-11-20-maps.md": "imported",
+        "2011-01-01-broken.md": "refused",
+        "2011-01-02-latin1.md": "unreadable",
+    }
     assert results["2019-04-29-x.markdown"].target.endswith("updates/en/x-2019-04-29.md")
     assert front(content / "updates/en/x-2019-04-29.md")["aliases"] == ["/updates/2019-04-29_x/"]
     assert results["2010-11-17-maps.md"].changes == [
-        f"merged into {source / '2010-11-20-maps.md'}, its newer copy (same title, summary and text)"]
+        f"merged into {source / '2010-11-20-maps.md'}, its newer copy (same title, summary and text)"
+    ]
     assert results["2011-01-01-broken.md"].changes[0].startswith("refused, because line 2: the front matter is not")
     text = report(results.values())
     assert "6 posts: 3 imported, 1 merged, 1 refused, 1 unreadable" in text
@@ -115,7 +121,9 @@ def test_each_post_goes_into_the_folder_of_its_texts_language_with_the_confidenc
     source.mkdir()
     (source / "2016-01-20-activation-pour-le-mali.md").write_text(
         "---\ntitle: Activation pour le Mali\nPerson: Nate Smith\n---\nLes volontaires ont cartographié les routes, "
-        "les écoles et les centres de santé de la région de Mopti pour les équipes humanitaires.\n", encoding="utf-8")
+        "les écoles et les centres de santé de la région de Mopti pour les équipes humanitaires.\n",
+        encoding="utf-8",
+    )
     (source / "2018-02-06-test.md").write_text("---\ntitle: Test Post\n---\n", encoding="utf-8")
     results = {Path(r.source).name: r for r in import_posts(source, content, progress=lambda line: None)}
     mali, test = results["2016-01-20-activation-pour-le-mali.md"], results["2018-02-06-test.md"]
@@ -128,12 +136,16 @@ def test_each_post_goes_into_the_folder_of_its_texts_language_with_the_confidenc
 def test_partners_the_title_names_are_written_into_the_imported_post(tmp_path):
     source, content = tmp_path / "_posts", tmp_path / "content"
     (content / "partners").mkdir(parents=True)
-    (content / "partners/iom.md").write_text("---\nname: International Organization for Migration\nshort_name: IOM\n"
-                                             "url: https://www.iom.int/\n---\n", encoding="utf-8")
+    (content / "partners/iom.md").write_text(
+        "---\nname: International Organization for Migration\nshort_name: IOM\nurl: https://www.iom.int/\n---\n",
+        encoding="utf-8",
+    )
     source.mkdir()
     (source / "2017-06-09-collaborating-with-iom.md").write_text(
         "---\ntitle: Collaborating with IOM\nPerson: Nate Smith\n---\nThe hub signed a cooperation agreement with the "
-        "organisation, to share data on infrastructure and services.\n", encoding="utf-8")
-    result, = import_posts(source, content, progress=lambda line: None)
+        "organisation, to share data on infrastructure and services.\n",
+        encoding="utf-8",
+    )
+    (result,) = import_posts(source, content, progress=lambda line: None)
     assert front(Path(result.target))["partners"] == ["iom"]
     assert "partners ['iom'] from its title or its links: confirm them" in result.changes

@@ -14,7 +14,7 @@ FILES = {
     **SMALL_SITE,
     # An unknown key (W-UNKNOWN-KEY) and a dead link (E-LINK, line 8).
     "updates/en/odd.md": "---\ntitle: Odd\ndate: 2021-09-01\ntags: [data]\nsummary: Odd.\ncolour: red\n---\n"
-                         "Odd body, see [this](/updates/nowhere/).\n\nMore text.\n",
+    "Odd body, see [this](/updates/nowhere/).\n\nMore text.\n",
 }
 
 
@@ -22,8 +22,17 @@ class LiveWorkspace:
     def __init__(self, root):
         self.root, self.content, self.output = root, root / "content", root / "output"
         write_files(self.content, FILES)
-        self.arguments = [str(self.content), "-o", str(self.output), "-s", str(ROOT / "pelicanconf.py"),
-                          "--cache-path", str(root / "cache"), "-e", "SEARCH_INDEX=false"]
+        self.arguments = [
+            str(self.content),
+            "-o",
+            str(self.output),
+            "-s",
+            str(ROOT / "pelicanconf.py"),
+            "--cache-path",
+            str(root / "cache"),
+            "-e",
+            "SEARCH_INDEX=false",
+        ]
 
     def edit(self, relative, old, new):
         path = self.content / relative
@@ -53,8 +62,11 @@ def site(workspace):
 def test_an_edited_text_is_shown_in_place_and_the_site_is_what_a_cold_build_gives(workspace, site):
     before = stamps(workspace.output)
     # A new link too: what the source checks look at changes, the findings stay the same.
-    path = workspace.edit("updates/en/second.md", "Second body.",
-                          "Second body, now with <b>more</b> in it, and [the first](/updates/first/).")
+    path = workspace.edit(
+        "updates/en/second.md",
+        "Second body.",
+        "Second body, now with <b>more</b> in it, and [the first](/updates/first/).",
+    )
     assert site.take([path]) is None
     assert tree(workspace.output) == workspace.cold()
     after = stamps(workspace.output)
@@ -63,8 +75,15 @@ def test_an_edited_text_is_shown_in_place_and_the_site_is_what_a_cold_build_give
     # fingerprint), nothing else: the translation status page shows no fingerprint, so its bytes stay.
     assert "updates/second/index.html" in rewritten and "editors/translations/status.json" in rewritten
     assert "feeds/all.atom.xml" in rewritten and "feeds/tags/floods.atom.xml" in rewritten
-    assert [name for name in rewritten if not (name.startswith("feeds/") or name.startswith("updates/second/")
-                                               or name == "editors/translations/status.json")] == []
+    assert [
+        name
+        for name in rewritten
+        if not (
+            name.startswith("feeds/")
+            or name.startswith("updates/second/")
+            or name == "editors/translations/status.json"
+        )
+    ] == []
     assert not any(name.startswith("feeds/tags/data") for name in rewritten)
 
 
@@ -91,18 +110,26 @@ def test_edits_while_the_index_is_made_give_the_index_a_cold_build_makes(workspa
         site.finish_indexing()
     finally:
         site.stop()
-    run_pelican(workspace.content, workspace.root / "cold", CACHE_PATH=str(workspace.root / "cold-cache"),
-                SEARCH_INDEX=True, SEARCH_PAGES_PER_INDEX=2)
+    run_pelican(
+        workspace.content,
+        workspace.root / "cold",
+        CACHE_PATH=str(workspace.root / "cold-cache"),
+        SEARCH_INDEX=True,
+        SEARCH_PAGES_PER_INDEX=2,
+    )
     assert tree(workspace.output / "pagefind") == tree(workspace.root / "cold/pagefind")
     assert (workspace.output / "pagefind/en-2/pagefind-entry.json").exists()
 
 
-@pytest.mark.parametrize("relative, old, new, why", [
-    ("updates/en/second.md", "title: Second", "title: Second, renamed", "front matter changed"),
-    ("updates/en/fourth.md", "Fourth body,", "Fourth body, rewritten,", "summary"),  # its summary is cut from it
-    ("updates/en/second.md", "Second body.", "Second body, see [this](/updates/nowhere/).", "findings changed"),
-    ("people/ana-gomez.md", "Maps floods.", "Maps floods and droughts.", "not one of the built updates"),
-])
+@pytest.mark.parametrize(
+    "relative, old, new, why",
+    [
+        ("updates/en/second.md", "title: Second", "title: Second, renamed", "front matter changed"),
+        ("updates/en/fourth.md", "Fourth body,", "Fourth body, rewritten,", "summary"),  # its summary is cut from it
+        ("updates/en/second.md", "Second body.", "Second body, see [this](/updates/nowhere/).", "findings changed"),
+        ("people/ana-gomez.md", "Maps floods.", "Maps floods and droughts.", "not one of the built updates"),
+    ],
+)
 def test_other_changes_are_refused_with_the_reason(workspace, site, relative, old, new, why):
     assert why in site.take([workspace.edit(relative, old, new)])
 
@@ -153,12 +180,12 @@ def test_only_changes_inside_content_go_to_the_builder(tmp_path):
 
 def test_serve_rebuilds_once_per_batch_of_changes_and_says_how_long_it_took_and_how():
     said, builds = [], []
-    batches = [{("modified", "/p/content/updates/en/a.md"), ("added", "/p/content/images/x.png")},
-               {("modified", "/p/plugins/feeds/feeds.py")}]
-    rebuild_on_changes(iter(batches), lambda names: builds.append(names) or (len(builds) == 1, "in place"),
-                       said.append)
+    batches = [
+        {("modified", "/p/content/updates/en/a.md"), ("added", "/p/content/images/x.png")},
+        {("modified", "/p/plugins/feeds/feeds.py")},
+    ]
+    rebuild_on_changes(iter(batches), lambda names: builds.append(names) or (len(builds) == 1, "in place"), said.append)
     assert builds == [["/p/content/images/x.png", "/p/content/updates/en/a.md"], ["/p/plugins/feeds/feeds.py"]]
     assert said[0] == "2 change(s), e.g. /p/content/images/x.png: rebuilding..."
     assert said[1].startswith("rebuilt in ") and said[1].endswith("(in place)")
     assert said[3].startswith("build failed in ")
-

@@ -26,8 +26,9 @@ def content(tmp_path):
 
 
 def test_new_writes_a_draft_that_builds_without_findings(content, tmp_path):
-    path, preview = new_update(content, "Mapeo en Bogotá: ¿qué sigue?", "es", ["Rubén Martín"], ["IOM"],
-                               ["latam"], now=NOW)
+    path, preview = new_update(
+        content, "Mapeo en Bogotá: ¿qué sigue?", "es", ["Rubén Martín"], ["IOM"], ["latam"], now=NOW
+    )
     assert path == content / "updates/es/mapeo-en-bogota-que-sigue.md"
     assert preview == "es/drafts/mapeo-en-bogota-que-sigue/"
     text = path.read_text(encoding="utf-8")
@@ -62,8 +63,14 @@ def test_translate_keeps_key_and_metadata_and_records_its_original(content, tmp_
     path = translate(content, content / seed, "fr")
     assert path == content / "updates/fr/open-mapping-hub-in-latam-december-2021-update-fr.md"
     text = path.read_text(encoding="utf-8")
-    for line in ("translation_key: open-mapping-hub-in-latam-december-2021-update", "lang: fr", "status: draft",
-                 f"translation_of: {seed}", "persons: [Rubén Martín]", "date: 2021-12-02T15:46:00Z"):
+    for line in (
+        "translation_key: open-mapping-hub-in-latam-december-2021-update",
+        "lang: fr",
+        "status: draft",
+        f"translation_of: {seed}",
+        "persons: [Rubén Martín]",
+        "date: 2021-12-02T15:46:00Z",
+    ):
         assert line in text
     assert "Rub√©n" not in text and "Versión en español" in text  # the text to translate, repaired
     site = run_pelican(content, tmp_path / "output")
@@ -103,8 +110,11 @@ def test_an_original_in_spanish_is_translated_into_portuguese_and_english(conten
     site = run_pelican(content, tmp_path / "output", SITEURL="https://hub.example.org")
     assert site.findings == []
     english = site.page("/updates/taller-de-mapeo-en-quito-en/")
-    for lang, url in (("es", "es/updates/taller-de-mapeo-en-quito/"), ("pt", "pt/updates/taller-de-mapeo-en-quito-pt/"),
-                      ("x-default", "updates/taller-de-mapeo-en-quito-en/")):
+    for lang, url in (
+        ("es", "es/updates/taller-de-mapeo-en-quito/"),
+        ("pt", "pt/updates/taller-de-mapeo-en-quito-pt/"),
+        ("x-default", "updates/taller-de-mapeo-en-quito-en/"),
+    ):
         assert f'hreflang="{lang}" href="https://hub.example.org/{url}"' in english, lang
     portuguese = site.page("/pt/updates/taller-de-mapeo-en-quito-pt/")
     assert 'hreflang="x-default" href="https://hub.example.org/updates/taller-de-mapeo-en-quito-en/"' in portuguese
@@ -112,7 +122,7 @@ def test_an_original_in_spanish_is_translated_into_portuguese_and_english(conten
     for lang in ("es", "pt"):
         assert len(feedparser.parse((site.output / lang / "feeds/all.atom.xml").read_bytes()).entries) == 1
     status = json.loads((site.output / "editors/translations/status.json").read_text(encoding="utf-8"))
-    row, = status["updates"]
+    (row,) = status["updates"]
     assert row["original_lang"] == "es" and row["missing"] == ["fr"]
     assert status["coverage"]["en"] == {"translated": 1, "outdated": 0, "total": 1}
     assert status["coverage"]["es"] == {"translated": 0, "outdated": 0, "total": 0}
@@ -124,8 +134,9 @@ def test_x_default_is_the_original_and_a_translation_with_no_original_at_all_is_
     translation = published(translate(content, original, "pt"))
     site = run_pelican(content, tmp_path / "output", SITEURL="https://hub.example.org")
     # No English version: x-default is the original.
-    assert ('hreflang="x-default" href="https://hub.example.org/es/updates/taller/"'
-            in site.page("/pt/updates/taller-pt/"))
+    assert 'hreflang="x-default" href="https://hub.example.org/es/updates/taller/"' in site.page(
+        "/pt/updates/taller-pt/"
+    )
     original.unlink()
     site = run_pelican(content, tmp_path / "output")
     errors = [(f.code, f.path) for f in site.findings if f.severity == "error"]

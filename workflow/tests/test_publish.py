@@ -46,7 +46,9 @@ def test_deploy_to_a_folder_replaces_its_content(tmp_path):
     write_files(target, {"stale.html": "old"})
     deploy_to_folder(site, target)
     assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()) == [
-        "feeds/all.atom.xml", "index.html"]
+        "feeds/all.atom.xml",
+        "index.html",
+    ]
     with pytest.raises(WorkflowError, match="holds no site"):
         deploy_to_folder(tmp_path / "empty", target)
 
@@ -76,13 +78,22 @@ def test_a_publish_killed_mid_build_leaves_the_previous_site_untouched(tmp_path)
     import time
 
     content, output = tmp_path / "content", tmp_path / "output"
-    write_files(content, {f"updates/en/u{n}.md": f"---\ntitle: U{n}\ndate: 2021-01-01\n---\n{'Text. ' * 2000}\n"
-                          for n in range(150)})
+    write_files(
+        content,
+        {f"updates/en/u{n}.md": f"---\ntitle: U{n}\ndate: 2021-01-01\n---\n{'Text. ' * 2000}\n" for n in range(150)},
+    )
     write_files(output, {"index.html": "the previous site"})
-    script = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from workflow.publish import publish; "
-              f"publish({str(ROOT / 'publishconf.py')!r}, {str(output)!r}, {str(content)!r})")
-    job = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, start_new_session=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    script = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r}); from workflow.publish import publish; "
+        f"publish({str(ROOT / 'publishconf.py')!r}, {str(output)!r}, {str(content)!r})"
+    )
+    job = subprocess.Popen(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     staging = tmp_path / "output.staging"
     deadline = time.monotonic() + 60
     while not any(staging.rglob("*.html")) and time.monotonic() < deadline:
@@ -96,7 +107,7 @@ def test_a_publish_killed_mid_build_leaves_the_previous_site_untouched(tmp_path)
     assert (output / "updates/u1/index.html").is_file() and not staging.exists()
 
 
-DISK_FULL = '''
+DISK_FULL = """
 import errno
 
 from hubcore import files
@@ -114,19 +125,23 @@ def open_on_a_small_disk(path, mode="r", *args, **kwargs):
 
 def register():
     files.open = open_on_a_small_disk
-'''
+"""
 
 
 def test_a_publish_that_runs_out_of_disk_leaves_the_previous_site_untouched(tmp_path, capfd):
     content, output = tmp_path / "content", tmp_path / "output"
-    write_files(content, {f"updates/en/u{n}.md": f"---\ntitle: U{n}\ndate: 2021-01-01\n---\nText.\n"
-                          for n in range(20)})
+    write_files(
+        content, {f"updates/en/u{n}.md": f"---\ntitle: U{n}\ndate: 2021-01-01\n---\nText.\n" for n in range(20)}
+    )
     write_files(output, {"index.html": "the previous site"})
     write_files(tmp_path / "test_plugins", {"disk_full.py": DISK_FULL})
     settings = tmp_path / "fullconf.py"
-    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom publishconf import *  # noqa\n"
-                        f"PLUGIN_PATHS = [{str(tmp_path / 'test_plugins')!r}, *PLUGIN_PATHS]\n"
-                        "PLUGINS = [*PLUGINS, 'disk_full']\n", encoding="utf-8")
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom publishconf import *  # noqa\n"
+        f"PLUGIN_PATHS = [{str(tmp_path / 'test_plugins')!r}, *PLUGIN_PATHS]\n"
+        "PLUGINS = [*PLUGINS, 'disk_full']\n",
+        encoding="utf-8",
+    )
     with pytest.raises(WorkflowError, match="the build failed"):
         publish(settings, output, content)
     said = capfd.readouterr()
@@ -200,8 +215,12 @@ print(missing, checks)
 def test_readers_polling_the_site_during_hundreds_of_swaps_never_find_it_missing(tmp_path):
     target = site(tmp_path / "output", "0")
     stop = tmp_path / "stop"
-    pollers = [subprocess.Popen([sys.executable, "-c", POLLER, str(target / "index.html"), str(stop)],
-                                stdout=subprocess.PIPE, text=True) for _ in range(max(1, (os.cpu_count() or 2) - 1))]
+    pollers = [
+        subprocess.Popen(
+            [sys.executable, "-c", POLLER, str(target / "index.html"), str(stop)], stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(max(1, (os.cpu_count() or 2) - 1))
+    ]
     try:
         for poller in pollers:
             assert poller.stdout.readline() == "ready\n"

@@ -25,13 +25,15 @@ def titles(html):
 
 
 def test_every_spelling_of_a_partner_reaches_its_page(build_site):
-    site = build_site({
-        "partners/iom.md": PARTNER,
-        "updates/en/a.md": update("By acronym", "2020-01-01", partners="[IOM]"),
-        "updates/en/b.md": update("By other name", "2021-01-01", partners="[UN Migration Agency]"),
-        "updates/es/c.md": update("Por sigla", "2022-01-01", lang="es", partners="[OIM]"),
-        "updates/en/d.md": update("By slug", "2019-01-01", partners="[iom]"),
-    })
+    site = build_site(
+        {
+            "partners/iom.md": PARTNER,
+            "updates/en/a.md": update("By acronym", "2020-01-01", partners="[IOM]"),
+            "updates/en/b.md": update("By other name", "2021-01-01", partners="[UN Migration Agency]"),
+            "updates/es/c.md": update("Por sigla", "2022-01-01", lang="es", partners="[OIM]"),
+            "updates/en/d.md": update("By slug", "2019-01-01", partners="[iom]"),
+        }
+    )
     assert titles(site.page("/partners/iom/")) == ["By other name", "By acronym", "By slug"]
     es = site.page("/es/partners/iom/")
     assert titles(es) == ["Por sigla"]
@@ -55,11 +57,13 @@ def test_an_archive_post_naming_someone_without_a_file_gets_a_warning(build_site
 
 
 def test_a_misspelt_name_suggests_the_closest_entry(build_site):
-    site = build_site({
-        "people/ruben-martin.md": "---\nname: Rubén Martín\n---\n",
-        "partners/iom.md": PARTNER,
-        "updates/en/a.md": update("A", "2020-01-01", persons="[Ruben Martn]", partners="[IMO]"),
-    })
+    site = build_site(
+        {
+            "people/ruben-martin.md": "---\nname: Rubén Martín\n---\n",
+            "partners/iom.md": PARTNER,
+            "updates/en/a.md": update("A", "2020-01-01", persons="[Ruben Martn]", partners="[IMO]"),
+        }
+    )
     assert [(f.code, f.line, f.hint) for f in site.findings] == [
         ("E-NO-ENTRY", 5, "did you mean 'Rubén Martín'?"),
         ("E-NO-ENTRY", 6, "did you mean 'International Organization for Migration'?"),
@@ -74,10 +78,12 @@ def test_people_with_a_file_have_a_page_in_every_language(build_site):
 
 
 def test_tags_are_per_language(build_site):
-    site = build_site({
-        "updates/en/a.md": update("A", "2020-01-01", tags="[floods, Data]"),
-        "updates/es/b.md": update("B", "2020-01-02", lang="es", tags="[inundaciones, data]"),
-    })
+    site = build_site(
+        {
+            "updates/en/a.md": update("A", "2020-01-01", tags="[floods, Data]"),
+            "updates/es/b.md": update("B", "2020-01-02", lang="es", tags="[inundaciones, data]"),
+        }
+    )
     assert titles(site.page("/tags/data/")) == ["A"]
     assert titles(site.page("/es/tags/data/")) == ["B"]
     assert not site.exists("/es/tags/floods/")

@@ -30,12 +30,19 @@ def plugins_without_engine():
 def test_the_demo_and_the_archive_sample_are_the_same_to_the_byte_with_and_without_the_engine(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    write_files(content, {f"updates/archive/{p.name}": p.read_bytes() for p in shared("corpus/hot").iterdir()
-                          if p.suffix in (".md", ".markdown")})
+    write_files(
+        content,
+        {
+            f"updates/archive/{p.name}": p.read_bytes()
+            for p in shared("corpus/hot").iterdir()
+            if p.suffix in (".md", ".markdown")
+        },
+    )
     with_engine = run_pelican(content, tmp_path / "on", CACHE_PATH=str(tmp_path / "on-cache"))
     assert generators.Generator.get_files is speedups._listed_once
-    plain = run_pelican(content, tmp_path / "off", CACHE_PATH=str(tmp_path / "off-cache"),
-                        PLUGINS=plugins_without_engine())
+    plain = run_pelican(
+        content, tmp_path / "off", CACHE_PATH=str(tmp_path / "off-cache"), PLUGINS=plugins_without_engine()
+    )
     assert generators.Generator.get_files is speedups._original_get_files  # Pelican's own, back
     assert tree(with_engine.output) == tree(plain.output)
     assert sorted(map(str, with_engine.findings)) == sorted(map(str, plain.findings))
@@ -56,9 +63,16 @@ def test_process_translations_is_pelicans(monkeypatch):
             made = []
             for n in range(rnd.randint(1, 30)):
                 lang = rnd.choice(["en", "es", "fr"])
-                made.append(types.SimpleNamespace(name=n, translation_key=rnd.choice(keys), lang=lang,
-                                                  in_default_lang=lang == "en", metadata={},
-                                                  source_path=f"updates/{n}.md"))
+                made.append(
+                    types.SimpleNamespace(
+                        name=n,
+                        translation_key=rnd.choice(keys),
+                        lang=lang,
+                        in_default_lang=lang == "en",
+                        metadata={},
+                        source_path=f"updates/{n}.md",
+                    )
+                )
             return made
 
         state = rnd.getstate()
@@ -66,16 +80,21 @@ def test_process_translations_is_pelicans(monkeypatch):
         rnd.setstate(state)
         theirs, theirs_rest = speedups._original_process_translations(items(), "translation_key")
         assert [(i.name, [t.name for t in i.translations]) for i in ours] == [
-            (i.name, [t.name for t in i.translations]) for i in theirs], seed
+            (i.name, [t.name for t in i.translations]) for i in theirs
+        ], seed
         assert [i.name for i in ours_rest] == [i.name for i in theirs_rest], seed
 
 
 def test_urls_are_pelicans_whatever_changes_on_the_document():
     from pelican.settings import DEFAULT_CONFIG
 
-    settings = {**DEFAULT_CONFIG, "ARTICLE_URL": "updates/{slug}/", "ARTICLE_LANG_URL": "{lang}/updates/{slug}/",
-                "ARTICLE_SAVE_AS": "updates/{slug}/index.html",
-                "ARTICLE_LANG_SAVE_AS": "{lang}/updates/{slug}/index.html"}
+    settings = {
+        **DEFAULT_CONFIG,
+        "ARTICLE_URL": "updates/{slug}/",
+        "ARTICLE_LANG_URL": "{lang}/updates/{slug}/",
+        "ARTICLE_SAVE_AS": "updates/{slug}/index.html",
+        "ARTICLE_LANG_SAVE_AS": "{lang}/updates/{slug}/index.html",
+    }
     article = Article("", metadata={"title": "T", "slug": "a"}, settings=settings)
     for slug, lang in (("a", "en"), ("b", "en"), ("b", "es"), ("a", "es")):
         article.slug, article.lang, article.in_default_lang = slug, lang, lang == "en"
@@ -106,9 +125,14 @@ def test_pelicans_own_test_suite_gives_the_same_results_with_the_engine(tmp_path
     suite = str(Path(pelican.__file__).parent / "tests")
 
     def outcomes(*extra):
-        done = subprocess.run([sys.executable, "-m", "pytest", suite, "-q", "-rA", "-p", "no:cacheprovider", *extra],
-                              cwd=tmp_path, capture_output=True, text=True, timeout=600,
-                              env={**os.environ, "PYTHONPATH": f"{tmp_path}:{ROOT / 'plugins'}"})
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", suite, "-q", "-rA", "-p", "no:cacheprovider", *extra],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            env={**os.environ, "PYTHONPATH": f"{tmp_path}:{ROOT / 'plugins'}"},
+        )
         return {test: result for result, test in re.findall(r"^(PASSED|FAILED|ERROR) (\S+)", done.stdout, re.M)}
 
     plain = outcomes()

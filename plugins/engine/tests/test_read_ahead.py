@@ -6,8 +6,11 @@ from hubcore import state
 
 FILES = {
     **{f"updates/en/{name}": text for name, text, _, _ in BROKEN},
-    **{f"updates/en/update-{n}.md": f"---\ntitle: Update {n}\ndate: 2020-01-{n + 1:02d}\ntags: [floods]\n"
-                                    f"summary: Number *{n}*.\n---\nText with **Markdown**, {n}.\n" for n in range(12)},
+    **{
+        f"updates/en/update-{n}.md": f"---\ntitle: Update {n}\ndate: 2020-01-{n + 1:02d}\ntags: [floods]\n"
+        f"summary: Number *{n}*.\n---\nText with **Markdown**, {n}.\n"
+        for n in range(12)
+    },
     "updates/en/unknown-key.md": "---\ntitle: Odd\ndate: 2020-02-01\nFeautre Image: x.png\n---\nItâ€™s here.\n",
     "updates/es/bom.md": b"\xef\xbb\xbf---\r\ntitle: T\r\ndate: 2020-01-01\r\n---\r\nCuerpo\r\n",
     "pages/about.md": "---\ntitle: About\n---\nAbout us.\n",
@@ -15,8 +18,13 @@ FILES = {
 
 
 def build(root, name, processes):
-    site = run_pelican(root / "content", root / name, CACHE_PATH=str(root / f"{name}-cache"),
-                       READ_PROCESSES=processes, READ_IN_PARALLEL_FROM=1)
+    site = run_pelican(
+        root / "content",
+        root / name,
+        CACHE_PATH=str(root / f"{name}-cache"),
+        READ_PROCESSES=processes,
+        READ_IN_PARALLEL_FROM=1,
+    )
     found = sorted((f.path, f.line, f.code, f.message) for f in site.findings)
     return tree(root / name), found, state.of(site.settings).fresh_reads
 

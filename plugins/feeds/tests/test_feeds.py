@@ -16,21 +16,31 @@ PEOPLE = {"people/ana-gomez.md": "---\nname: Ana Gómez\n---\n", "partners/iom.m
 
 
 def update(title, date, lang="en", key=None, body="Body text.", **fields):
-    lines = [f"title: {json.dumps(title, ensure_ascii=False)}", f"date: {date}", f"lang: {lang}"] + (
-        [f"translation_key: {key}"] if key else []) + [f"{k}: {v}" for k, v in fields.items()]
+    lines = (
+        [f"title: {json.dumps(title, ensure_ascii=False)}", f"date: {date}", f"lang: {lang}"]
+        + ([f"translation_key: {key}"] if key else [])
+        + [f"{k}: {v}" for k, v in fields.items()]
+    )
     return "---\n" + "\n".join(lines) + "\n---\n" + body + "\n"
 
 
 FILES = {
     **PEOPLE,
     "images/map.png": b"\x89PNG\r\n\x1a\n" + b"\x00" * 100,
-    "updates/en/first.md": update("First & <script>alert(1)</script> 🦄", "2021-12-02T10:00:00Z", key="first",
-                                  persons="[Ana Gómez]", partners="[IOM]", tags="[floods, data]",
-                                  summary="A summary with [a link](/updates/second/).",
-                                  feature_image="{src: /images/map.png, alt: A map}",
-                                  body="Text\x07 with a bell, and [a link](/updates/second/)."),
-    "updates/en/second.md": update("Second", "2021-11-01T10:00:00Z", persons="[Ana Gómez]", tags="[floods]",
-                                   updated="2022-01-05T08:00:00Z"),
+    "updates/en/first.md": update(
+        "First & <script>alert(1)</script> 🦄",
+        "2021-12-02T10:00:00Z",
+        key="first",
+        persons="[Ana Gómez]",
+        partners="[IOM]",
+        tags="[floods, data]",
+        summary="A summary with [a link](/updates/second/).",
+        feature_image="{src: /images/map.png, alt: A map}",
+        body="Text\x07 with a bell, and [a link](/updates/second/).",
+    ),
+    "updates/en/second.md": update(
+        "Second", "2021-11-01T10:00:00Z", persons="[Ana Gómez]", tags="[floods]", updated="2022-01-05T08:00:00Z"
+    ),
     "updates/es/primero.md": update("Primero", "2021-12-03T10:00:00Z", lang="es", key="first", persons="[Ana Gómez]"),
     "updates/en/draft.md": update("Secret draft", "2021-12-04", status="draft", tags="[floods]"),
     "updates/en/future.md": update("From the future", "2999-01-01", status="scheduled", tags="[floods]"),
@@ -40,6 +50,7 @@ FILES = {
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     from conftest import run_pelican, write_files
+
     root = tmp_path_factory.mktemp("feeds")
     write_files(root / "content", FILES)
     return run_pelican(root / "content", root / "output", SITEURL=SITE, FEED_SITEURL=SITE)
@@ -52,7 +63,7 @@ def feeds(site):
 def local(site, url):
     """The output file an absolute URL of the site names."""
     assert url.startswith(SITE + "/"), url
-    path = site.output / url[len(SITE) + 1:]
+    path = site.output / url[len(SITE) + 1 :]
     return path / "index.html" if url.endswith("/") else path
 
 
@@ -61,8 +72,12 @@ def test_the_expected_feeds_are_written(site):
     for prefix in ("", "es/", "fr/", "pt/"):
         assert {f"{prefix}feeds/all.atom.xml", f"{prefix}feeds/all.rss.xml"} <= names
         assert (site.output / f"{prefix}feeds/all.json").is_file()
-    assert {"feeds/tags/floods.atom.xml", "feeds/people/ana-gomez.rss.xml", "feeds/partners/iom.atom.xml",
-            "es/feeds/people/ana-gomez.atom.xml"} <= names
+    assert {
+        "feeds/tags/floods.atom.xml",
+        "feeds/people/ana-gomez.rss.xml",
+        "feeds/partners/iom.atom.xml",
+        "es/feeds/people/ana-gomez.atom.xml",
+    } <= names
     assert "es/feeds/tags/floods.atom.xml" not in names  # no Spanish update is tagged floods
 
 
@@ -93,8 +108,9 @@ def test_items_carry_summary_content_image_people_tags_and_dates(site):
     entry = feedparser.parse((site.output / "feeds/all.atom.xml").read_bytes()).entries[0]
     assert entry.summary.startswith("<p>A summary with") and f'href="{SITE}/updates/second/"' in entry.summary
     content = entry.content[0].value
-    assert re.match(rf'<p><img (alt="A map" src="{SITE}/images/map.png"|src="{SITE}/images/map.png" alt="A map") ?/?>',
-                    content), content
+    assert re.match(
+        rf'<p><img (alt="A map" src="{SITE}/images/map.png"|src="{SITE}/images/map.png" alt="A map") ?/?>', content
+    ), content
     assert "\x07" not in content and "with a bell" in content
     assert [(a.name, a.href) for a in entry.authors] == [("Ana Gómez", f"{SITE}/people/ana-gomez/")]
     assert [t.term for t in entry.tags] == ["floods", "data"]
@@ -140,8 +156,10 @@ def test_json_feed(site):
 
 def test_pages_announce_their_feeds_and_each_language_has_a_subscribe_page(site):
     def announced(url):
-        return re.findall(r'<link rel="alternate" type="(application/[a-z+]+)" title="[^"]*" href="([^"]+)">',
-                          site.page(url))
+        return re.findall(
+            r'<link rel="alternate" type="(application/[a-z+]+)" title="[^"]*" href="([^"]+)">', site.page(url)
+        )
+
     assert ("application/atom+xml", f"{SITE}/es/feeds/all.atom.xml") in announced("/es/updates/primero/")
     tag_page = announced("/tags/floods/")
     assert ("application/rss+xml", f"{SITE}/feeds/tags/floods.rss.xml") in tag_page
@@ -183,8 +201,10 @@ def test_a_relative_site_url_stops_the_build_with_a_clear_message(build_site):
 
 def test_a_huge_text_is_carried_by_its_summary_alone(build_site):
     body = "A long report. " * 400
-    files = {"updates/en/big.md": f"---\ntitle: Big\ndate: 2021-01-01\nsummary: The short of it.\n---\n{body}\n",
-             "updates/en/small.md": "---\ntitle: Small\ndate: 2021-01-02\n---\nAll of it.\n"}
+    files = {
+        "updates/en/big.md": f"---\ntitle: Big\ndate: 2021-01-01\nsummary: The short of it.\n---\n{body}\n",
+        "updates/en/small.md": "---\ntitle: Small\ndate: 2021-01-02\n---\nAll of it.\n",
+    }
     site = build_site(files, SITEURL=SITE, FEED_CONTENT_MAX_BYTES=2000)
     entries = {e.title: e for e in feedparser.parse((site.output / "feeds/all.atom.xml").read_bytes()).entries}
     assert entries["Big"].content[0].value == "<p>The short of it.</p>"

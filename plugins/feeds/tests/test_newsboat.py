@@ -25,5 +25,6 @@ def test_newsboat_shows_each_feed_with_its_items(build_site, tmp_path):
         assert title == "Open Mapping Hub · English"
         assert [item[:3] for item in items] == [
             ("First & <script>alert(1)</script> 🦄", "Ana Gómez", f"{SITE}/updates/first/"),
-            ("Second", "Ana Gómez", f"{SITE}/updates/second/")]
+            ("Second", "Ana Gómez", f"{SITE}/updates/second/"),
+        ]
     assert [item[0] for item in shown[site.output / "es/feeds/all.rss.xml"][1]] == ["Primero"]

@@ -38,8 +38,12 @@ def test_a_rebuild_reads_only_the_changed_file_and_reports_everything_again(buil
 def test_the_check_command_and_the_build_keep_separate_caches(build_site):
     build_site(FILES)
     site = build_site({}, HUB_CHECK_ONLY=True)  # would find HTML where it expects Markdown in a shared cache
-    assert state.of(site.settings).fresh_reads == {"updates/en/a.md", "updates/en/b.md", "updates/en/broken.md",
-                                          "pages/about.md"}
+    assert state.of(site.settings).fresh_reads == {
+        "updates/en/a.md",
+        "updates/en/b.md",
+        "updates/en/broken.md",
+        "pages/about.md",
+    }
 
 
 def test_a_change_of_code_or_settings_leaves_one_cache(build_site, tmp_path):

@@ -67,15 +67,25 @@ def read(build_site):
 
 def meta(item):
     return {
-        "title": item.title, "date": item.date, "persons": item.metadata.get("persons"),
-        "tags": item.metadata.get("tags"), "image": item.feature_image["src"],
-        "summary": item.summary, "lang": item.lang, "slug": item.slug, "content": item.content,
+        "title": item.title,
+        "date": item.date,
+        "persons": item.metadata.get("persons"),
+        "tags": item.metadata.get("tags"),
+        "image": item.feature_image["src"],
+        "summary": item.summary,
+        "lang": item.lang,
+        "slug": item.slug,
+        "content": item.content,
     }
 
 
 def test_legacy_spelling_reads_like_the_clean_schema(read):
-    site = read({"updates/en/2017-06-09-mapping-with-partners.md": LEGACY,
-                 "updates/en/clean.md": CLEAN.replace("slug: mapping-with-partners", "slug: clean")})
+    site = read(
+        {
+            "updates/en/2017-06-09-mapping-with-partners.md": LEGACY,
+            "updates/en/clean.md": CLEAN.replace("slug: mapping-with-partners", "slug: clean"),
+        }
+    )
     legacy, clean = site.updates["mapping-with-partners"], site.updates["clean"]
     assert {**meta(legacy), "slug": None} == {**meta(clean), "slug": None}
     assert legacy.date == dt.datetime(2017, 6, 9, 11, 12, 52, tzinfo=UTC)
@@ -91,35 +101,45 @@ def test_lists_stay_lists(read):
     assert "- hub" not in site.page("/updates/mapping-with-partners/")
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("tags: a, b", ["a", "b"]),
-    ("tags: [a, b, a]", ["a", "b"]),
-    ("tags:\n- a\n- \n- b", ["a", "b"]),
-    ("categories: [jekyll, update, malaria]\ntags: [health]", ["malaria", "health"]),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("tags: a, b", ["a", "b"]),
+        ("tags: [a, b, a]", ["a", "b"]),
+        ("tags:\n- a\n- \n- b", ["a", "b"]),
+        ("categories: [jekyll, update, malaria]\ntags: [health]", ["malaria", "health"]),
+    ],
+)
 def test_tag_spellings(read, value, expected):
     site = read({"updates/en/a.md": f"---\ntitle: T\ndate: 2020-01-01\n{value}\n---\nx\n"})
     assert site.updates["a"].metadata["tags"] == expected
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("date: 2021-12-02 15:46:00 Z", dt.datetime(2021, 12, 2, 15, 46, tzinfo=UTC)),
-    ("date: '2010-01-12 17:45:35 Z'", dt.datetime(2010, 1, 12, 17, 45, 35, tzinfo=UTC)),
-    ("date: 2021-12-02", dt.datetime(2021, 12, 2, tzinfo=UTC)),
-    ("created: 1263318335", dt.datetime(2010, 1, 12, 17, 45, 35, tzinfo=UTC)),
-    ("date: 2021-12-02T10:00:00+05:30", dt.datetime(2021, 12, 2, 4, 30, tzinfo=UTC)),
-    ("date: 2001-12-14 21:59:43.10 -5", dt.datetime(2001, 12, 15, 2, 59, 43, 100000, tzinfo=UTC)),
-    ("date: 2011-01-04 00:05", dt.datetime(2011, 1, 4, 0, 5, tzinfo=UTC)),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("date: 2021-12-02 15:46:00 Z", dt.datetime(2021, 12, 2, 15, 46, tzinfo=UTC)),
+        ("date: '2010-01-12 17:45:35 Z'", dt.datetime(2010, 1, 12, 17, 45, 35, tzinfo=UTC)),
+        ("date: 2021-12-02", dt.datetime(2021, 12, 2, tzinfo=UTC)),
+        ("created: 1263318335", dt.datetime(2010, 1, 12, 17, 45, 35, tzinfo=UTC)),
+        ("date: 2021-12-02T10:00:00+05:30", dt.datetime(2021, 12, 2, 4, 30, tzinfo=UTC)),
+        ("date: 2001-12-14 21:59:43.10 -5", dt.datetime(2001, 12, 15, 2, 59, 43, 100000, tzinfo=UTC)),
+        ("date: 2011-01-04 00:05", dt.datetime(2011, 1, 4, 0, 5, tzinfo=UTC)),
+    ],
+)
 def test_dates(read, value, expected):
     site = read({"updates/en/a.md": f"---\ntitle: T\n{value}\n---\nx\n"})
     assert site.updates["a"].date == expected
 
 
 def test_a_date_without_an_offset_is_in_the_sites_time_zone(read):
-    site = read({"updates/en/a.md": "---\ntitle: T\ndate: 2021-07-01 10:00\n---\nx\n",
-                 "updates/en/b.md": "---\ntitle: T\ndate: 2021-07-01T10:00:00Z\n---\nx\n"},
-                TIMEZONE="America/Bogota")
+    site = read(
+        {
+            "updates/en/a.md": "---\ntitle: T\ndate: 2021-07-01 10:00\n---\nx\n",
+            "updates/en/b.md": "---\ntitle: T\ndate: 2021-07-01T10:00:00Z\n---\nx\n",
+        },
+        TIMEZONE="America/Bogota",
+    )
     assert site.updates["a"].date == dt.datetime(2021, 7, 1, 15, 0, tzinfo=UTC)
     assert site.updates["b"].date == dt.datetime(2021, 7, 1, 10, 0, tzinfo=UTC)
 
@@ -139,8 +159,12 @@ def test_archive_file_name_gives_slug_and_date(read):
 
 
 def test_language_from_front_matter_or_folder(read):
-    site = read({"updates/es/uno.md": "---\ntitle: Uno\ndate: 2020-01-01\n---\nx\n",
-                 "updates/en/dos.md": "---\ntitle: Dos\ndate: 2020-01-01\nlang: fr\n---\nx\n"})
+    site = read(
+        {
+            "updates/es/uno.md": "---\ntitle: Uno\ndate: 2020-01-01\n---\nx\n",
+            "updates/en/dos.md": "---\ntitle: Dos\ndate: 2020-01-01\nlang: fr\n---\nx\n",
+        }
+    )
     assert site.updates["uno"].lang == "es" and site.exists("/es/updates/uno/")
     assert site.updates["dos"].lang == "fr" and site.exists("/fr/updates/dos/")
 
@@ -152,8 +176,9 @@ def test_unpublished_archive_post_is_a_draft(read):
 
 
 def test_empty_summary_falls_back_to_the_body(read):
-    site = read({"updates/en/a.md": '---\ntitle: T\ndate: 2020-01-01\nSummary Text: "\\r\\n\\r\\n"\n---\n'
-                                    'First words.\n'})
+    site = read(
+        {"updates/en/a.md": '---\ntitle: T\ndate: 2020-01-01\nSummary Text: "\\r\\n\\r\\n"\n---\nFirst words.\n'}
+    )
     assert "First words." in site.updates["a"].summary
 
 
@@ -166,11 +191,15 @@ def test_mojibake_in_legacy_posts_is_repaired_for_readers(read, tmp_path):
 
 
 def test_archive_uploads_point_at_the_old_site_unless_present(read):
-    site = read({
-        "updates/en/a.md": ("---\ntitle: T\ndate: 2020-01-01\nFeature Image: /uploads/x%20y.png\n---\n"
-                            "![p](/uploads/here.png)\n"),
-        "uploads/here.png": b"\x89PNG\r\n\x1a\n",
-    }, LEGACY_UPLOADS_URL="https://old.example.org")
+    site = read(
+        {
+            "updates/en/a.md": (
+                "---\ntitle: T\ndate: 2020-01-01\nFeature Image: /uploads/x%20y.png\n---\n![p](/uploads/here.png)\n"
+            ),
+            "uploads/here.png": b"\x89PNG\r\n\x1a\n",
+        },
+        LEGACY_UPLOADS_URL="https://old.example.org",
+    )
     item = site.updates["a"]
     assert item.feature_image["src"] == "https://old.example.org/uploads/x%20y.png"
     assert 'src="/uploads/here.png"' in item.content

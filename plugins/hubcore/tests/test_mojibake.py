@@ -5,8 +5,14 @@ import pytest
 
 from hubcore import mojibake
 
-CLEAN = ["Rubén Martín", "¿Qué tal? Versión en español", "Cartographie participative à Butembo, Ça va",
-         "Oficina de dados abertos em Recife: ação, coração", "HOT’s “quotes” — 🦄 ñandú", "Ελληνικά, العربية, 中文"]
+CLEAN = [
+    "Rubén Martín",
+    "¿Qué tal? Versión en español",
+    "Cartographie participative à Butembo, Ça va",
+    "Oficina de dados abertos em Recife: ação, coração",
+    "HOT’s “quotes” — 🦄 ñandú",
+    "Ελληνικά, العربية, 中文",
+]
 
 
 @pytest.mark.parametrize("text", CLEAN)
@@ -16,9 +22,13 @@ def test_clean_text_is_not_a_candidate(text):
 
 
 # Each clean text as each single-byte encoding misreads its UTF-8 (where it can: cp1252 lacks five bytes).
-GARBLED = [garbled for text in CLEAN for encoding in ("latin-1", "cp1252", "mac_roman")
-           for garbled in [text.encode("utf-8").decode(encoding, errors="replace")]
-           if garbled != text and "\ufffd" not in garbled]
+GARBLED = [
+    garbled
+    for text in CLEAN
+    for encoding in ("latin-1", "cp1252", "mac_roman")
+    for garbled in [text.encode("utf-8").decode(encoding, errors="replace")]
+    if garbled != text and "\ufffd" not in garbled
+]
 
 
 @pytest.mark.parametrize("garbled", GARBLED)

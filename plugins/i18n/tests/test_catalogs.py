@@ -15,8 +15,10 @@ LANGS = sorted(p.name for p in TRANSLATIONS.iterdir() if (p / "LC_MESSAGES" / "m
 def template_strings():
     found = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-            str(ROOT / "theme" / "templates"), method_map=[("**.html", "jinja2")],
-            options_map={"**.html": {"trim_blocks": "true", "lstrip_blocks": "true"}}):
+        str(ROOT / "theme" / "templates"),
+        method_map=[("**.html", "jinja2")],
+        options_map={"**.html": {"trim_blocks": "true", "lstrip_blocks": "true"}},
+    ):
         found.add(message if isinstance(message, str) else tuple(message))
     return found
 

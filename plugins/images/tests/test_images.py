@@ -16,10 +16,12 @@ def png(width, height):
 
 FILES = {
     "images/flood-map.png": png(1600, 900),
-    "updates/en/a.md": ("---\ntitle: A\ndate: 2021-01-01\nfeature_image: {src: /images/flood-map.png, alt: A map}\n"
-                        "---\nA.\n"),
-    "updates/en/b.md": ("---\ntitle: B\ndate: 2021-01-02\n"
-                        "feature_image: {src: 'https://cdn.example.org/x.jpg', alt: X}\n---\n"),
+    "updates/en/a.md": (
+        "---\ntitle: A\ndate: 2021-01-01\nfeature_image: {src: /images/flood-map.png, alt: A map}\n---\nA.\n"
+    ),
+    "updates/en/b.md": (
+        "---\ntitle: B\ndate: 2021-01-02\nfeature_image: {src: 'https://cdn.example.org/x.jpg', alt: X}\n---\n"
+    ),
 }
 
 
@@ -58,11 +60,17 @@ def test_a_decompression_bomb_and_a_half_uploaded_image_are_named_by_a_build_and
     Image.new("1", (20000, 20000)).save(bomb, format="PNG")  # a few kilobytes; 400 million pixels decoded
     Image.new("RGB", (800, 600), "red").save(half, format="JPEG")
     post = "---\ntitle: {}\ndate: 2021-01-01\nfeature_image: {{src: /images/{}, alt: x}}\n---\nText.\n"
-    files = {"images/bomb.png": bomb.getvalue(), "images/half.jpg": half.getvalue()[:2000],
-             "updates/en/a.md": post.format("a", "bomb.png"), "updates/en/b.md": post.format("b", "half.jpg")}
+    files = {
+        "images/bomb.png": bomb.getvalue(),
+        "images/half.jpg": half.getvalue()[:2000],
+        "updates/en/a.md": post.format("a", "bomb.png"),
+        "updates/en/b.md": post.format("b", "half.jpg"),
+    }
     built = build_site(files)
     assert sorted((f.code, f.path, f.line) for f in built.findings) == [
-        ("E-IMAGE-UNREADABLE", "updates/en/a.md", 4), ("E-IMAGE-UNREADABLE", "updates/en/b.md", 4)]
+        ("E-IMAGE-UNREADABLE", "updates/en/a.md", 4),
+        ("E-IMAGE-UNREADABLE", "updates/en/b.md", 4),
+    ]
     assert 'src="/images/bomb.png"' in built.page("/updates/a/")
     assert 'src="/images/half.jpg"' in built.page("/updates/b/")
     checked = build_site(files, HUB_CHECK_ONLY=True)

@@ -17,14 +17,14 @@ from hubcore import state
 FILES = {
     "people/ana-gomez.md": "---\nname: Ana Gómez\n---\nMaps floods.\n",
     "updates/en/first.md": "---\ntitle: First\ndate: 2021-12-02\ntranslation_key: first\npersons: [Ana Gómez]\n"
-                           "tags: [floods]\nsummary: The first one.\n---\nFirst body.\n",
+    "tags: [floods]\nsummary: The first one.\n---\nFirst body.\n",
     "updates/en/second.md": "---\ntitle: Second\ndate: 2021-11-01\ntags: [floods]\nsummary: The second one.\n---\n"
-                            "Second body.\n",
+    "Second body.\n",
     "updates/en/third.md": "---\ntitle: Third\ndate: 2021-10-01\ntags: [data]\nsummary: The third one.\n---\n"
-                           "Third body.\n",
+    "Third body.\n",
     "updates/en/fourth.md": "---\ntitle: Fourth\ndate: 2021-09-01\ntags: [data]\n---\nFourth body, its own summary.\n",
     "updates/es/primero.md": "---\ntitle: Primero\ndate: 2021-12-03\nlang: es\ntranslation_key: first\n"
-                             "persons: [Ana Gómez]\nsummary: El primero.\n---\nCuerpo.\n",
+    "persons: [Ana Gómez]\nsummary: El primero.\n---\nCuerpo.\n",
 }
 
 
@@ -110,16 +110,20 @@ def test_editing_a_body_renders_only_the_pages_that_show_it(workspace):
 
 
 def test_editing_a_body_that_gives_the_summary_renders_the_lists_again(workspace):
-    writer = rebuilt_like_cold(workspace, lambda ws: ws.edit(ws.content / "updates/en/fourth.md", "Fourth body,",
-                                                             "Fourth body, rewritten,"))
+    writer = rebuilt_like_cold(
+        workspace, lambda ws: ws.edit(ws.content / "updates/en/fourth.md", "Fourth body,", "Fourth body, rewritten,")
+    )
     assert writer.kept == 0  # its summary, cut from the body, is on other pages: the site's digest changed
 
 
-@pytest.mark.parametrize("field, old, new", [
-    ("title", "title: Third", "title: Third, renamed"),
-    ("summary", "summary: The third one.", "summary: The third, summarised."),
-    ("tags", "tags: [data]", "tags: [data, floods]"),
-])
+@pytest.mark.parametrize(
+    "field, old, new",
+    [
+        ("title", "title: Third", "title: Third, renamed"),
+        ("summary", "summary: The third one.", "summary: The third, summarised."),
+        ("tags", "tags: [data]", "tags: [data, floods]"),
+    ],
+)
 def test_editing_what_other_pages_show_of_an_update_renders_them_again(workspace, field, old, new):
     rebuilt_like_cold(workspace, lambda ws: ws.edit(ws.content / "updates/en/third.md", old, new))
 
@@ -127,8 +131,13 @@ def test_editing_what_other_pages_show_of_an_update_renders_them_again(workspace
 def test_adding_and_removing_updates(workspace):
     def change(ws):
         (ws.content / "updates/en/second.md").unlink()
-        write_files(ws.content, {"updates/fr/premier.md": "---\ntitle: Premier\ndate: 2021-12-04\nlang: fr\n"
-                                                           "translation_key: first\n---\nCorps.\n"})
+        write_files(
+            ws.content,
+            {
+                "updates/fr/premier.md": "---\ntitle: Premier\ndate: 2021-12-04\nlang: fr\n"
+                "translation_key: first\n---\nCorps.\n"
+            },
+        )
 
     rebuilt_like_cold(workspace, change, left_behind=["updates/second/index.html"])
 
@@ -136,8 +145,12 @@ def test_adding_and_removing_updates(workspace):
 def test_a_template_change_renders_every_page_again(workspace):
     theme = workspace.copy("theme")
     workspace.settings = {"THEME": str(theme)}
-    writer = rebuilt_like_cold(workspace, lambda ws: ws.edit(theme / "templates/partials/page/footer.html", "</footer>",
-                                                             "<p>Hosted with care.</p></footer>"))
+    writer = rebuilt_like_cold(
+        workspace,
+        lambda ws: ws.edit(
+            theme / "templates/partials/page/footer.html", "</footer>", "<p>Hosted with care.</p></footer>"
+        ),
+    )
     assert writer.kept == 0
 
 
@@ -178,6 +191,5 @@ def test_an_interrupted_build_leaves_the_next_one_to_render_again(workspace):
 
 @pytest.mark.parametrize("setting", ["INCREMENTAL_OUTPUT", "HUB_CHECK_ONLY"])
 def test_with_the_setting_off_and_in_check_mode_pelicans_writer_is_used(workspace, setting):
-    site = run_pelican(workspace.content, workspace.root / "output",
-                       **{setting: setting == "HUB_CHECK_ONLY"})
+    site = run_pelican(workspace.content, workspace.root / "output", **{setting: setting == "HUB_CHECK_ONLY"})
     assert state.of(site.settings).writer is None

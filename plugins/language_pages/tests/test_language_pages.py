@@ -42,13 +42,16 @@ def test_archives_by_year(site):
 def test_each_update_links_its_neighbours_and_related_updates_in_its_language(build_site):
     def update(title, date, lang="en", tags="[]", partners="[]"):
         return f"---\ntitle: {title}\ndate: {date}\nlang: {lang}\ntags: {tags}\npartners: {partners}\n---\nB.\n"
-    site = build_site({
-        "updates/en/a.md": update("A", "2021-01-01", tags="[floods, data]"),
-        "updates/en/b.md": update("B", "2021-02-01", tags="[floods]"),
-        "updates/en/c.md": update("C", "2021-03-01", tags="[floods, data]", partners="[IOM]"),
-        "updates/en/d.md": update("D", "2021-04-01"),
-        "updates/es/e.md": update("E", "2021-05-01", lang="es", tags="[floods]"),
-    })
+
+    site = build_site(
+        {
+            "updates/en/a.md": update("A", "2021-01-01", tags="[floods, data]"),
+            "updates/en/b.md": update("B", "2021-02-01", tags="[floods]"),
+            "updates/en/c.md": update("C", "2021-03-01", tags="[floods, data]", partners="[IOM]"),
+            "updates/en/d.md": update("D", "2021-04-01"),
+            "updates/es/e.md": update("E", "2021-05-01", lang="es", tags="[floods]"),
+        }
+    )
     a = site.page("/updates/a/")
     related = a.split('id="related-title"')[1].split("</section>")[0]
     assert re.findall(r'<a href="/updates/([a-z])/">', related) == ["c", "b"]  # two tags in common, then one

@@ -24,9 +24,16 @@ def test_related_updates_are_those_counting_every_pair_gives():
     for seed in range(40):
         rnd = random.Random(seed)
         tags, partners = [f"tag {n}" for n in range(rnd.randint(1, 10))], ["IOM", "UNHCR", "Red Cross"]
-        items = [Update(metadata={"tags": rnd.sample(tags, rnd.randint(0, min(4, len(tags)))),
-                                  "partners": rnd.sample(partners, rnd.randint(0, 2))},
-                        date=dt.datetime(2020, 1, 1) - dt.timedelta(hours=n)) for n in range(rnd.randint(1, 120))]
+        items = [
+            Update(
+                metadata={
+                    "tags": rnd.sample(tags, rnd.randint(0, min(4, len(tags)))),
+                    "partners": rnd.sample(partners, rnd.randint(0, 2)),
+                },
+                date=dt.datetime(2020, 1, 1) - dt.timedelta(hours=n),
+            )
+            for n in range(rnd.randint(1, 120))
+        ]
         wanted = rnd.choice([1, 3, 5])
         index = Index(items)
         for item in items:
@@ -39,8 +46,13 @@ def test_an_update_with_many_tags_is_ranked_as_counting_gives_and_at_once():
 
     rnd = random.Random(7)
     tags = [f"tag {n}" for n in range(60)]
-    items = [Update(metadata={"tags": rnd.sample(tags, rnd.choice([2, 9, 12, 50])), "partners": []},
-                    date=dt.datetime(2020, 1, 1) - dt.timedelta(hours=n)) for n in range(200)]
+    items = [
+        Update(
+            metadata={"tags": rnd.sample(tags, rnd.choice([2, 9, 12, 50])), "partners": []},
+            date=dt.datetime(2020, 1, 1) - dt.timedelta(hours=n),
+        )
+        for n in range(200)
+    ]
     started = time.monotonic()
     index = Index(items)
     for item in items:

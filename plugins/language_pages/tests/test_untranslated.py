@@ -25,7 +25,8 @@ def also(html):
         return None
     section = html.split('class="also-in"')[1].split("</section>")[0]
     return re.search(r"<h2[^>]*>([^<]+)</h2>", section).group(1), re.findall(
-        r'<h3(?: lang="([a-z]+)"[^>]*)?><a href="[^"]+">([^<]+)</a>', section)
+        r'<h3(?: lang="([a-z]+)"[^>]*)?><a href="[^"]+">([^<]+)</a>', section
+    )
 
 
 def test_default_offers_untranslated_updates_in_a_labelled_section(build_site):

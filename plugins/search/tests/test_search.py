@@ -16,12 +16,16 @@ def update(title, lang, body):
 
 
 def test_each_language_gets_its_own_index_of_updates_only(build_site, tmp_path):
-    site = build_site({
-        "updates/en/a.md": update("Flood maps", "en", "Volunteers traced flooded roads."),
-        "updates/es/b.md": update("Mapas de inundaciones", "es", "Voluntarias mapearon calles inundadas."),
-        "updates/es/c.md": update("Talleres", "es", "Talleres de mapeo comunitario."),
-        "pages/about.md": "---\ntitle: About\n---\nNot an update.\n",
-    }, SEARCH_INDEX=True, SEARCH_PAGES_PER_INDEX=2)
+    site = build_site(
+        {
+            "updates/en/a.md": update("Flood maps", "en", "Volunteers traced flooded roads."),
+            "updates/es/b.md": update("Mapas de inundaciones", "es", "Voluntarias mapearon calles inundadas."),
+            "updates/es/c.md": update("Talleres", "es", "Talleres de mapeo comunitario."),
+            "pages/about.md": "---\ntitle: About\n---\nNot an update.\n",
+        },
+        SEARCH_INDEX=True,
+        SEARCH_PAGES_PER_INDEX=2,
+    )
     assert page_counts(site.output / "pagefind") == {"en": 1, "es": 2}
     assert site.findings == []
     # The runs of one language each (SEARCH_PAGES_PER_INDEX=2), merged, make what one Pagefind run over the
@@ -38,10 +42,14 @@ def page_counts(bundle):
 def assert_index_of_whole_site(output, whole):
     """The site's bundle is the one Pagefind makes in one run over the whole site (every page, so none but the
     update pages matter): the same files, the same bytes but the entry file's order of languages."""
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(output), "--output-path", str(whole),
-                    "--silent"], check=True)
-    made = {name: data for name, data in tree(output / "pagefind").items() if "/" not in name or
-            name.startswith(("index/", "fragment/"))}
+    subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(output), "--output-path", str(whole), "--silent"], check=True
+    )
+    made = {
+        name: data
+        for name, data in tree(output / "pagefind").items()
+        if "/" not in name or name.startswith(("index/", "fragment/"))
+    }
     entry, whole = json.loads(made.pop("pagefind-entry.json")), tree(whole)
     assert json.loads(whole.pop("pagefind-entry.json")) == entry
     assert whole == made
@@ -51,28 +59,40 @@ def test_the_runs_take_at_most_the_limit_and_share_what_fits():
     pages = {"en": ["e1", "e3", "e2", "e4", "e5"], "es": ["s1", "s2"], "fr": ["f1"], "pt": []}
     runs = bundles.plan(pages, 3)
     assert [(run.bundle, run.pages) for run in runs] == [
-        ("", ["e1", "e2", "e3"]), ("", ["s1", "s2", "f1"]), ("en-2", ["e4", "e5"])]
+        ("", ["e1", "e2", "e3"]),
+        ("", ["s1", "s2", "f1"]),
+        ("en-2", ["e4", "e5"]),
+    ]
     assert bundles.merged_bundles(runs, "en") == ["en-2"] and bundles.merged_bundles(runs, "es") == []
     assert [run.pages for run in bundles.plan(pages, 10)] == [["e1", "e2", "e3", "e4", "e5", "s1", "s2", "f1"]]
     assert bundles.plan({}, 10) == []
 
 
 def test_a_language_over_the_limit_is_indexed_in_parts_its_search_page_merges(build_site, tmp_path):
-    site = build_site({
-        **{f"updates/en/{name}.md": update(f"Update {name}", "en", f"Word{name} text.") for name in "abcde"},
-        "updates/es/b.md": update("Mapas", "es", "Texto."),
-    }, SEARCH_INDEX=True, SEARCH_PAGES_PER_INDEX=2)
+    site = build_site(
+        {
+            **{f"updates/en/{name}.md": update(f"Update {name}", "en", f"Word{name} text.") for name in "abcde"},
+            "updates/es/b.md": update("Mapas", "es", "Texto."),
+        },
+        SEARCH_INDEX=True,
+        SEARCH_PAGES_PER_INDEX=2,
+    )
     assert site.findings == []
     bundle = site.output / "pagefind"
     assert (page_counts(bundle), page_counts(bundle / "en-2"), page_counts(bundle / "en-3")) == (
-        {"en": 2, "es": 1}, {"en": 2}, {"en": 1})
+        {"en": 2, "es": 1},
+        {"en": 2},
+        {"en": 1},
+    )
     assert 'data-merge="/pagefind/en-2/ /pagefind/en-3/"' in site.page("/search/")
     assert "data-merge" not in site.page("/es/search/")
 
 
 def test_a_new_index_keeps_unchanged_files_and_removes_the_earlier_ones(build_site, tmp_path):
-    files = {"updates/en/a.md": update("Flood maps", "en", "Volunteers traced flooded roads."),
-             "updates/en/b.md": update("Road survey", "en", "A second update.")}
+    files = {
+        "updates/en/a.md": update("Flood maps", "en", "Volunteers traced flooded roads."),
+        "updates/en/b.md": update("Road survey", "en", "A second update."),
+    }
     site = build_site(files, SEARCH_INDEX=True, DELETE_OUTPUT_DIRECTORY=False, SEARCH_PAGES_PER_INDEX=1)
     first = stamps(site.output / "pagefind")
     assert "en-2/pagefind-entry.json" in first
@@ -114,8 +134,9 @@ def test_a_site_without_updates_has_no_index_and_no_error(build_site, tmp_path):
     site = build_site(files, SEARCH_INDEX=True, DELETE_OUTPUT_DIRECTORY=False)
     assert page_counts(site.output / "pagefind") == {"en": 1}
     (tmp_path / "content/updates/en/a.md").unlink()
-    site = build_site({"pages/about.md": "---\ntitle: About\n---\nNot an update.\n"},
-                      SEARCH_INDEX=True, DELETE_OUTPUT_DIRECTORY=False)
+    site = build_site(
+        {"pages/about.md": "---\ntitle: About\n---\nNot an update.\n"}, SEARCH_INDEX=True, DELETE_OUTPUT_DIRECTORY=False
+    )
     assert site.findings == [] and not (site.output / "pagefind").exists()
 
 

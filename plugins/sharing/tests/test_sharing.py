@@ -7,9 +7,11 @@ SITE = "https://hub.example.org"
 FILES = {
     "people/ana.md": "---\nname: Ana Gómez\n---\n",
     "images/map.png": b"\x89PNG\r\n\x1a\n",
-    "updates/en/a.md": ("---\ntitle: 'Maps </script><b>'\ndate: 2021-01-01\ntranslation_key: a\npersons: [Ana Gómez]\n"
-                        "summary: Volunteers mapped roads.\nfeature_image: {src: /images/map.png, alt: A map}\n"
-                        "---\nText.\n"),
+    "updates/en/a.md": (
+        "---\ntitle: 'Maps </script><b>'\ndate: 2021-01-01\ntranslation_key: a\npersons: [Ana Gómez]\n"
+        "summary: Volunteers mapped roads.\nfeature_image: {src: /images/map.png, alt: A map}\n"
+        "---\nText.\n"
+    ),
     "updates/es/a.md": "---\ntitle: Mapas\ndate: 2021-01-02\ntranslation_key: a\n---\nTexto.\n",
 }
 

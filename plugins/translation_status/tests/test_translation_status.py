@@ -19,8 +19,10 @@ def versions(site):
 
 
 def test_translation_is_outdated_once_its_original_text_changes(build_site):
-    files = {"updates/en/hub.md": doc("Hub", "en", date="2021-12-02"),
-             "updates/es/centro.md": doc("Centro", "es", date="2021-12-03")}
+    files = {
+        "updates/en/hub.md": doc("Hub", "en", date="2021-12-02"),
+        "updates/es/centro.md": doc("Centro", "es", date="2021-12-03"),
+    }
     first = status(build_site(files))
     fingerprint = first["updates"][0]["original_hash"]
     files["updates/es/centro.md"] = doc("Centro", "es", date="2021-12-03", original_hash=fingerprint)
@@ -46,20 +48,26 @@ def test_changing_only_tags_does_not_outdate_a_translation(build_site):
 
 
 def test_without_a_fingerprint_an_original_updated_later_outdates_it(build_site):
-    site = build_site({
-        "updates/en/hub.md": doc("Hub", "en", date="2021-12-02", updated="2022-03-01"),
-        "updates/es/centro.md": doc("Centro", "es", date="2021-12-03"),
-        "updates/fr/centre.md": doc("Centre", "fr", date="2021-12-03", updated="2022-04-01"),
-    })
+    site = build_site(
+        {
+            "updates/en/hub.md": doc("Hub", "en", date="2021-12-02", updated="2022-03-01"),
+            "updates/es/centro.md": doc("Centro", "es", date="2021-12-03"),
+            "updates/fr/centre.md": doc("Centre", "fr", date="2021-12-03", updated="2022-04-01"),
+        }
+    )
     assert versions(site)["es"]["outdated"] is True
     assert versions(site)["fr"]["outdated"] is False
     assert status(site)["updates"][0]["missing"] == ["pt"]
 
 
 def test_the_editors_page_shows_coverage_and_stays_out_of_public_view(build_site):
-    site = build_site({"updates/en/hub.md": doc("Hub", "en", date="2021-12-02"),
-                       "updates/es/centro.md": doc("Centro", "es", date="2021-12-03"),
-                       "updates/en/other.md": doc("Other", "en", date="2021-11-01").replace("key: hub", "key: o")})
+    site = build_site(
+        {
+            "updates/en/hub.md": doc("Hub", "en", date="2021-12-02"),
+            "updates/es/centro.md": doc("Centro", "es", date="2021-12-03"),
+            "updates/en/other.md": doc("Other", "en", date="2021-11-01").replace("key: hub", "key: o"),
+        }
+    )
     html = site.page("/editors/translations/")
     assert '<meter min="0" max="2" value="1"></meter>' in html
     assert "1 of 2 translated, 0 outdated" in html and html.count('class="missing"') == 5

@@ -31,34 +31,46 @@ def assert_linked(site, urls):
 
 
 def test_different_slugs_linked_by_key_both_ways(build_site):
-    site = build_site({
-        "updates/en/hub-update.md": doc("Hub update", translation_key="hub-2021"),
-        "updates/es/actualizacion-del-hub.md": doc("Actualización", translation_key="hub-2021"),
-        "updates/fr/mise-a-jour.md": doc("Mise à jour", translation_key="hub-2021"),
-    })
-    assert_linked(site, {"en": "/updates/hub-update/", "es": "/es/updates/actualizacion-del-hub/",
-                         "fr": "/fr/updates/mise-a-jour/"})
+    site = build_site(
+        {
+            "updates/en/hub-update.md": doc("Hub update", translation_key="hub-2021"),
+            "updates/es/actualizacion-del-hub.md": doc("Actualización", translation_key="hub-2021"),
+            "updates/fr/mise-a-jour.md": doc("Mise à jour", translation_key="hub-2021"),
+        }
+    )
+    assert_linked(
+        site,
+        {"en": "/updates/hub-update/", "es": "/es/updates/actualizacion-del-hub/", "fr": "/fr/updates/mise-a-jour/"},
+    )
     assert site.findings == []
 
 
 def test_archive_body_link_links_without_a_key(build_site):
     body = "*[Versión en español](https://www.hotosm.org/updates/hub-de-mapeo/)*\n\nText."
-    site = build_site({
-        "updates/en/2021-12-02-hub-mapping.md": doc("Hub", body=body),
-        "updates/hub-de-mapeo.md": doc("Hub ES"),
-    })
+    site = build_site(
+        {
+            "updates/en/2021-12-02-hub-mapping.md": doc("Hub", body=body),
+            "updates/hub-de-mapeo.md": doc("Hub ES"),
+        }
+    )
     assert_linked(site, {"en": "/updates/hub-mapping/", "es": "/es/updates/hub-de-mapeo/"})
 
 
 def test_the_real_seed_links_to_its_spanish_version(build_site):
     from conftest import ROOT
+
     seed = ROOT / "content/updates/en/2021-12-02-open-mapping-hub-in-latam-december-2021-update.md"
     spanish = ROOT / "content/updates/es/hub-de-mapeo-abierto-en-latam-actualizacion-diciembre-2021.md"
     key = "translation_key: open-mapping-hub-in-latam-december-2021-update\n"
     text = spanish.read_text(encoding="utf-8").replace(key, "")
     site = build_site({f"updates/en/{seed.name}": seed.read_bytes(), f"updates/es/{spanish.name}": text})
-    assert_linked(site, {"en": "/updates/open-mapping-hub-in-latam-december-2021-update/",
-                         "es": "/es/updates/hub-de-mapeo-abierto-en-latam-actualizacion-diciembre-2021/"})
+    assert_linked(
+        site,
+        {
+            "en": "/updates/open-mapping-hub-in-latam-december-2021-update/",
+            "es": "/es/updates/hub-de-mapeo-abierto-en-latam-actualizacion-diciembre-2021/",
+        },
+    )
 
 
 def test_shared_slug_links_translations(build_site):
@@ -73,29 +85,47 @@ def test_untranslated_page_switcher_offers_other_homes(build_site):
     assert html.count('class="lang-home"') == 3
 
 
-@pytest.mark.parametrize("files, code, path, line", [
-    ({"updates/en/a.md": doc("A", translation_key="k"), "updates/en/b.md": doc("B", translation_key="k")},
-     "E-TRANSLATION-DUPLICATE", "updates/en/b.md", 4),
-    ({"updates/en/a.md": doc("A", body="Intro\n\n[Version française](/updates/nowhere/)")},
-     "E-TRANSLATION-LINK", "updates/en/a.md", 7),
-    ({"updates/es/a.md": doc("A", translation_key="k", translation_of="updates/en/gone.md")},
-     "E-NO-ORIGINAL", "updates/es/a.md", 4),
-    ({"updates/en/a.md": doc("A", lang="xx")}, "E-LANG", "updates/en/a.md", 4),
-])
+@pytest.mark.parametrize(
+    "files, code, path, line",
+    [
+        (
+            {"updates/en/a.md": doc("A", translation_key="k"), "updates/en/b.md": doc("B", translation_key="k")},
+            "E-TRANSLATION-DUPLICATE",
+            "updates/en/b.md",
+            4,
+        ),
+        (
+            {"updates/en/a.md": doc("A", body="Intro\n\n[Version française](/updates/nowhere/)")},
+            "E-TRANSLATION-LINK",
+            "updates/en/a.md",
+            7,
+        ),
+        (
+            {"updates/es/a.md": doc("A", translation_key="k", translation_of="updates/en/gone.md")},
+            "E-NO-ORIGINAL",
+            "updates/es/a.md",
+            4,
+        ),
+        ({"updates/en/a.md": doc("A", lang="xx")}, "E-LANG", "updates/en/a.md", 4),
+    ],
+)
 def test_translation_errors_name_file_and_line(build_site, files, code, path, line):
     site = build_site(files)
     assert [(f.code, f.path, f.line) for f in site.findings] == [(code, path, line)]
 
 
 def test_a_translation_before_its_original_is_fine(build_site):
-    site = build_site({
-        "updates/en/a.md": doc("A", translation_key="k", status="draft"),
-        "updates/es/b.md": doc("B", translation_key="k", translation_of="updates/en/a.md"),
-    })
+    site = build_site(
+        {
+            "updates/en/a.md": doc("A", translation_key="k", status="draft"),
+            "updates/es/b.md": doc("B", translation_key="k", translation_of="updates/en/a.md"),
+        }
+    )
     assert site.findings == [] and site.exists("/es/updates/b/")
 
 
 def test_orphans_can_be_allowed(build_site):
-    site = build_site({"updates/es/a.md": doc("A", translation_key="k", translation_of="x.md")},
-                      TRANSLATIONS_ALLOW_ORPHANS=True)
+    site = build_site(
+        {"updates/es/a.md": doc("A", translation_key="k", translation_of="x.md")}, TRANSLATIONS_ALLOW_ORPHANS=True
+    )
     assert site.findings == []

@@ -20,16 +20,21 @@ BROKEN = {
 def run_check(tmp_path, files, fmt, **options):
     write_files(tmp_path / "content", files)
     overrides = site_settings(tmp_path / "content", tmp_path / "unused")
-    return check.run(ROOT / "pelicanconf.py", fmt, **options,
-                     **{k: v for k, v in overrides.items() if k != "OUTPUT_PATH"})
+    return check.run(
+        ROOT / "pelicanconf.py", fmt, **options, **{k: v for k, v in overrides.items() if k != "OUTPUT_PATH"}
+    )
 
 
 def check_command(content, fmt="human"):
     """`./dev check` of a test site, in a process of its own as it runs: Pelican connects a plugin's handlers for
     good, so in the test's process the plugins of any build before would all still run."""
     overrides = {k: v for k, v in site_settings(content, content.parent / "unused").items() if k != "OUTPUT_PATH"}
-    return [sys.executable, "-c", "import sys; sys.path.insert(0, 'plugins'); from validation import check; "
-            f"check.run('pelicanconf.py', {fmt!r}, **{overrides!r})"]
+    return [
+        sys.executable,
+        "-c",
+        "import sys; sys.path.insert(0, 'plugins'); from validation import check; "
+        f"check.run('pelicanconf.py', {fmt!r}, **{overrides!r})",
+    ]
 
 
 def test_errors_exit_with_status_one_and_json_lists_them(tmp_path, capsys):
@@ -38,8 +43,10 @@ def test_errors_exit_with_status_one_and_json_lists_them(tmp_path, capsys):
     assert stopped.value.code == 1
     report = json.loads(capsys.readouterr().out)
     assert [(f["file"].rsplit("content/", 1)[1], f["line"], f["code"]) for f in report["findings"]] == [
-        ("updates/en/a.md", 3, "E-FUTURE-DATE"), ("updates/en/b.md", 4, "W-UNKNOWN-KEY"),
-        ("updates/en/b.md", 6, "E-MOJIBAKE")]
+        ("updates/en/a.md", 3, "E-FUTURE-DATE"),
+        ("updates/en/b.md", 4, "W-UNKNOWN-KEY"),
+        ("updates/en/b.md", 6, "E-MOJIBAKE"),
+    ]
     assert report["summary"] == "Content check: 2 error(s), 1 warning(s) in 2 file(s)."
 
 
@@ -49,7 +56,8 @@ def test_github_format_annotates_file_and_line(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("::error file=") and lines[0].endswith(
         "content/updates/en/a.md,line=3,title=E-FUTURE-DATE::the date 2999-01-01 is in the future, so the update "
-        "stays unpublished until then (fix: fix the date, or add `status: scheduled` if that is the intent)")
+        "stays unpublished until then (fix: fix the date, or add `status: scheduled` if that is the intent)"
+    )
     assert lines[1].startswith("::warning file=") and ",line=4,title=W-UNKNOWN-KEY::" in lines[1]
 
 
@@ -91,16 +99,22 @@ CROSS_DOCUMENT = {
     **BROKEN,
     "updates/en/twice.md": "---\ntitle: Twice\ndate: 2020-01-01\nslug: chatmap-turns-whatsapp-chats-into-maps\n---\n",
     "pages/archives.md": "---\ntitle: Archives\n---\nx\n",
-    "updates/en/links.md": ("---\ntitle: Links\ndate: 2020-01-01\npersons: [Nobody Known]\n"
-                            "aliases: ['https://elsewhere.example/x']\n---\n"
-                            "[a](/updates/nowhere/) [b]({filename}nope.md)\n"
-                            "*[Versión en español](/updates/no-such-update/)*\n"),
-    "updates/es/huerfana.md": ("---\ntitle: Huérfana\ndate: 2020-01-01\ntranslation_key: no-original\n"
-                               "translation_of: updates/en/gone.md\n---\nTexto.\n"),
+    "updates/en/links.md": (
+        "---\ntitle: Links\ndate: 2020-01-01\npersons: [Nobody Known]\n"
+        "aliases: ['https://elsewhere.example/x']\n---\n"
+        "[a](/updates/nowhere/) [b]({filename}nope.md)\n"
+        "*[Versión en español](/updates/no-such-update/)*\n"
+    ),
+    "updates/es/huerfana.md": (
+        "---\ntitle: Huérfana\ndate: 2020-01-01\ntranslation_key: no-original\n"
+        "translation_of: updates/en/gone.md\n---\nTexto.\n"
+    ),
     "updates/en/twins.md": "---\ntitle: Tw\ndate: 2020-01-01\ntranslation_key: twins\n---\n",
     "updates/en/twins-2.md": "---\ntitle: Tw 2\ndate: 2020-01-02\ntranslation_key: twins\n---\n",
-    **{f"updates/{date}-maps.md": f"---\ntitle: Maps\ndate: {date}\npermalink: updates/{date}_maps\n---\nCopy.\n"
-       for date in ("2010-11-17", "2010-11-20")},
+    **{
+        f"updates/{date}-maps.md": f"---\ntitle: Maps\ndate: {date}\npermalink: updates/{date}_maps\n---\nCopy.\n"
+        for date in ("2010-11-17", "2010-11-20")
+    },
 }
 
 
@@ -109,28 +123,48 @@ def test_a_check_reports_exactly_what_a_build_of_the_same_content_reports(tmp_pa
     content, the archive sample and every kind of cross-document problem must give the build's findings."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    write_files(content, {f"updates/archive/{p.name}": p.read_bytes() for p in shared("corpus/hot").iterdir()
-                          if p.suffix in (".md", ".markdown")})
+    write_files(
+        content,
+        {
+            f"updates/archive/{p.name}": p.read_bytes()
+            for p in shared("corpus/hot").iterdir()
+            if p.suffix in (".md", ".markdown")
+        },
+    )
     write_files(content, CROSS_DOCUMENT)
     built = {(f.path, f.line, f.code, f.message) for f in run_pelican(content, tmp_path / "output").findings}
     capsys.readouterr()  # the build's own report
     for _ in range(2):  # the second check takes every file from its reader cache
         done = subprocess.run(check_command(content, "json"), cwd=ROOT, capture_output=True, text=True)
         assert done.returncode == 1, done.stderr
-        checked = {(f["file"].rsplit("content/", 1)[1], f["line"], f["code"], f["message"])
-                   for f in json.loads(done.stdout)["findings"]}
+        checked = {
+            (f["file"].rsplit("content/", 1)[1], f["line"], f["code"], f["message"])
+            for f in json.loads(done.stdout)["findings"]
+        }
         assert checked == built
     assert {code for *_, code, _ in built} >= {
-        "E-DUPLICATE-SLUG", "E-DUPLICATE-URL", "E-LINK", "E-NO-ENTRY", "E-NO-ORIGINAL", "E-ALIAS",
-        "E-TRANSLATION-LINK", "E-TRANSLATION-DUPLICATE", "E-FUTURE-DATE", "E-MOJIBAKE", "W-UNKNOWN-KEY",
-        "W-MOJIBAKE", "W-DUPLICATE-POST"}
+        "E-DUPLICATE-SLUG",
+        "E-DUPLICATE-URL",
+        "E-LINK",
+        "E-NO-ENTRY",
+        "E-NO-ORIGINAL",
+        "E-ALIAS",
+        "E-TRANSLATION-LINK",
+        "E-TRANSLATION-DUPLICATE",
+        "E-FUTURE-DATE",
+        "E-MOJIBAKE",
+        "W-UNKNOWN-KEY",
+        "W-MOJIBAKE",
+        "W-DUPLICATE-POST",
+    }
 
 
 def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path):
     """`./dev check | head`: the pipe is closed before the report is printed."""
     write_files(tmp_path / "content", BROKEN)
-    process = subprocess.Popen(check_command(tmp_path / "content"), cwd=ROOT, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        check_command(tmp_path / "content"), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     process.stdout.close()
     errors = process.stderr.read()
     assert process.wait() == 1 and "Traceback" not in errors and "BrokenPipe" not in errors, errors

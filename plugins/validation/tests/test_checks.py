@@ -39,29 +39,77 @@ CASES = [
     # (id, files, code, path, line)
     ("missing title", with_first("title: Mapping with partners\n", ""), "E-REQUIRED", "updates/en/first.md", 2),
     ("text where a list is expected", with_first("tags: [hub]", "tags: hub"), "E-TYPE", "updates/en/first.md", 6),
-    ("unparseable date", with_first("2021-12-02T10:00:00Z", "the second of December"), "E-DATE",
-     "updates/en/first.md", 3),
+    (
+        "unparseable date",
+        with_first("2021-12-02T10:00:00Z", "the second of December"),
+        "E-DATE",
+        "updates/en/first.md",
+        3,
+    ),
     ("future date", with_first("2021-12-02T10:00:00Z", "2999-01-01"), "E-FUTURE-DATE", "updates/en/first.md", 3),
     ("unknown person", with_first("[Rubén Martín]", "[Ruben Martn]"), "E-NO-ENTRY", "updates/en/first.md", 4),
     ("unknown partner", with_first("[IOM]", "[UNHCR]"), "E-NO-ENTRY", "updates/en/first.md", 5),
     ("misspelt key", with_first("tags:", "tgas:"), "W-UNKNOWN-KEY", "updates/en/first.md", 6),
-    ("missing local image", with_first("/images/map.png", "/images/nope.png"), "E-IMAGE-MISSING",
-     "updates/en/first.md", 8),
-    ("image over http", with_first("/images/map.png", "http://example.org/a.png"), "E-IMAGE-INSECURE",
-     "updates/en/first.md", 8),
-    ("image without alt", with_first("  alt: Volunteers around a printed map\n", ""), "E-IMAGE-ALT",
-     "updates/en/first.md", 8),
-    ("same slug twice", {**CLEAN_SITE, "updates/en/x.md": SECOND.replace("title: Second", "title: Other")
-                         + "", "updates/en/x/second.md": "---\ntitle: Third\ndate: 2020-01-01\nslug: second\n---\n"},
-     "E-DUPLICATE-SLUG", "updates/en/x/second.md", 4),
-    ("page on a site URL", {**CLEAN_SITE, "pages/archives.md": "---\ntitle: Archives\n---\nx\n"},
-     "E-DUPLICATE-URL", "pages/archives.md", 0),
-    ("mojibake in a clean file", with_first("Working together", "Itâ€™s working"), "E-MOJIBAKE",
-     "updates/en/first.md", 7),
-    ("empty summary", with_first("summary: Working together on open data.", "summary: ''"), "E-SUMMARY-EMPTY",
-     "updates/en/first.md", 7),
-    ("long summary", with_first("Working together on open data.", "Working together. " * 30), "E-SUMMARY-LONG",
-     "updates/en/first.md", 7),
+    (
+        "missing local image",
+        with_first("/images/map.png", "/images/nope.png"),
+        "E-IMAGE-MISSING",
+        "updates/en/first.md",
+        8,
+    ),
+    (
+        "image over http",
+        with_first("/images/map.png", "http://example.org/a.png"),
+        "E-IMAGE-INSECURE",
+        "updates/en/first.md",
+        8,
+    ),
+    (
+        "image without alt",
+        with_first("  alt: Volunteers around a printed map\n", ""),
+        "E-IMAGE-ALT",
+        "updates/en/first.md",
+        8,
+    ),
+    (
+        "same slug twice",
+        {
+            **CLEAN_SITE,
+            "updates/en/x.md": SECOND.replace("title: Second", "title: Other") + "",
+            "updates/en/x/second.md": "---\ntitle: Third\ndate: 2020-01-01\nslug: second\n---\n",
+        },
+        "E-DUPLICATE-SLUG",
+        "updates/en/x/second.md",
+        4,
+    ),
+    (
+        "page on a site URL",
+        {**CLEAN_SITE, "pages/archives.md": "---\ntitle: Archives\n---\nx\n"},
+        "E-DUPLICATE-URL",
+        "pages/archives.md",
+        0,
+    ),
+    (
+        "mojibake in a clean file",
+        with_first("Working together", "Itâ€™s working"),
+        "E-MOJIBAKE",
+        "updates/en/first.md",
+        7,
+    ),
+    (
+        "empty summary",
+        with_first("summary: Working together on open data.", "summary: ''"),
+        "E-SUMMARY-EMPTY",
+        "updates/en/first.md",
+        7,
+    ),
+    (
+        "long summary",
+        with_first("Working together on open data.", "Working together. " * 30),
+        "E-SUMMARY-LONG",
+        "updates/en/first.md",
+        7,
+    ),
     ("dead update link", with_first("(/updates/second/)", "(/updates/secnod/)"), "E-LINK", "updates/en/first.md", 13),
     ("dead file link", with_first("{filename}second.md", "{filename}third.md"), "E-LINK", "updates/en/first.md", 13),
 ]
@@ -82,18 +130,28 @@ def test_suggestions_name_the_likely_fix(build_site):
     text = CLEAN_UPDATE.replace("[Rubén Martín]", "[Ruben Martn]").replace("tags:", "Feautre Image: x\ntgas:")
     site = build_site({**CLEAN_SITE, "updates/en/first.md": text})
     assert sorted(f.hint for f in site.findings) == [
-        "did you mean 'Feature Image'?", "did you mean 'Rubén Martín'?", "did you mean 'tags'?"]
+        "did you mean 'Feature Image'?",
+        "did you mean 'Rubén Martín'?",
+        "did you mean 'tags'?",
+    ]
 
 
 def test_every_error_of_every_file_is_reported_in_one_run(build_site):
-    site = build_site({**CLEAN_SITE,
-                       "updates/en/a.md": ("---\ntitle: A\ndate: 2999-01-01\npersons: [Nobody]\n---\n"
-                                           "[x](/updates/zz/)\n"),
-                       "updates/en/b.md": "---\ntitle: [unclosed\n---\n",
-                       "updates/en/c.md": b"\x00\x01binary"})
+    site = build_site(
+        {
+            **CLEAN_SITE,
+            "updates/en/a.md": ("---\ntitle: A\ndate: 2999-01-01\npersons: [Nobody]\n---\n[x](/updates/zz/)\n"),
+            "updates/en/b.md": "---\ntitle: [unclosed\n---\n",
+            "updates/en/c.md": b"\x00\x01binary",
+        }
+    )
     assert sorted((f.path, f.code) for f in site.findings) == [
-        ("updates/en/a.md", "E-FUTURE-DATE"), ("updates/en/a.md", "E-LINK"), ("updates/en/a.md", "E-NO-ENTRY"),
-        ("updates/en/b.md", "E-YAML"), ("updates/en/c.md", "E-BINARY")]
+        ("updates/en/a.md", "E-FUTURE-DATE"),
+        ("updates/en/a.md", "E-LINK"),
+        ("updates/en/a.md", "E-NO-ENTRY"),
+        ("updates/en/b.md", "E-YAML"),
+        ("updates/en/c.md", "E-BINARY"),
+    ]
     assert site.exists("/updates/first/")
 
 
@@ -102,28 +160,41 @@ SENTENCE = "Volunteers mapped the roads, schools and clinics of the district in 
 
 
 def test_archive_copies_of_one_post_publish_the_newest_with_a_warning(build_site):
-    post = ("---\ntitle: Maps for Mozambique\ndate: {date}\npermalink: updates/{date}_maps\nPerson: Nate Smith\n"
-            "---\n{body}\n")
-    site = build_site({
-        "people/nate-smith.md": "---\nname: Nate Smith\n---\n",
-        "updates/2010-11-17-maps-for-mozambique.md": post.format(date="2010-11-17", body=SENTENCE),
-        "updates/2010-11-20-maps-for-mozambique.md": post.format(date="2010-11-20", body=SENTENCE),
-    }, STRICT_CONTENT=True)
+    post = (
+        "---\ntitle: Maps for Mozambique\ndate: {date}\npermalink: updates/{date}_maps\nPerson: Nate Smith\n"
+        "---\n{body}\n"
+    )
+    site = build_site(
+        {
+            "people/nate-smith.md": "---\nname: Nate Smith\n---\n",
+            "updates/2010-11-17-maps-for-mozambique.md": post.format(date="2010-11-17", body=SENTENCE),
+            "updates/2010-11-20-maps-for-mozambique.md": post.format(date="2010-11-20", body=SENTENCE),
+        },
+        STRICT_CONTENT=True,
+    )
     assert [(f.code, f.path) for f in site.findings] == [
-        ("W-DUPLICATE-POST", "updates/2010-11-17-maps-for-mozambique.md")]
+        ("W-DUPLICATE-POST", "updates/2010-11-17-maps-for-mozambique.md")
+    ]
     assert "2010-11-20" in site.page("/updates/maps-for-mozambique/")
     assert "/updates/maps-for-mozambique/" in site.page("/updates/2010-11-17_maps/")  # the older copy's address
 
 
 def test_distinct_archive_posts_with_one_slug_are_all_published_each_later_one_under_its_date(build_site):
     post = "---\ntitle: {title}\ndate: {date}\npermalink: updates/{date}_x\n---\n{title}, the text. " + SENTENCE
-    site = build_site({
-        "updates/2019-04-26-x.markdown": post.format(title="Cyclone Idai", date="2019-04-26"),
-        "updates/2019-04-29-x.markdown": post.format(title="Idai, three days on", date="2019-04-29"),
-        "updates/2019-05-02-x.markdown": post.format(title="Cyclone Idai", date="2019-05-02").replace("text", "end"),
-    }, STRICT_CONTENT=True)
+    site = build_site(
+        {
+            "updates/2019-04-26-x.markdown": post.format(title="Cyclone Idai", date="2019-04-26"),
+            "updates/2019-04-29-x.markdown": post.format(title="Idai, three days on", date="2019-04-29"),
+            "updates/2019-05-02-x.markdown": post.format(title="Cyclone Idai", date="2019-05-02").replace(
+                "text", "end"
+            ),
+        },
+        STRICT_CONTENT=True,
+    )
     assert sorted((f.code, f.path) for f in site.findings) == [
-        ("W-DUPLICATE-SLUG", "updates/2019-04-29-x.markdown"), ("W-DUPLICATE-SLUG", "updates/2019-05-02-x.markdown")]
+        ("W-DUPLICATE-SLUG", "updates/2019-04-29-x.markdown"),
+        ("W-DUPLICATE-SLUG", "updates/2019-05-02-x.markdown"),
+    ]
     assert "Cyclone Idai, the text." in site.page("/updates/x/")
     assert "Idai, three days on, the text." in site.page("/updates/x-2019-04-29/")
     assert "Cyclone Idai, the end." in site.page("/updates/x-2019-05-02/")
@@ -133,8 +204,10 @@ def test_distinct_archive_posts_with_one_slug_are_all_published_each_later_one_u
 
 def test_two_different_updates_with_one_slug_keep_the_first_and_fail_strict_builds(build_site, tmp_path):
     with pytest.raises(StrictFailure) as stopped:
-        build_site({**CLEAN_SITE, "updates/en/z/second.md": "---\ntitle: Zed\ndate: 2020-01-01\nslug: second\n---\n"},
-                   STRICT_CONTENT=True)
+        build_site(
+            {**CLEAN_SITE, "updates/en/z/second.md": "---\ntitle: Zed\ndate: 2020-01-01\nslug: second\n---\n"},
+            STRICT_CONTENT=True,
+        )
     assert str(stopped.value) == "the content check found 1 error(s); the report above names them"
     html = (tmp_path / "output/updates/second/index.html").read_text(encoding="utf-8")
     assert "<h1>Second</h1>" in html and "Zed" not in (tmp_path / "output/index.html").read_text(encoding="utf-8")

@@ -15,29 +15,107 @@ from front_matter import schema
 
 KEYS = st.sampled_from(schema.known_keys("update") + ["Feature Image", "Person", "Summary Text", "Feautre Image"])
 EVERY_KEY = st.sampled_from(sorted({key for kind in schema.SCHEMAS for key in schema.known_keys(kind)}))
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30),
-                    st.dates(min_value=dt.date(1, 1, 1)), st.sampled_from(["2021-12-02", "Rub√©n", "{filename}x.md",
-                                                                           "http://x/y.png", "", "  ", "~"]))
-VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                        st.dictionaries(st.text(max_size=8), inner, max_size=3)),
-                      max_leaves=6)
-YAML_EDGES = st.sampled_from(["title: [unclosed", "date: !!python/object:os.system x", "\ttitle: tab", "title: 'quote",
-                              "? complex key", "&a x: *a", "title: T\ntitle: again", "- a list", "---", ":", "%YAML 9"])
-BODIES = st.text(max_size=80) | st.sampled_from(["[x](/updates/nowhere/)", "Itâ€™s", "<script>x</script>", "",
-                                                 '<iframe src="https://evil.example\\@www.youtube.com/"></iframe>',
-                                                 "    " * 60 + "- deep", "{static}../../x"])
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.dates(min_value=dt.date(1, 1, 1)),
+    st.sampled_from(["2021-12-02", "Rub√©n", "{filename}x.md", "http://x/y.png", "", "  ", "~"]),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)),
+    max_leaves=6,
+)
+YAML_EDGES = st.sampled_from(
+    [
+        "title: [unclosed",
+        "date: !!python/object:os.system x",
+        "\ttitle: tab",
+        "title: 'quote",
+        "? complex key",
+        "&a x: *a",
+        "title: T\ntitle: again",
+        "- a list",
+        "---",
+        ":",
+        "%YAML 9",
+    ]
+)
+BODIES = st.text(max_size=80) | st.sampled_from(
+    [
+        "[x](/updates/nowhere/)",
+        "Itâ€™s",
+        "<script>x</script>",
+        "",
+        '<iframe src="https://evil.example\\@www.youtube.com/"></iframe>',
+        "    " * 60 + "- deep",
+        "{static}../../x",
+    ]
+)
 # Scalars as an editor types them, raw: YAML decides their type. Dates right and wrong, addresses, names, nested
 # lists and mappings, tags, anchors, control characters, long text.
-RAW_SCALARS = st.sampled_from([
-    "2021-12-02", "2021-12-02T15:46:00Z", "2017-06-09 11:12:52 Z", "2021-02-30", "0000-00-00", "2021-01-01 25:00:00",
-    "March", "2023-02-03 10:00 PST", "2023-02-03aT10:00:00Z", "1497006772", "-1", "1e400", ".inf", ".nan", "0x1F",
-    "~", "null", "yes", "no", "'2021-12-02'", '"\\x0b"', '"a\\0b"', '"\\ud800"', "/images/a%00.jpg",
-    "https://evil.example\\@x/", "javascript:alert(1)", "' JaVaScRiPt:x'", "//cdn.example/x.png", "../../etc/passwd",
-    "{static}../../x", "/theme/css/site.css", "[[[[x]]]]", "[a, [b, c]]", "{src: x, alt: [y]}", "{src: {src: x}}",
-    "{en: A, es: [B]}", "[]", "{}", "''", "!!binary aGk=", "!!int abc", "!!set {a, b}", "!!str 2021-12-02",
-    "!!timestamp 2021-02-30", "&a [*a]", "'!!!'", "x" * 300, "Rub√©n Mart√≠n", "|\n  multi\n  line",
-    ">-\n  folded", "[a, b", "{a: 1", "'unclosed", "a: b", "- a\n- b"]) | st.text(max_size=40).map(
-        lambda t: yaml.safe_dump(t, allow_unicode=True).removesuffix("\n...\n").strip())
+RAW_SCALARS = st.sampled_from(
+    [
+        "2021-12-02",
+        "2021-12-02T15:46:00Z",
+        "2017-06-09 11:12:52 Z",
+        "2021-02-30",
+        "0000-00-00",
+        "2021-01-01 25:00:00",
+        "March",
+        "2023-02-03 10:00 PST",
+        "2023-02-03aT10:00:00Z",
+        "1497006772",
+        "-1",
+        "1e400",
+        ".inf",
+        ".nan",
+        "0x1F",
+        "~",
+        "null",
+        "yes",
+        "no",
+        "'2021-12-02'",
+        '"\\x0b"',
+        '"a\\0b"',
+        '"\\ud800"',
+        "/images/a%00.jpg",
+        "https://evil.example\\@x/",
+        "javascript:alert(1)",
+        "' JaVaScRiPt:x'",
+        "//cdn.example/x.png",
+        "../../etc/passwd",
+        "{static}../../x",
+        "/theme/css/site.css",
+        "[[[[x]]]]",
+        "[a, [b, c]]",
+        "{src: x, alt: [y]}",
+        "{src: {src: x}}",
+        "{en: A, es: [B]}",
+        "[]",
+        "{}",
+        "''",
+        "!!binary aGk=",
+        "!!int abc",
+        "!!set {a, b}",
+        "!!str 2021-12-02",
+        "!!timestamp 2021-02-30",
+        "&a [*a]",
+        "'!!!'",
+        "x" * 300,
+        "Rub√©n Mart√≠n",
+        "|\n  multi\n  line",
+        ">-\n  folded",
+        "[a, b",
+        "{a: 1",
+        "'unclosed",
+        "a: b",
+        "- a\n- b",
+    ]
+) | st.text(max_size=40).map(lambda t: yaml.safe_dump(t, allow_unicode=True).removesuffix("\n...\n").strip())
 
 
 @st.composite
@@ -61,13 +139,23 @@ def documents(draw):
     return f"---\n{front}\n---\n{draw(BODIES)}\n"
 
 
-NAMES = st.sampled_from(["updates/en/a.md", "updates/es/b.md", "updates/2017-06-09-c.markdown", "updates/x y.md",
-                         "pages/p.md", "people/p.md", "partners/o.md"])
+NAMES = st.sampled_from(
+    [
+        "updates/en/a.md",
+        "updates/es/b.md",
+        "updates/2017-06-09-c.markdown",
+        "updates/x y.md",
+        "pages/p.md",
+        "people/p.md",
+        "partners/o.md",
+    ]
+)
 
 
 # FUZZ_EXAMPLES=2000 for a long run; CI keeps it short.
-@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 30)), deadline=None,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", 30)), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(st.dictionaries(NAMES, documents(), min_size=1, max_size=4))
 def test_any_front_matter_builds_and_every_finding_names_its_file(files):
     crashes = Crashes()
