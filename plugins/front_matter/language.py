@@ -66,7 +66,8 @@ def detect(title, summary, body, settings):
         for part in (plain(body, BODY_CHARACTERS), plain(title, OTHER_CHARACTERS), plain(summary, OTHER_CHARACTERS))
         if part
     )
-    if len(WORD.findall(sample)) < MIN_WORDS or sum(c.isalpha() for c in sample) < MIN_LETTERS:
+    words = WORD.findall(sample)
+    if len(words) < MIN_WORDS or sum(map(len, words)) < MIN_LETTERS:
         return Detection(None, 0.0, "too short")
     lang, confidence = identifier(settings).classify(sample)
     confidence = round(float(confidence), 3)  # the same in every process and on every machine
