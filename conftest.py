@@ -32,6 +32,18 @@ def shared(relative):
     return folder
 
 
+def demo_and_archive(tmp_path):
+    """The project's own content with the archive sample beside it, in tmp_path/content: the real site."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    archive = shared("corpus/hot")
+    write_files(
+        content,
+        {f"updates/archive/{p.name}": p.read_bytes() for p in archive.iterdir() if p.suffix in (".md", ".markdown")},
+    )
+    return content
+
+
 class Site:
     """A built site: its output folder, the findings the plugins reported, and page helpers."""
 

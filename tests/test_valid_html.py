@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_pelican, shared, write_files
+from conftest import demo_and_archive, run_pelican, write_files
 
 if not shutil.which("java") and not os.environ.get("REQUIRE_HTML_CHECKER"):
     pytest.skip("no Java for the Nu HTML Checker (apt-get install default-jre-headless)", allow_module_level=True)
@@ -51,16 +51,7 @@ def checker_errors(output):
 
 
 def test_the_demo_the_archive_sample_and_legacy_markup_are_valid_html(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    write_files(
-        content,
-        {
-            f"updates/archive/{p.name}": p.read_bytes()
-            for p in shared("corpus/hot").iterdir()
-            if p.suffix in (".md", ".markdown")
-        },
-    )
+    content = demo_and_archive(tmp_path)
     write_files(content, {"updates/2018-05-01-legacy.md": LEGACY})
     site = run_pelican(content, tmp_path / "output")
     assert checker_errors(site.output) == []

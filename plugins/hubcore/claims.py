@@ -11,7 +11,7 @@ settings and the documents, never from the disk, so a build and `./dev check`
 
 import unicodedata
 
-from . import urls
+from . import updates, urls
 
 
 def same(path):
@@ -93,22 +93,7 @@ def of_site(settings, staticfiles=()):
 def add_documents(claims, generators):
     """Every update's and page's own file, whatever its status (a draft's is written while developing)."""
     for generator in generators:
-        for name in DOCUMENT_LISTS:
+        for name in updates.DOCUMENT_LISTS:
             for document in getattr(generator, name, ()):
                 if document.save_as:
                     claims.file(document.save_as, document.relative_source_path)
-
-
-# Where Pelican's articles and pages generators keep their documents, by status.
-DOCUMENT_LISTS = (
-    "articles",
-    "translations",
-    "drafts",
-    "drafts_translations",
-    "hidden_articles",
-    "hidden_translations",
-    "pages",
-    "hidden_pages",
-    "draft_pages",
-    "draft_translations",
-)

@@ -16,6 +16,10 @@ STATUS_LISTS = (
 )
 
 LIST_NAMES = [name for pair in STATUS_LISTS for name in pair]
+# And on the pages generator, by status.
+PAGE_LISTS = ("pages", "translations", "hidden_pages", "hidden_translations", "draft_pages", "draft_translations")
+# Every list either generator keeps documents in: a name is read from whichever generator has it.
+DOCUMENT_LISTS = tuple(dict.fromkeys([*LIST_NAMES, *PAGE_LISTS]))
 
 KEY = "HUB_UPDATES"
 DRAFTS_KEY = "HUB_DRAFTS"

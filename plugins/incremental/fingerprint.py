@@ -35,17 +35,6 @@ LIBRARIES = ("pelican", "jinja2", "markdown", "babel", "feedgenerator", "nh3", "
 BODY_ONLY = {"text_hash", "read_findings", "lang_detected", source_scan.KEY}
 # The writer's arguments under which a page gets the document it shows whole (article.html, page.html).
 SHOWN_WHOLE = ("article", "page")
-DOCUMENT_LISTS = (
-    "articles",
-    "translations",
-    "drafts",
-    "drafts_translations",
-    "hidden_articles",
-    "hidden_translations",
-    "pages",
-    "hidden_pages",
-    "draft_pages",
-)
 
 
 def digest(text):
@@ -139,7 +128,7 @@ def files(folders):
 
 
 def documents(context):
-    found = {id(doc): doc for name in DOCUMENT_LISTS for doc in context.get(name, [])}
+    found = {id(doc): doc for name in updates.DOCUMENT_LISTS for doc in context.get(name, [])}
     found.update((id(doc), doc) for doc in updates.every_document(context))
     return list(found.values())
 

@@ -12,7 +12,7 @@ redirect to the newest), or a file IGNORE_FILES names. Any other gets
 
 import fnmatch
 
-from hubcore import claims, findings, inventory
+from hubcore import findings, inventory, updates
 
 # A warning that accounts for its file: the copy is published as a redirect to the newest copy.
 ACCOUNTED_BY = {"W-DUPLICATE-POST"}
@@ -23,7 +23,7 @@ def check(generators, settings):
     listed = inventory.of(settings)
     accounted = set(listed.refused) | said_why(settings)
     for generator in generators:
-        for name in claims.DOCUMENT_LISTS:
+        for name in updates.DOCUMENT_LISTS:
             accounted.update(doc.relative_source_path for doc in getattr(generator, name, ()))
         accounted.update(static.relative_source_path for static in getattr(generator, "staticfiles", ()))
     context = generators[0].context if generators else {}

@@ -8,8 +8,6 @@ from collections import defaultdict
 
 from hubcore import claims, findings, updates
 
-PAGE_LISTS = ("pages", "translations", "hidden_pages", "hidden_translations", "draft_pages", "draft_translations")
-
 
 def drop_duplicate_updates(generator):
     """Two updates in one language with one slug.
@@ -110,7 +108,7 @@ def drop_pages_on_taken_urls(pages, update_docs, taken, settings):
         taken.file(doc.save_as, doc.relative_source_path)
     dropped = set()
     for doc in sorted(
-        (doc for name in PAGE_LISTS for doc in getattr(pages, name)), key=lambda d: d.relative_source_path
+        (doc for name in updates.PAGE_LISTS for doc in getattr(pages, name)), key=lambda d: d.relative_source_path
     ):
         other = taken.owner(doc.save_as)
         if other is None:
@@ -126,7 +124,7 @@ def drop_pages_on_taken_urls(pages, update_docs, taken, settings):
             f"/{doc.url} is already {other}; this page is not published",
             "give this page another `slug` (or file name)",
         )
-    drop(pages, PAGE_LISTS, dropped)
+    drop(pages, updates.PAGE_LISTS, dropped)
 
 
 def drop_static_on_taken_urls(staticfiles, settings):

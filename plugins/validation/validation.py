@@ -45,7 +45,7 @@ def check_all(generators):
     pages = next(g for g in generators if isinstance(g, PagesGenerator))
     settings = articles.settings
     update_docs = updates.every_status(articles)
-    page_docs = [doc for name in duplicates.PAGE_LISTS for doc in getattr(pages, name)]
+    page_docs = [doc for name in updates.PAGE_LISTS for doc in getattr(pages, name)]
     page_docs_set = set(map(id, page_docs))
     now = dt.datetime.now(dt.timezone.utc)
     known = known_urls(settings, update_docs)

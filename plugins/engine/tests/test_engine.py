@@ -5,7 +5,6 @@ passing as it does without it."""
 import os
 import random
 import re
-import shutil
 import subprocess
 import sys
 import types
@@ -16,7 +15,7 @@ import pytest
 from pelican import generators, writers
 from pelican.contents import Article
 
-from conftest import ROOT, run_pelican, shared, tree, write_files
+from conftest import ROOT, demo_and_archive, run_pelican, tree
 from engine import engine, speedups, writer
 from hubcore.errors import SettingsError
 
@@ -28,16 +27,7 @@ def plugins_without_engine():
 
 
 def test_the_demo_and_the_archive_sample_are_the_same_to_the_byte_with_and_without_the_engine(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    write_files(
-        content,
-        {
-            f"updates/archive/{p.name}": p.read_bytes()
-            for p in shared("corpus/hot").iterdir()
-            if p.suffix in (".md", ".markdown")
-        },
-    )
+    content = demo_and_archive(tmp_path)
     with_engine = run_pelican(content, tmp_path / "on", CACHE_PATH=str(tmp_path / "on-cache"))
     assert generators.Generator.get_files is speedups._listed_once
     plain = run_pelican(

@@ -1,13 +1,12 @@
 """`./dev check`: the same findings as a build, nothing written, in three formats."""
 
 import json
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import ROOT, run_pelican, shared, site_settings, write_files
+from conftest import ROOT, demo_and_archive, run_pelican, site_settings, write_files
 from hubcore import state
 from validation import check
 
@@ -121,16 +120,7 @@ CROSS_DOCUMENT = {
 def test_a_check_reports_exactly_what_a_build_of_the_same_content_reports(tmp_path, capsys):
     """A check leaves out the plugins that only render, and reads the scans the reader cached: the project's
     content, the archive sample and every kind of cross-document problem must give the build's findings."""
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    write_files(
-        content,
-        {
-            f"updates/archive/{p.name}": p.read_bytes()
-            for p in shared("corpus/hot").iterdir()
-            if p.suffix in (".md", ".markdown")
-        },
-    )
+    content = demo_and_archive(tmp_path)
     write_files(content, CROSS_DOCUMENT)
     built = {(f.path, f.line, f.code, f.message) for f in run_pelican(content, tmp_path / "output").findings}
     capsys.readouterr()  # the build's own report
