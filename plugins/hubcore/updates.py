@@ -22,6 +22,7 @@ PAGE_LISTS = ("pages", "translations", "hidden_pages", "hidden_translations", "d
 DOCUMENT_LISTS = tuple(dict.fromkeys([*LIST_NAMES, *PAGE_LISTS]))
 
 KEY = "HUB_UPDATES"
+DIRECTORY = "HUB_DIRECTORY"  # the directory plugin's entries: kind -> {slug: Entity}
 DRAFTS_KEY = "HUB_DRAFTS"
 
 

@@ -13,11 +13,12 @@ import functools
 import io
 import os
 
-from babel import Locale, dates, numbers
+from babel import Locale, dates, lists, numbers
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 from jinja2 import pass_context
+from markupsafe import Markup, escape
 from pelican import signals
 
 from hubcore import alternates, plugin, state, urls
@@ -99,6 +100,32 @@ def format_number(context, value, lang=None):
 
 
 @pass_context
+def format_list(context, items, lang=None):
+    """`Ana, Luis y Rubén` on a Spanish page: Babel's way of joining names, each escaped unless it is already
+    markup (a link), the joining words and commas from the locale's own pattern."""
+    marked = [escape(item) for item in items]
+    # Placeholders that no pattern contains, so the pattern's text is escaped apart from the items.
+    joined = lists.format_list([f"\x00{i}\x00" for i in range(len(marked))], locale=babel_locale(context, lang))
+    parts = joined.split("\x00")
+    return Markup("").join(marked[int(part)] if i % 2 else escape(part) for i, part in enumerate(parts))
+
+
+@pass_context
+def plural_categories(context, lang=None):
+    """(CLDR plural category, a number of it) for each category the page's language has, as a script's
+    `Intl.PluralRules` picks them: the template makes each category's sentence with the catalog's ngettext."""
+    return _plural_categories(context["LANGUAGES"][lang or page_lang(context)]["locale"])
+
+
+@functools.lru_cache(maxsize=16)
+def _plural_categories(locale):
+    rule, found = _locale(locale).plural_form, {}
+    for number in (*range(0, 200), 1_000_000):
+        found.setdefault(rule(number), number)
+    return tuple(found.items())
+
+
+@pass_context
 def language_name(context, code):
     """A language's name in the page's language: `inglés` for `en` on a Spanish page."""
     names = babel_locale(context).languages
@@ -126,8 +153,15 @@ def prepare_environment(generator):
     env = generator.env
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext)
-    env.filters.update(format_date=format_date, format_number=format_number, language_name=language_name)
-    env.globals.update(lang_url=lang_url, page_alternates=page_alternates, hreflang_links=hreflang_links)
+    env.filters.update(
+        format_date=format_date, format_number=format_number, language_name=language_name, format_list=format_list
+    )
+    env.globals.update(
+        lang_url=lang_url,
+        page_alternates=page_alternates,
+        hreflang_links=hreflang_links,
+        plural_categories=plural_categories,
+    )
 
 
 SIGNAL_HANDLERS = {

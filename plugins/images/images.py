@@ -1,4 +1,5 @@
-"""Light feature images: local ones resized at build time to a few widths, in WebP and their own format.
+"""Light images: local feature images, portraits and logos resized at build time to a few widths, in WebP and
+their own format.
 
 The page gets `<picture>` with `srcset`/`sizes`, and the original's width and
 height so nothing shifts while it loads. Encoded files are kept in the cache
@@ -32,23 +33,45 @@ UNREADABLE = (OSError, ValueError, SyntaxError, Image.DecompressionBombError, Im
 
 def plan(generator):
     """Give each local feature image its variants (`image["variants"]`) before any page is rendered."""
-    settings = generator.settings
     planned = {}  # source file -> what the page needs of it: many updates share one image
     for update in updates.every_status(generator):
         image = update.metadata.get("feature_image")
-        source = urls.content_file(settings, image["src"]) if image and image["src"].startswith(("/", "{")) else None
-        if source is None or not urls.readable(settings, source):
-            continue  # remote: left as it is; missing or outside content/: never read (E-IMAGE-MISSING, -PATH)
-        if source not in planned:
-            planned[source] = variants(source, settings, update)
-        if planned[source]:
-            image.update(planned[source])
+        where = (update.relative_source_path, update.metadata.get("source_lines", {}).get("feature_image", 0))
+        plan_image(image, generator.settings, where, "IMAGE_WIDTHS", planned)
 
 
-def variants(source, settings, update):
+def plan_photos(generators):
+    """The same for the portraits and logos of people, partners and the other entries with a file (smaller
+    widths: they are shown small)."""
+    settings, planned = generators[0].settings, {}
+    for entity, photo in photos(generators[0].context):
+        where = (entity.source_path, entity.metadata.get("source_lines", {}).get("photo", 0))
+        plan_image(photo, settings, where, "PHOTO_WIDTHS", planned)
+
+
+def photos(context):
+    """(entry, photo) of every entry with a file and a photo."""
+    for entries in context.get(updates.DIRECTORY, {}).values():
+        for entity in entries.values():
+            if entity.source_path and entity.metadata.get("photo"):
+                yield entity, entity.metadata["photo"]
+
+
+def plan_image(image, settings, where, widths, planned):
+    source = urls.content_file(settings, image["src"]) if image and image["src"].startswith(("/", "{")) else None
+    if source is None or not urls.readable(settings, source):
+        return  # remote: left as it is; missing or outside content/: never read (E-IMAGE-MISSING, -PATH)
+    if (source, widths) not in planned:
+        planned[source, widths] = variants(source, settings, where, settings[widths])
+    if planned[source, widths]:
+        image.update(planned[source, widths])
+        image["where"] = where
+
+
+def variants(source, settings, where, wanted):
     """The widths and formats to make of one image, named after its content; None when there are none to make: a
     format Pillow does not read (SVG) is shown as it is, a file it cannot read whole (a decompression bomb, a
-    half-uploaded file) is named in E-IMAGE-UNREADABLE, in the first update that shows it, and shown as it is."""
+    half-uploaded file) is named in E-IMAGE-UNREADABLE, in the first file that shows it, and shown as it is."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -65,15 +88,14 @@ def variants(source, settings, update):
             settings,
             findings.ERROR,
             "E-IMAGE-UNREADABLE",
-            update.relative_source_path,
-            update.metadata.get("source_lines", {}).get("feature_image", 0),
-            f"the feature image cannot be read as an image ({type(error).__name__}: {error})",
+            *where,
+            f"the image cannot be read as an image ({type(error).__name__}: {error})",
             "save it again as a JPEG or PNG of at most a few thousand pixels a side",
         )
         return None
     if kind not in FORMATS:
         return None
-    widths = [w for w in settings["IMAGE_WIDTHS"] if w < width] + [width]
+    widths = [w for w in wanted if w < width] + [width]
     return {
         "width": width,
         "height": height,
@@ -100,19 +122,19 @@ def read_whole(source, marker):
 class ImagesGenerator(Generator):
     def generate_output(self, writer):
         settings = self.settings
+        if settings["HUB_CHECK_ONLY"]:
+            return  # `plan` read each image whole: what encoding it would find
         cache = os.path.join(settings["CACHE_PATH"], "images")
         os.makedirs(cache, exist_ok=True)
         done = set()
-        for update in updates.every_document(self.context):
-            image = update.metadata.get("feature_image") or {}
-            if settings["HUB_CHECK_ONLY"]:
-                continue  # `plan` read each image whole: what encoding it would find
+        shown = [update.metadata.get("feature_image") or {} for update in updates.every_document(self.context)]
+        for image in shown + [photo for _entity, photo in photos(self.context)]:
             for variant in image.get("variants", []):
                 if variant["name"] in done:
                     continue
                 done.add(variant["name"])
                 cached = os.path.join(cache, os.path.basename(variant["name"]))
-                if not os.path.exists(cached) and not encode(image["source"], cached, variant, settings, update):
+                if not os.path.exists(cached) and not encode(image["source"], cached, variant, settings, image["where"]):
                     break  # reported; the page shows the image as it is
                 target = os.path.join(self.output_path, variant["name"])
                 # Names carry the source's digest: a file of that name and size is that variant.
@@ -121,19 +143,7 @@ class ImagesGenerator(Generator):
                     shutil.copyfile(cached, target)
 
 
-def report_encoding(error, settings, update):
-    findings.report(
-        settings,
-        findings.ERROR,
-        "E-IMAGE-ENCODE",
-        update.relative_source_path,
-        update.metadata.get("source_lines", {}).get("feature_image", 0),
-        f"the feature image could not be resized: {error}",
-        "save it again as JPEG or PNG",
-    )
-
-
-def encode(source, target, variant, settings, update):
+def encode(source, target, variant, settings, where):
     """Write one variant into the cache; False (reported) when the image cannot be read whole."""
     try:
         with Image.open(source) as opened:
@@ -149,13 +159,14 @@ def encode(source, target, variant, settings, update):
         state.of(settings).images_encoded += 1
         return True
     except UNREADABLE as error:
-        report_encoding(error, settings, update)
+        report_encoding(error, settings, where)
         return False
 
 
 SIGNAL_HANDLERS = {
     signals.initialized: apply_defaults,
     signals.article_generator_finalized: (updates.collect, plan),
+    signals.all_generators_finalized: plan_photos,
     signals.get_generators: plugin.adds_generator(ImagesGenerator),
 }
 

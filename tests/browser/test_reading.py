@@ -47,6 +47,31 @@ def test_a_search_finds_updates_in_each_bundle_of_the_language(browser, tmp_path
         assert page.errors == []
 
 
+def test_a_search_tells_the_true_count_in_the_right_plural_and_shows_past_the_first_twenty(browser, tmp_path):
+    files = {
+        f"updates/en/flood-{i:02d}.md": f"---\ntitle: Flood {i}\ndate: 2021-01-{i:02d}\n---\nFloods in town {i}.\n"
+        for i in range(1, 26)
+    }
+    files["updates/en/only.md"] = "---\ntitle: Only\ndate: 2021-02-01\n---\nA lonely quokka.\n"
+    write_files(tmp_path / "content", files)
+    site = run_pelican(tmp_path / "content", tmp_path / "output", SEARCH_INDEX=True)
+    with serving(site.output) as url, new_page(browser, url) as page:
+        page.goto("/search/")
+        page.get_by_label("Search the updates").fill("floods")
+        status = page.locator("#search-status")
+        status.filter(has_text="25 results").wait_for(timeout=10_000)
+        page.get_by_role("button", name="Show more results").wait_for(timeout=10_000)  # after the first page
+        assert page.locator("#search-results li").count() == 20
+        page.get_by_role("button", name="Show more results").click()
+        page.locator("#search-results li").nth(24).wait_for(timeout=10_000)
+        assert page.locator("#search-results li").count() == 25
+        assert page.get_by_role("button", name="Show more results").is_hidden()
+        page.get_by_label("Search the updates").fill("quokka")
+        status.filter(has_text="1 result").wait_for(timeout=10_000)
+        assert status.inner_text() == "1 result"
+        assert page.errors == []
+
+
 def test_the_feeds_are_discoverable(page):
     page.goto("/es/")
     feed = page.locator('link[rel="alternate"][type="application/atom+xml"]').first

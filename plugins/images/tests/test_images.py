@@ -42,7 +42,9 @@ def test_local_images_get_widths_formats_and_dimensions(build_site):
 
 def test_remote_images_stay_as_they_are(build_site):
     site = build_site(FILES)
-    assert '<img src="https://cdn.example.org/x.jpg" alt="X" decoding="async">' in site.page("/updates/b/")
+    assert '<img src="https://cdn.example.org/x.jpg" alt="X" fetchpriority="high" decoding="async">' in site.page(
+        "/updates/b/"
+    )
 
 
 def test_a_rebuild_encodes_nothing_again(build_site):

@@ -1,26 +1,31 @@
-// Search box of /<lang>/search/: Pagefind's index for the page's language, results as a plain list.
-// Without JavaScript the page lists every update of the language instead (<noscript> in search.html).
+// Search box of /<lang>/search/: Pagefind's index for the page's language, results as a plain list, a page of
+// them at a time. Without JavaScript the page lists every update of the language instead (<noscript>).
 (async () => {
+  const PAGE = 20;
   const form = document.getElementById("search-form");
   const input = document.getElementById("search-input");
   const list = document.getElementById("search-results");
   const status = document.getElementById("search-status");
+  const lang = document.documentElement.lang;
+  const forms = Object.fromEntries(JSON.parse(form.dataset.found));
+  const plural = new Intl.PluralRules(lang);
+  const more = document.createElement("button");
+  more.type = "button";
+  more.textContent = form.dataset.more;
+  more.hidden = true;
+  list.after(more);
   form.hidden = false;
   const pagefind = await import(form.dataset.bundle + "pagefind.js");
   // A language with more updates than one Pagefind run indexes has further bundles (plugins/search/bundles.py).
   const merged = Promise.all((form.dataset.merge || "").split(" ").filter(Boolean)
     .map((bundle) => pagefind.mergeIndex(bundle)));
   let latest = 0;
-  const show = async () => {
-    const asked = ++latest;
-    const query = input.value.trim();
-    list.replaceChildren();
-    if (!query) { status.textContent = ""; return; }
-    await merged;
-    const found = await pagefind.search(query);
-    const results = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
+  let found = [];
+  const counted = (n) => (forms[plural.select(n)] || forms.other).replace("%(num)s", n.toLocaleString(lang));
+  const showNext = async (asked) => {
+    const shown = list.children.length;
+    const results = await Promise.all(found.slice(shown, shown + PAGE).map((r) => r.data()));
     if (asked !== latest) return; // a later query's results are, or will be, shown
-    status.textContent = (results.length ? form.dataset.found : form.dataset.none).replace("%(num)s", results.length);
     for (const result of results) {
       const item = document.createElement("li");
       const link = document.createElement("a");
@@ -31,9 +36,25 @@
       item.append(link, excerpt);
       list.append(item);
     }
+    more.hidden = list.children.length >= found.length;
+    if (shown) list.children[shown].querySelector("a").focus(); // where the reader was going to read on
+  };
+  const show = async () => {
+    const asked = ++latest;
+    const query = input.value.trim();
+    list.replaceChildren();
+    more.hidden = true;
+    if (!query) { status.textContent = ""; return; }
+    await merged;
+    const search = await pagefind.search(query);
+    if (asked !== latest) return;
+    found = search.results;
+    status.textContent = found.length ? counted(found.length) : form.dataset.none;
+    await showNext(asked);
   };
   form.addEventListener("submit", (event) => { event.preventDefault(); show(); });
   input.addEventListener("input", show);
+  more.addEventListener("click", () => showNext(latest));
   const query = new URLSearchParams(location.search).get("q");
   if (query) input.value = query;
   if (input.value.trim()) show(); // typed, or given in the address, before the script was ready

@@ -1,0 +1,1 @@
+from .identity import register  # noqa: F401
