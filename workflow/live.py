@@ -20,11 +20,12 @@ settings change. A builder that refused an edit is not used again.
 
 import contextlib
 import datetime as dt
+import json
 import logging
 import os
 import signal
 import time
-from dataclasses import astuple
+from dataclasses import astuple, dataclass, field
 
 from pelican import get_instance, parse_arguments, signals
 from pelican.contents import Article
@@ -39,10 +40,30 @@ from hubcore.errors import SiteError, StrictFailure
 from incremental import fingerprint
 from search import search
 from translations.translations import legacy_links
-from validation import source, validation
+from validation import output, source, validation
 
 STOP = None  # what the serving process sends to end the builder
 SETTINGS = ("-s", "pelicanconf.py")
+
+
+@dataclass
+class Report:
+    """What a full build tells the serving process, which shows it in the browser (reload.py): why the build
+    failed (empty when it did not) and its findings, as `./dev check --format json` gives them (dicts with
+    file, line, severity, code, message, hint)."""
+
+    failure: str = ""
+    findings: list = field(default_factory=list)
+
+
+def reported(settings):
+    """The findings of the build's run, less the ignored codes: what the validation plugin printed."""
+    if settings is None:  # the settings were refused: there is no run
+        return []
+    ignored = settings.get("VALIDATION_IGNORE", ())
+    items = [f for f in findings.collected(settings) if f.code not in ignored]
+    content_dir = os.path.relpath(settings["PATH"]).replace(os.sep, "/")
+    return json.loads(output.as_json(items, content_dir))["findings"]
 
 
 class LiveSite:
@@ -60,8 +81,13 @@ class LiveSite:
     def build(cls, arguments=SETTINGS):
         """A full build in this process, with Pelican's command-line `arguments` (from the caches, as
         `./dev build`); the site, or None when the build failed (Pelican or the checks have said why)."""
+        return cls.attempt(arguments)[0]
+
+    @classmethod
+    def attempt(cls, arguments=SETTINGS):
+        """A full build, as `build`: the site (or None) and the build's Report."""
         init_logging(level=logging.WARNING, name="pelican")
-        kept = []
+        kept, settings, failure = [], None, ""
 
         def keep(generators):
             kept.extend(generators)
@@ -71,17 +97,20 @@ class LiveSite:
             pelican, settings = get_instance(parse_arguments(list(arguments)))
             state.of(settings).live = True
             pelican.run()
-        except StrictFailure:  # strict checks failed: the findings are printed
-            return None
+        except StrictFailure as error:  # strict checks failed: the findings are printed
+            failure = str(error)
         except SiteError as error:
-            print(f"error: {error}", flush=True)
-            return None
+            failure = str(error)
+            print(f"error: {failure}", flush=True)
         except Exception as error:  # noqa: BLE001  (an editor gets a line, not a traceback)
-            print(f"error: the build failed: {type(error).__name__}: {error}", flush=True)
-            return None
+            failure = f"the build failed: {type(error).__name__}: {error}"
+            print(f"error: {failure}", flush=True)
         finally:
             signals.all_generators_finalized.disconnect(keep)
-        return cls(settings, kept) if kept and state.of(settings).writer is not None else None
+        report = Report(failure, reported(settings))
+        if failure or not kept or state.of(settings).writer is None:
+            return None, report
+        return cls(settings, kept), report
 
     def take(self, paths):
         """Show the edited files' new text; None once done, else why it cannot be done in place."""
@@ -182,8 +211,9 @@ def today():
 
 
 def work(root, connection, arguments=SETTINGS, quiet=False):
-    """The builder process: build, say so, then take each batch of edited files the serving process sends,
-    answering with None (done in place) or why not; the search index is made between batches."""
+    """The builder process: build, say so (whether it built, in how long, its Report), then take the edits the
+    serving process sends (take_edits). An edit taken in place changes no finding (one that would is refused),
+    so the Report of the build holds for the builder's life."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the serving process, which then closes this one
     os.chdir(root)
     if quiet:  # the benchmark's builder: what Pelican prints is not what is measured
@@ -191,8 +221,20 @@ def work(root, connection, arguments=SETTINGS, quiet=False):
         os.dup2(silent, 1)
         os.dup2(silent, 2)
     start = time.perf_counter()
-    site = LiveSite.build(arguments)
-    connection.send((site is not None, time.perf_counter() - start))
+    site, report = LiveSite.attempt(arguments)
+    try:
+        connection.send((site is not None, time.perf_counter() - start, report))
+        take_edits(site, connection)
+    except BrokenPipeError:  # the serving process is gone (Ctrl+C while this built): nobody to answer
+        pass
+    finally:
+        if site is not None:
+            site.stop()
+
+
+def take_edits(site, connection):
+    """Take each batch of edited files the serving process sends, answering with None (done in place) or why
+    not; the search index is made between batches."""
     while True:
         while site is not None and site.indexing() and not connection.poll(0.2):
             pass
@@ -211,5 +253,3 @@ def work(root, connection, arguments=SETTINGS, quiet=False):
         connection.send(why)
         if why:
             break
-    if site is not None:
-        site.stop()

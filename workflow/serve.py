@@ -4,15 +4,20 @@ The building happens in a builder process (live.py) that keeps the built site
 in memory: an edit of an update's text is shown in place, in well under a
 second. Any other change ends that builder and starts a new one, which builds
 from the caches; a new process, so that a changed plugin takes effect too.
+After each build the open tabs reload by themselves, or show the build's
+errors, which the builder sends back with its answer (devserver.py, reload.py).
 """
 
+import logging
 import multiprocessing
-import subprocess
-import sys
 import time
 from pathlib import Path
 
+from pelican.log import init as init_logging
+
 from workflow import live
+from workflow.content import WorkflowError
+from workflow.devserver import DevServer
 
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
 
@@ -28,7 +33,7 @@ class Builder:
         self.process = spawn.Process(target=live.work, args=(str(root), theirs, arguments or live.SETTINGS, quiet))
         self.process.start()
         theirs.close()
-        self.ok, self.seconds = self._answer(default=(False, 0.0))
+        self.ok, self.seconds, self.report = self._answer(default=(False, 0.0, live.Report("the builder stopped")))
         self.in_place = self.ok
 
     def _answer(self, default):
@@ -78,42 +83,49 @@ def rebuild_on_changes(changes, rebuild, say=print):
         say(f"{'rebuilt' if ok else 'build failed'} in {time.perf_counter() - start:.2f} s ({how})")
 
 
+class Session:
+    """The builder of the moment, and the browser tabs (`hub`) told of each of its builds."""
+
+    def __init__(self, root, hub, arguments=None):
+        self.root, self.hub, self.arguments = root, hub, arguments
+        self.builder = Builder(root, arguments)
+        hub.publish(self.builder.report)
+
+    def rebuild(self, names):
+        """Show the changed files: in place when the builder can, else with a new builder; (built?, how)."""
+        paths = content_files(self.root, names)
+        why = self.builder.take(paths) if paths else "not only updates' text changed"
+        how = "in place; the search index follows"
+        if why is not None:
+            self.builder.close()
+            self.builder = Builder(self.root, self.arguments)
+            how = f"a full build: {why}"
+        # In place, the findings are the builder's first build's: an edit that would change them is refused.
+        self.hub.publish(self.builder.report)
+        return self.builder.ok, how
+
+    def close(self):
+        self.builder.close()
+
+
 def serve(root, port):
     import watchfiles
 
-    builder = Builder(root)
-    print(f"{'built' if builder.ok else 'build failed'} in {builder.seconds:.1f} s")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            "-s",
-            "pelicanconf.py",
-            "--listen",
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        cwd=root,
-    )
-    print(f"Serving on http://127.0.0.1:{port}/ (Ctrl+C stops)")
-
-    def rebuild(names):
-        nonlocal builder
-        paths = content_files(root, names)
-        why = builder.take(paths) if paths else "not only updates' text changed"
-        if why is None:
-            return True, "in place; the search index follows"
-        builder.close()
-        builder = Builder(root)
-        return builder.ok, f"a full build: {why}"
-
+    init_logging(level=logging.WARNING, name="pelican")
+    logging.getLogger("pelican.server").setLevel(logging.INFO)  # each request, as `pelican --listen` shows it
     try:
-        rebuild_on_changes(watchfiles.watch(*(root / name for name in WATCHED if (root / name).exists())), rebuild)
+        server = DevServer(root / "output", port)
+    except OSError as error:  # before the build: a taken port is known at once
+        raise WorkflowError(f"cannot serve on 127.0.0.1:{port}: {error.strerror} (another: --port 8001)") from None
+    session = Session(root, server.hub)
+    print(f"{'built' if session.builder.ok else 'build failed'} in {session.builder.seconds:.1f} s")
+    server.start()
+    print(f"Serving on {server.url}/ (Ctrl+C stops; open tabs reload after each rebuild)")
+    try:
+        watched = (root / name for name in WATCHED if (root / name).exists())
+        rebuild_on_changes(watchfiles.watch(*watched), session.rebuild)
     except KeyboardInterrupt:
         pass
     finally:
-        server.terminate()
-        builder.close()
+        server.stop()
+        session.close()
