@@ -54,14 +54,19 @@ PLUGINS = [
     "translations",
     # People, partners, working groups, projects, countries and tags as pages.
     "directory",
+    # A world map on the countries index and a locator map on each country's page (inline SVG from Natural
+    # Earth); reports country names it does not know, so `./dev check` runs it too.
+    "maps",
     # Per-language home pages with pagination and yearly archives.
     "language_pages",
     # Editors' page and `invoke translations-status`: missing and outdated translations.
     "translation_status",
     # Atom, RSS and JSON feeds per language, tag, person and partner; "Subscribe" pages.
     "feeds",
-    # Local feature images resized to a few widths, WebP and their own format.
+    # Local feature images and entries' photos resized to a few widths, WebP and their own format.
     "images",
+    # The stylesheet: colours, type scale and spacing from THEME_COLORS and THEME_SCALE, then the theme's rules.
+    "identity",
     # Each language's search page; Pagefind indexes the written update pages.
     "search",
     # Canonical URLs, Open Graph and Twitter cards, JSON-LD, robots.txt.
@@ -72,6 +77,9 @@ PLUGINS = [
     "sitemap",
     # Rebuilds render only the pages whose inputs changed and write only the files whose bytes did.
     "incremental",
+    # The web editor at /admin/ (Decap CMS, configured from the front-matter schema): writes only admin/, and
+    # only renders, so `./dev check` leaves it out.
+    "editor",
 ]
 
 # Only the front-matter reader reads content (front_matter plugin): Pelican's reStructuredText and HTML readers

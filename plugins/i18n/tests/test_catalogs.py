@@ -58,3 +58,20 @@ def test_spanish_pages_use_the_spanish_catalog(build_site):
     html = site.page("/es/")
     assert "Últimas novedades" in html and "Ir al contenido" in html and "Latest updates" not in html
     assert "Latest updates" in site.page("/")
+
+
+def test_every_message_with_a_placeholder_tells_translators_what_fills_it():
+    """`{#- TRANSLATORS: ... #}` just before the message: it reaches messages.pot (`./dev i18n-extract`)."""
+    silent = set()
+    for _file, _line, message, comments, _context in extract_from_dir(
+        str(ROOT / "theme" / "templates"),
+        method_map=[("**.html", "jinja2")],
+        options_map={"**.html": {"trim_blocks": "true", "lstrip_blocks": "true"}},
+        comment_tags=["TRANSLATORS:"],
+    ):
+        text = message if isinstance(message, str) else message[0]
+        if "%(" in text and not comments:
+            silent.add(text)
+    # One occurrence with a comment is enough: the catalog merges them.
+    commented = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog("es") if m.auto_comments}
+    assert sorted(silent - commented) == []

@@ -17,7 +17,10 @@ def test_the_stylesheet_starts_with_the_settings_colours_then_the_themes_rules(b
     colors["light"]["accent"] = "#0b5394"
     site = build_site(UPDATE, THEME_COLORS=colors)
     css = (site.output / "theme" / "css" / "site.css").read_text(encoding="utf-8")
-    root, dark = css.split("@media (prefers-color-scheme: dark)")[0], css.split("@media (prefers-color-scheme: dark)")[1]
+    root, dark = (
+        css.split("@media (prefers-color-scheme: dark)")[0],
+        css.split("@media (prefers-color-scheme: dark)")[1],
+    )
     assert "--accent: #0b5394;" in root and "--accent: #ff8a80;" in dark.split("}")[0]
     assert "--measure: 42rem;" in root
     assert ".card-blank" in css  # the theme's rules follow

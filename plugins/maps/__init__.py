@@ -1,0 +1,1 @@
+from .maps import register  # noqa: F401
