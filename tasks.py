@@ -43,12 +43,33 @@ def build(c):
     c.run(f"{BUILD} -s pelicanconf.py", pty=False)
 
 
-@task
+@task(help={"port": "the port to serve on (default 8000)"})
 def serve(c, port=8000):
-    """Build, serve on http://127.0.0.1:PORT and rebuild when content, theme, plugins or settings change."""
+    """Build, serve on http://127.0.0.1:PORT and rebuild when content, theme, plugins or settings change; open
+    tabs reload by themselves and show the build's errors."""
     from workflow.serve import serve as serve_site
 
-    serve_site(ROOT, port)
+    workflow_job(serve_site, ROOT, int(port))
+
+
+@task(help={"port": "the port to serve the site on (default 8000)"})
+def edit(c, port=8000):
+    """The web editor on this working tree: decap-server (the local backend, on 8081) and `serve` together; open
+    http://127.0.0.1:PORT/admin/, and what you save appears in content/. Ctrl-C stops both."""
+    import os
+    import subprocess
+
+    server = ROOT / "node_modules/decap-server/dist/index.js"
+    if not (shutil.which("node") and server.is_file()):
+        sys.exit("error: the web editor needs Node and its packages: install Node and npm, then run ./dev again")
+    env = {**os.environ, "PORT": "8081", "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(ROOT)}
+    backend = subprocess.Popen([shutil.which("node"), str(server)], cwd=ROOT, env=env)
+    print(f"Web editor: http://127.0.0.1:{port}/admin/ (its local backend, decap-server, on 127.0.0.1:8081)")
+    try:
+        serve(c, port)
+    finally:
+        backend.terminate()
+        backend.wait(timeout=10)
 
 
 @task
@@ -238,6 +259,16 @@ def bench(c, sizes="1000", out=".bench"):
     c.run(f"{sys.executable} -m bench --sizes {sizes} --out {out}", pty=False)
 
 
+@task(help={"dark": "the dark colour scheme, into screenshots/dark/"})
+def screenshots(c, dark=False):
+    """Picture every kind of page at 375 and 1280 px in every language and Arabic (right to left) into
+    screenshots/, with a contact sheet (index.html); needs Debian's chromium."""
+    from workflow.screenshots import take_screenshots
+
+    pictures, sheet = workflow_job(take_screenshots, ROOT, dark=dark)
+    print(f"Wrote {len(pictures)} PNGs into {sheet.parent.relative_to(ROOT)}/; contact sheet: {sheet}")
+
+
 # UI strings -------------------------------------------------------------------------------------------------------
 
 CATALOGS = "theme/translations"
@@ -248,7 +279,8 @@ PYBABEL = f"{sys.executable} -m babel.messages.frontend"
 def i18n_extract(c):
     """Collect the templates' UI strings into theme/translations/messages.pot."""
     c.run(
-        f"{PYBABEL} extract -F babel.cfg --no-location --sort-output --omit-header -o {CATALOGS}/messages.pot .",
+        f"{PYBABEL} extract -F babel.cfg --no-location --sort-output --omit-header --add-comments=TRANSLATORS: "
+        f"-o {CATALOGS}/messages.pot .",
         pty=False,
     )
 

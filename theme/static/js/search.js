@@ -15,10 +15,15 @@
   more.hidden = true;
   list.after(more);
   form.hidden = false;
-  const pagefind = await import(form.dataset.bundle + "pagefind.js");
-  // A language with more updates than one Pagefind run indexes has further bundles (plugins/search/bundles.py).
-  const merged = Promise.all((form.dataset.merge || "").split(" ").filter(Boolean)
-    .map((bundle) => pagefind.mergeIndex(bundle)));
+  // Pagefind is fetched when the reader starts to search, not with the page: most visits never search.
+  let loading = null;
+  const load = () => loading ??= import(form.dataset.bundle + "pagefind.js").then(async (pagefind) => {
+    // A language with more updates than one Pagefind run indexes has further bundles (plugins/search/bundles.py).
+    await Promise.all((form.dataset.merge || "").split(" ").filter(Boolean)
+      .map((bundle) => pagefind.mergeIndex(bundle)));
+    return pagefind;
+  });
+  input.addEventListener("focus", load, { once: true });
   let latest = 0;
   let found = [];
   const counted = (n) => (forms[plural.select(n)] || forms.other).replace("%(num)s", n.toLocaleString(lang));
@@ -45,8 +50,7 @@
     list.replaceChildren();
     more.hidden = true;
     if (!query) { status.textContent = ""; return; }
-    await merged;
-    const search = await pagefind.search(query);
+    const search = await (await load()).search(query);
     if (asked !== latest) return;
     found = search.results;
     status.textContent = found.length ? counted(found.length) : form.dataset.none;
