@@ -1,7 +1,7 @@
 """`./dev screenshots`: every kind of page at a phone's and a desktop's width, in every language and in a
 right-to-left one, as full-page PNGs with a contact sheet, to review a change of the theme at a glance.
 
-The demo site (content/) and the demo with Arabic added (tests/rtl_site.py) are built into a temporary folder and
+The demo site (content/) and the demo with Arabic added (workflow/rtl_site.py) are built into a temporary folder and
 served on localhost; Debian's Chromium, driven by Playwright, takes the pictures. No browser is ever downloaded,
 and requests to other hosts (the archive's remote images) are answered with a blank image: the pictures must not
 depend on a network. Which page stands for each kind comes from the built site's sitemap, so they follow the
@@ -26,10 +26,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from hubcore import urls
-from tests.rtl_site import add_arabic
 
 from . import ROOT
 from .content import WorkflowError, site_settings
+from .rtl_site import add_arabic
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [

@@ -6,31 +6,15 @@ image: the machine has no network, and the tests must not depend on one.
 """
 
 import contextlib
-import functools
-import http.server
 import os
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, run_pelican
+from workflow.screenshots import CHROMIUM, FLAGS, QuietHandler, local_only, serving  # noqa: F401 (the tests import them)
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-BLANK_PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000154a24f9b0000000049454e44ae426082"
-)
 ARTEFACTS = ROOT / "test-artefacts"
 
 if not Path(CHROMIUM).exists() and not os.environ.get("REQUIRE_BROWSER"):
@@ -44,30 +28,6 @@ def base_url(tmp_path_factory):
     site = run_pelican(root / "content", root / "output", SEARCH_INDEX=True)
     with serving(site.output) as url:
         yield url
-
-
-@contextlib.contextmanager
-def serving(folder):
-    """`folder` served on localhost: its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-    }
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -95,13 +55,7 @@ def new_page(browser, base_url):
     page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
     page.on("pageerror", lambda error: page.errors.append(str(error)))
 
-    def route(request_route):
-        if request_route.request.url.startswith(base_url):
-            request_route.continue_()
-        else:
-            request_route.fulfill(status=200, content_type="image/png", body=BLANK_PNG)
-
-    context.route("**/*", route)
+    local_only(context, base_url)
     try:
         yield page
     finally:

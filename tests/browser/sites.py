@@ -1,6 +1,6 @@
 """The sites the budget and accessibility tests look at, and which page of each stands for each kind of page.
 
-The demo site is conftest's `base_url`. The right-to-left one is the demo with Arabic added (tests/rtl_site.py),
+The demo site is conftest's `base_url`. The right-to-left one is the demo with Arabic added (workflow/rtl_site.py),
 a second build in its own folder. Both test modules need it, and a fixture defined in two modules runs twice, so
 the build is kept on the session's config: once a session, served until the session ends. The pages are the
 ones `./dev screenshots` takes (workflow/screenshots.py), found from each site's sitemap.
@@ -12,8 +12,8 @@ import shutil
 import pytest
 
 from conftest import ROOT, run_pelican
-from tests.rtl_site import add_arabic
 from workflow.content import site_settings
+from workflow.rtl_site import add_arabic
 from workflow.screenshots import RTL_LANG, page_urls
 
 from .conftest import serving

@@ -2,7 +2,7 @@
 
 The kinds of page are those of `./dev screenshots` (workflow/screenshots.py: PAGE_TYPES), each found in the built
 site (tests/browser/sites.py). Sideways scrolling: every kind in every language and in Arabic (right to left,
-tests/rtl_site.py). Budgets: every kind in English and in Spanish, the language with the most updates after it.
+workflow/rtl_site.py). Budgets: every kind in English and in Spanish, the language with the most updates after it.
 tests/test_site.py holds the same budget read from the HTML files; this one is what a browser really fetches,
 scripts' own requests and lazy images included.
 """

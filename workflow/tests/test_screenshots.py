@@ -10,8 +10,8 @@ from invoke import Context
 
 import tasks
 from conftest import write_files
-from tests.rtl_site import add_arabic
 from workflow import screenshots
+from workflow.rtl_site import add_arabic
 
 LANGUAGES = {
     "en": {"name": "English", "locale": "en", "dir": "ltr"},
