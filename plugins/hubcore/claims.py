@@ -63,6 +63,7 @@ def of_site(settings, staticfiles=()):
     claims.folder(settings.get("THEME_STATIC_DIR", "theme"), "the theme's files")
     claims.folder("pagefind", "the search index")
     claims.folder(settings["IMAGE_FOLDER"], "the resized images")
+    claims.folder(settings["EDITOR_URL"], "the web editor")
     if settings["TRANSLATION_STATUS_URL"]:
         claims.folder(settings["TRANSLATION_STATUS_URL"], "the translation status page")
     for name, who in (

@@ -75,7 +75,8 @@ def prepare_environment(generator):
 
 def write_robots(pelican):
     settings = pelican.settings
-    hidden = ["/" + path for path in (settings["TRANSLATION_STATUS_URL"], "drafts/") if path]
+    # The editors' pages are not for search engines: the translation status, drafts, the web editor.
+    hidden = ["/" + path for path in (settings["TRANSLATION_STATUS_URL"], "drafts/", settings["EDITOR_URL"]) if path]
     lines = [
         "User-agent: *",
         *(f"Disallow: {path}" for path in hidden),
