@@ -123,5 +123,11 @@ def test_pull_requests_run_the_browser_and_feed_reader_tests_on_debian_packages(
     )
     assert update < install < ran.index(["./dev", "test"]) and "newsboat" in ran[install]
     (test,) = [step for step in job["steps"] if ["./dev", "test"] in lines(step)]
-    assert test["env"] == {"REQUIRE_BROWSER": "1", "REQUIRE_FEED_READER": "1", "REQUIRE_HTML_CHECKER": "1"}
+    assert test["env"] == {
+        "REQUIRE_BROWSER": "1",
+        "REQUIRE_FEED_READER": "1",
+        "REQUIRE_HTML_CHECKER": "1",
+        "REQUIRE_NODE": "1",
+    }
     assert "default-jre-headless" in ran[install]  # Java for the Nu HTML Checker
+    assert {"nodejs", "npm"} <= set(ran[install])  # the web editor's tests; `./dev` runs `npm ci`
