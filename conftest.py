@@ -35,7 +35,7 @@ def shared(relative):
 def demo_and_archive(tmp_path):
     """The project's own content with the archive sample beside it, in tmp_path/content: the real site."""
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(ROOT / "content", content, symlinks=True)
     archive = shared("corpus/hot")
     write_files(
         content,

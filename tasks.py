@@ -62,7 +62,14 @@ def edit(c, port=8000):
     server = ROOT / "node_modules/decap-server/dist/index.js"
     if not (shutil.which("node") and server.is_file()):
         sys.exit("error: the web editor needs Node and its packages: install Node and npm, then run ./dev again")
-    env = {**os.environ, "PORT": "8081", "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(ROOT)}
+    # ORIGIN: only the preview's own pages may call the backend (by default it trusts any local port).
+    env = {
+        **os.environ,
+        "PORT": "8081",
+        "BIND_HOST": "127.0.0.1",
+        "GIT_REPO_DIRECTORY": str(ROOT),
+        "ORIGIN": f"http://127.0.0.1:{port}",
+    }
     backend = subprocess.Popen([shutil.which("node"), str(server)], cwd=ROOT, env=env)
     print(f"Web editor: http://127.0.0.1:{port}/admin/ (its local backend, decap-server, on 127.0.0.1:8081)")
     try:

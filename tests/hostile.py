@@ -67,6 +67,24 @@ CASES = [
     ("link to /proc/self/environ", {"images/env.jpg": Link("/proc/self/environ")}, "E-SYMLINK"),
     ("link to ../../.git/config", {"images/git.jpg": Link("../../outside/.git/config")}, "E-SYMLINK"),
     ("link to /etc/passwd", {"images/passwd.jpg": Link("/etc/passwd")}, "E-SYMLINK"),
+    # Active files among the static ones: opened on the site's origin, they could act for a logged-in editor.
+    (
+        "SVG with a script",
+        {"images/map.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>fetch("/x")</script></svg>'},
+        "E-ACTIVE-FILE",
+    ),
+    (
+        "SVG with a handler",
+        {"images/pin.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="x()"/>'},
+        "E-ACTIVE-FILE",
+    ),
+    ("page in uploads", {"uploads/map.html": "<p><a href='javascript:steal()'>map</a></p>"}, "E-ACTIVE-FILE"),
+    (
+        "XHTML in XML",
+        {"uploads/feed.xml": '<html xmlns="http://www.w3.org/1999/xhtml"><script/></html>'},
+        "E-ACTIVE-FILE",
+    ),
+    ("a plain drawing", {"images/plain.svg": '<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>'}, None),
     ("linked folder outside", {"images/linked": Link("{outside}/folder")}, "E-SYMLINK"),
     ("linked update outside", {"updates/en/linked.md": Link("{outside}/outside.md")}, "E-SYMLINK"),
     ("link to nothing", {"images/dangling.png": Link("nowhere.png")}, "E-SYMLINK"),

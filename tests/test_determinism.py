@@ -26,7 +26,7 @@ def build_in_a_process_of_its_own(content, output, cache, hash_seed):
 
 
 def test_two_cold_builds_and_a_cached_build_are_identical(tmp_path):
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "content", tmp_path / "content", symlinks=True)
     first = build_in_a_process_of_its_own(tmp_path / "content", tmp_path / "one", tmp_path / "cache-one", "1")
     second = build_in_a_process_of_its_own(tmp_path / "content", tmp_path / "two", tmp_path / "cache-two", "2")
     assert len(first) > 300 and "pagefind/pagefind-entry.json" in first

@@ -101,10 +101,11 @@ def test_bylines_join_names_in_the_pages_language_and_escape_them(build_site):
     )
     english = re.search(r'<p class="byline">(.*?)</p>', site.page("/updates/a/"), re.S).group(1)
     spanish = re.search(r'<p class="byline">(.*?)</p>', site.page("/es/updates/a/"), re.S).group(1)
-    names = r'<a href="[^"]+" rel="author">([^<]+)</a>'
+    names = r'<bdi><a href="[^"]+" rel="author">([^<]+)</a></bdi>'
     assert re.search(names + ", " + names + ", and " + names, english)
     assert re.search(names + ", " + names + " y " + names, spanish) and "· por" in spanish
     assert "&lt;b&gt;Rubén&lt;/b&gt;" in english and "<b>" not in english
+    assert english.count("<bdi>") == 3  # each name isolated: a stray direction mark reorders no other
 
 
 def test_search_counts_in_every_plural_form_of_the_language(build_site):

@@ -6,7 +6,10 @@ Pelican's own handler finds the files (`/updates/a/` and `/updates/a` are
 - an HTML page gets the reload script in the response, never on disk, and
   is never cached: its bytes depend on the build the server last announced,
   and a cached page of an older build would reload forever;
-- every other file is sent byte for byte, as Pelican's handler sends it;
+- every other file is sent byte for byte, as Pelican's handler sends it, in a sandbox
+  (`Content-Security-Policy: sandbox`): a drawing or file from content/ opened
+  on its own runs as no origin, so it can neither read the preview nor reach
+  the web editor's local backend, which trusts this server's address;
 - a missing page is a 404 page with the script, so that a tab on a page not
   built yet, or gone with a failed build, reloads or shows the errors by
   itself;
@@ -31,6 +34,9 @@ from pelican.server import ComplexHTTPRequestHandler
 from workflow import reload
 
 POLL_SECONDS = 0.2  # how soon a stream notices its tab closed, or the server stopping
+# Open tabs a preview serves at once; a further stream is refused (its EventSource tries again later), so a page
+# that opens streams by the thousand cannot take every thread.
+MAX_STREAMS = 64
 
 
 class Handler(ComplexHTTPRequestHandler):
@@ -44,7 +50,16 @@ class Handler(ComplexHTTPRequestHandler):
     def do_HEAD(self):
         self.respond(send_body=False)
 
+    sandboxed = False
+
+    def end_headers(self):
+        self.send_header("X-Content-Type-Options", "nosniff")
+        if self.sandboxed:
+            self.send_header("Content-Security-Policy", "sandbox")
+        super().end_headers()
+
     def respond(self, send_body):
+        self.sandboxed = False  # a kept-alive connection's next request starts afresh
         path = self.path.split("?", 1)[0]
         if path == reload.EVENTS and send_body:
             return self.stream()
@@ -56,6 +71,7 @@ class Handler(ComplexHTTPRequestHandler):
         if file.is_file() and kind == "text/html":
             return self.send_page(file.read_bytes(), HTTPStatus.OK, kind, send_body)
         self.path = found  # what Pelican's handler hands on: a file to send as it is, a folder to list or redirect
+        self.sandboxed = True
         return SimpleHTTPRequestHandler.do_GET(self) if send_body else SimpleHTTPRequestHandler.do_HEAD(self)
 
     def send_page(self, page, status, kind, send_body):
@@ -77,6 +93,18 @@ class Handler(ComplexHTTPRequestHandler):
 
     def stream(self):
         """The tab's event stream: the latest build at once, then each next one, until the tab or server goes."""
+        with self.server.streams_lock:
+            if self.server.streams >= MAX_STREAMS:
+                self.send_error(HTTPStatus.SERVICE_UNAVAILABLE, "Too many open tabs")
+                return
+            self.server.streams += 1
+        try:
+            self.send_events()
+        finally:
+            with self.server.streams_lock:
+                self.server.streams -= 1
+
+    def send_events(self):
         hub = self.server.hub
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream")
@@ -95,8 +123,9 @@ class Handler(ComplexHTTPRequestHandler):
 
     def client_left(self):
         """A tab sends nothing after its request: its socket turns readable only when it closes."""
-        readable, _, _ = select.select([self.connection], [], [], 0)
-        if not readable:
+        poller = select.poll()  # not select.select: it fails on descriptors past 1024
+        poller.register(self.connection, select.POLLIN)
+        if not poller.poll(0):
             return False
         try:
             return not self.connection.recv(1, socket.MSG_PEEK)
@@ -112,6 +141,7 @@ class DevServer(ThreadingHTTPServer):
     def __init__(self, folder, port, host="127.0.0.1", hub=None):
         self.base_path = str(folder)
         self.hub = hub or reload.Hub()
+        self.streams, self.streams_lock = 0, threading.Lock()
         self._thread = None
         super().__init__((host, port), Handler)
 

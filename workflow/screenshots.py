@@ -238,7 +238,7 @@ class Site:
 def sites(content, scratch, overrides):
     """The site of `content` and a copy of it with Arabic added, both built at once."""
     rtl_content = scratch / "rtl" / "content"
-    shutil.copytree(content, rtl_content)
+    shutil.copytree(content, rtl_content, symlinks=True)  # a link is copied as a link: the build refuses it
     demo = Site(content, scratch / "demo" / "output", overrides)
     languages = add_arabic(rtl_content, demo.settings)["LANGUAGES"]
     rtl = Site(rtl_content, scratch / "rtl" / "output", {**overrides, "LANGUAGES": languages}, [RTL_LANG])

@@ -15,6 +15,7 @@ follows every link.
 """
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 
@@ -49,9 +50,43 @@ def of(settings):
     inventory = build.inventory
     if inventory is None or inventory.root != os.path.abspath(settings["PATH"]):
         inventory = build.inventory = walk(settings["PATH"])
+        refuse_active_files(inventory, settings.get("STATIC_PATHS", []))
         for path, (code, message, fix) in sorted(inventory.refused.items()):
             findings.report(settings, findings.ERROR, code, path, 0, message, fix)
     return inventory
+
+
+# Files a browser runs as a document of the site's own origin, where the web editor (/admin/) keeps its login:
+# a drawing or page among the static files with a script in it could act as the reader, or as the editor.
+ACTIVE_TYPES = (".svg", ".svgz", ".xml", ".xsl", ".xhtml", ".xht", ".html", ".htm", ".shtml")
+ACTIVE = re.compile(
+    rb"<script|<foreignobject|<iframe|<object|<embed|<base[\s>]|<!entity|<\?xml-stylesheet|http-equiv"
+    rb"|\bon[a-z]+\s*=|javascript:|data:text/html",
+    re.IGNORECASE,
+)
+
+
+def refuse_active_files(inventory, static_paths):
+    """A static file that could run a script when opened (an SVG with `<script>` or `onload=`, an HTML page
+    with a handler, XML with a style sheet) is refused: never copied, named in E-ACTIVE-FILE."""
+    roots = tuple(f"{folder.strip('/')}/" for folder in static_paths)
+    for path, real in list(inventory.files.items()):
+        if not path.startswith(roots) or not path.lower().endswith(ACTIVE_TYPES):
+            continue
+        try:
+            with open(real, "rb") as handle:
+                active = path.lower().endswith(".svgz") or ACTIVE.search(handle.read())
+        except OSError:
+            active = True  # unreadable: never published blind
+        if active:
+            del inventory.files[path]
+            inventory.refused[path] = (
+                "E-ACTIVE-FILE",
+                "this file could run a script in readers' browsers (a script, an event handler such as onload=, "
+                "an embedded page), so it is not published",
+                "remove the script: a drawing needs none (save the SVG again as plain SVG, or as PNG); "
+                "publish a page as an update instead",
+            )
 
 
 def keep_listed_static_links(generator):

@@ -102,8 +102,9 @@ def format_number(context, value, lang=None):
 @pass_context
 def format_list(context, items, lang=None):
     """`Ana, Luis y Rubén` on a Spanish page: Babel's way of joining names, each escaped unless it is already
-    markup (a link), the joining words and commas from the locale's own pattern."""
-    marked = [escape(item) for item in items]
+    markup (a link), the joining words and commas from the locale's own pattern. Each name is isolated
+    (`<bdi>`): a name in another script, or with a stray direction mark, cannot reorder the others."""
+    marked = [Markup("<bdi>%s</bdi>") % item for item in items]
     # Placeholders that no pattern contains, so the pattern's text is escaped apart from the items.
     joined = lists.format_list([f"\x00{i}\x00" for i in range(len(marked))], locale=babel_locale(context, lang))
     parts = joined.split("\x00")

@@ -33,14 +33,18 @@ CONTRAST_PAIRS = {
 AA = 4.5
 HEX = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 NAME = re.compile(r"[a-z][a-z0-9-]*")
-UNSAFE = re.compile(r"[;{}<>\\]|/\*|url\(", re.IGNORECASE)  # what could end a declaration or fetch a file
+# What could end a declaration (or swallow the next one), or fetch a file.
+UNSAFE = re.compile(r"[;{}<>\\\n\r]|/\*|url\(|@import", re.IGNORECASE)
 RULES = os.path.join("styles", "site.css")
 
 
 def check_settings(pelican):
     colors, scale = pelican.settings["THEME_COLORS"], pelican.settings["THEME_SCALE"]
-    if not isinstance(colors, dict) or set(colors) != set(SCHEMES):
-        raise SettingsError("THEME_COLORS must have a 'light' and a 'dark' scheme, each {name: '#rrggbb'}")
+    shape = isinstance(colors, dict) and set(colors) == set(SCHEMES)
+    if not shape or not all(isinstance(colors[scheme], dict) for scheme in SCHEMES) or not isinstance(scale, dict):
+        raise SettingsError(
+            "THEME_COLORS must have a 'light' and a 'dark' scheme, each {name: '#rrggbb'}; THEME_SCALE {name: value}"
+        )
     for scheme in SCHEMES:
         for name, value in colors[scheme].items():
             if not NAME.fullmatch(str(name)) or not isinstance(value, str) or not HEX.fullmatch(value):
@@ -50,7 +54,8 @@ def check_settings(pelican):
     if differ:
         raise SettingsError(f"THEME_COLORS' light and dark schemes must name the same colours: {sorted(differ)}")
     for name, value in scale.items():
-        if not NAME.fullmatch(str(name)) or not isinstance(value, str) or UNSAFE.search(value):
+        quotes_open = value.count('"') % 2 or value.count("'") % 2 if isinstance(value, str) else True
+        if not NAME.fullmatch(str(name)) or not isinstance(value, str) or UNSAFE.search(value) or quotes_open:
             raise SettingsError(f"THEME_SCALE[{name!r}] must be a CSS value such as '1.25rem'")
 
 

@@ -24,7 +24,7 @@ if not Path(CHROMIUM).exists() and not os.environ.get("REQUIRE_BROWSER"):
 @pytest.fixture(scope="session")
 def base_url(tmp_path_factory):
     root = tmp_path_factory.mktemp("browser")
-    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "content", root / "content", symlinks=True)
     site = run_pelican(root / "content", root / "output", SEARCH_INDEX=True)
     with serving(site.output) as url:
         yield url

@@ -65,7 +65,7 @@ def decap_server(root, port):
 def editor(tmp_path_factory):
     """(root of the working copy, the editor's URL, a function that rebuilds the site)."""
     root = tmp_path_factory.mktemp("editor")
-    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "content", root / "content", symlinks=True)
     port = free_port()
 
     def build():

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT, run_pelican, tree, write_files
 from incremental.tests.test_incremental import FILES
-from workflow import live, reload
+from workflow import devserver, live, reload
 from workflow.devserver import POLL_SECONDS, DevServer
 from workflow.publish import publish
 from workflow.serve import Session
@@ -113,6 +113,13 @@ def test_every_other_file_is_sent_byte_for_byte(site, server, pattern, kind):
     status, headers, data = fetch(server, "/" + path)
     assert status == 200 and headers["Content-Type"] == kind
     assert data == (site.output / path).read_bytes() and MARKER not in data
+    # Opened on its own, a file runs as no origin: it cannot read the preview or call the editor's backend.
+    assert headers["Content-Security-Policy"] == "sandbox" and headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_pages_are_not_sandboxed_their_scripts_run(server):
+    _, headers, _ = fetch(server, "/updates/second/")
+    assert headers["Content-Security-Policy"] is None and headers["X-Content-Type-Options"] == "nosniff"
 
 
 def test_a_missing_page_is_a_404_that_reloads_itself_once_it_is_built(server):
@@ -211,6 +218,22 @@ def test_the_error_dialog_escapes_what_editors_wrote(tmp_path):
     assert "KeyError: &#x27;&lt;b&gt;&#x27;" in shown
     _, data = reload.message("v", report).decode().split("data: ")
     assert json.loads(data)["html"] == shown
+
+
+def test_streams_beyond_the_limit_are_refused_until_a_tab_closes(server, monkeypatch):
+    monkeypatch.setattr(devserver, "MAX_STREAMS", 2)
+    tabs = [Stream(server), Stream(server)]
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        fetch(server, reload.EVENTS)
+    assert refused.value.code == 503
+    tabs.pop().close()
+    deadline = time.monotonic() + 10 * POLL_SECONDS
+    while server.streams > 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    again = Stream(server)
+    assert again.next()[0] == "reload"
+    for tab in (*tabs, again):
+        tab.close()
 
 
 def test_a_streams_thread_ends_with_its_tab_and_with_the_server(server):

@@ -64,10 +64,22 @@ def test_colours_without_aa_contrast_or_not_colours_are_refused(change, message)
 
 
 def test_a_scale_value_cannot_end_its_declaration_or_fetch_a_file():
-    for value in ("1rem; } body { display: none", "url(https://evil.example/x.png)", "1rem /* x"):
+    for value in (
+        "1rem; } body { display: none",
+        "url(https://evil.example/x.png)",
+        "1rem /* x",
+        '"Noto Sans',
+        "1rem\n",
+    ):
         scale = {**DEFAULTS["THEME_SCALE"], "step-0": value}
         with pytest.raises(SettingsError, match="THEME_SCALE"):
             identity.check_settings(settings_holder(THEME_SCALE=scale))
+
+
+def test_settings_of_the_wrong_shape_are_refused_with_a_sentence():
+    for overrides in ({"THEME_COLORS": {"light": "#fff", "dark": {}}}, {"THEME_SCALE": ["1rem"]}):
+        with pytest.raises(SettingsError, match="THEME_COLORS must have"):
+            identity.check_settings(settings_holder(**overrides))
 
 
 def test_the_default_colours_pass_aa_in_both_schemes():
