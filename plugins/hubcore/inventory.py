@@ -11,7 +11,9 @@ reader reads no other file, the static files and `{static}` links it does not
 list are never copied, and the plugins that open a file a document names
 (feature images) ask it first. With the engine on, the generators also list
 their files from it (engine/listing.py), instead of Pelican's walk, which
-follows every link.
+follows every link. Among the static files, one a browser would run as a page
+of the site (an SVG or HTML file with a script or an event handler) is
+refused too (`E-ACTIVE-FILE`).
 """
 
 import os
