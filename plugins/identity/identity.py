@@ -46,17 +46,26 @@ def check_settings(pelican):
             "THEME_COLORS must have a 'light' and a 'dark' scheme, each {name: '#rrggbb'}; THEME_SCALE {name: value}"
         )
     for scheme in SCHEMES:
-        for name, value in colors[scheme].items():
-            if not NAME.fullmatch(str(name)) or not isinstance(value, str) or not HEX.fullmatch(value):
-                raise SettingsError(f"THEME_COLORS[{scheme!r}][{name!r}] must be a colour such as '#1d1d1f'")
+        check_colors(colors[scheme], scheme)
         check_contrast(colors[scheme], scheme)
     differ = set(colors["light"]) ^ set(colors["dark"])
     if differ:
         raise SettingsError(f"THEME_COLORS' light and dark schemes must name the same colours: {sorted(differ)}")
     for name, value in scale.items():
-        quotes_open = value.count('"') % 2 or value.count("'") % 2 if isinstance(value, str) else True
-        if not NAME.fullmatch(str(name)) or not isinstance(value, str) or UNSAFE.search(value) or quotes_open:
+        if not NAME.fullmatch(str(name)) or not safe_value(value):
             raise SettingsError(f"THEME_SCALE[{name!r}] must be a CSS value such as '1.25rem'")
+
+
+def check_colors(colors, scheme):
+    for name, value in colors.items():
+        if not NAME.fullmatch(str(name)) or not isinstance(value, str) or not HEX.fullmatch(value):
+            raise SettingsError(f"THEME_COLORS[{scheme!r}][{name!r}] must be a colour such as '#1d1d1f'")
+
+
+def safe_value(value):
+    """A value that stays inside its declaration: no `;`, brace, comment, newline, file, nor an open quote (it
+    would swallow the next declaration)."""
+    return isinstance(value, str) and not UNSAFE.search(value) and not (value.count('"') % 2 or value.count("'") % 2)
 
 
 def check_contrast(colors, scheme):
