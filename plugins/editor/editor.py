@@ -113,7 +113,7 @@ def write(pelican):
 
 
 def copy_if_changed(source, target):
-    """Copy unless the target is already this file (same size, not older): a rebuild copies none of the 6 MB."""
+    """Copy unless the target is already this file (same size, not older): a rebuild copies none of the bundle again."""
     stat = source.stat()
     try:
         there = target.stat()
