@@ -12,15 +12,19 @@ TRANSLATIONS = ROOT / "theme" / "translations"
 LANGS = sorted(p.name for p in TRANSLATIONS.iterdir() if (p / "LC_MESSAGES" / "messages.po").exists())
 
 
-def template_strings():
-    found = set()
-    for _file, _line, message, _comments, _context in extract_from_dir(
+def extracted():
+    """(message, translator comments) of every gettext call in the templates, as `./dev i18n-extract` sees them."""
+    for _file, _line, message, comments, _context in extract_from_dir(
         str(ROOT / "theme" / "templates"),
         method_map=[("**.html", "jinja2")],
         options_map={"**.html": {"trim_blocks": "true", "lstrip_blocks": "true"}},
+        comment_tags=["TRANSLATORS:"],
     ):
-        found.add(message if isinstance(message, str) else tuple(message))
-    return found
+        yield message, comments
+
+
+def template_strings():
+    return {message if isinstance(message, str) else tuple(message) for message, _comments in extracted()}
 
 
 def catalog(lang):
@@ -63,12 +67,7 @@ def test_spanish_pages_use_the_spanish_catalog(build_site):
 def test_every_message_with_a_placeholder_tells_translators_what_fills_it():
     """`{#- TRANSLATORS: ... #}` just before the message: it reaches messages.pot (`./dev i18n-extract`)."""
     silent = set()
-    for _file, _line, message, comments, _context in extract_from_dir(
-        str(ROOT / "theme" / "templates"),
-        method_map=[("**.html", "jinja2")],
-        options_map={"**.html": {"trim_blocks": "true", "lstrip_blocks": "true"}},
-        comment_tags=["TRANSLATORS:"],
-    ):
+    for message, comments in extracted():
         text = message if isinstance(message, str) else message[0]
         if "%(" in text and not comments:
             silent.add(text)
