@@ -96,15 +96,26 @@ def variants(source, settings, where, wanted):
     if kind not in FORMATS:
         return None
     widths = [w for w in wanted if w < width] + [width]
+    formats = list(dict.fromkeys(("WEBP", kind)))  # a WebP source is made once
+    made = [
+        {"format": fmt, "width": w, "name": f"{settings['IMAGE_FOLDER']}{stem}-{digest}-{w}.{FORMATS[fmt]}"}
+        for fmt in formats
+        for w in widths
+    ]
+    # The `srcset` of each format and the fallback's address, written once per image and build for every page
+    # and card that shows it (RELATIVE_URLS is off: SITEURL is the same on every page).
+    srcset = {
+        fmt: ", ".join(f"{settings['SITEURL']}/{v['name']} {v['width']}w" for v in made if v["format"] == fmt)
+        for fmt in formats
+    }
     return {
         "width": width,
         "height": height,
         "source": source,
-        "variants": [
-            {"format": fmt, "width": w, "name": f"{settings['IMAGE_FOLDER']}{stem}-{digest}-{w}.{FORMATS[fmt]}"}
-            for fmt in ("WEBP", kind)
-            for w in widths
-        ],
+        "variants": made,
+        "webp_srcset": srcset["WEBP"],
+        "srcset": srcset[kind],
+        "fallback": f"{settings['SITEURL']}/{made[-1]['name']}",
     }
 
 

@@ -77,3 +77,18 @@ def test_a_decompression_bomb_and_a_half_uploaded_image_are_named_by_a_build_and
     assert 'src="/images/half.jpg"' in built.page("/updates/b/")
     checked = build_site(files, HUB_CHECK_ONLY=True)
     assert [(f.code, f.path) for f in checked.findings] == [(f.code, f.path) for f in built.findings]
+
+
+def test_a_webp_source_is_made_once_per_width_and_still_has_its_img(build_site):
+    buffer = io.BytesIO()
+    Image.new("RGB", (1000, 500), (10, 90, 60)).save(buffer, format="WEBP")
+    site = build_site(
+        {
+            "images/map.webp": buffer.getvalue(),
+            "updates/en/w.md": "---\ntitle: W\ndate: 2021-01-01\nfeature_image: {src: /images/map.webp, alt: M}\n---\n",
+        }
+    )
+    picture = re.search(r"<picture>.*?</picture>", site.page("/updates/w/"), re.S).group(0)
+    img = re.search(r"<img [^>]+>", picture).group(0)
+    assert re.findall(r" (\d+)w", img) == ["480", "960", "1000"] and 'alt="M"' in img
+    assert state.of(site.settings).images_encoded == 3
