@@ -88,15 +88,18 @@ def check_image(image, settings, legacy, path, line):
     elif not urls.is_remote(src):
         listed = inventory.of(settings)
         local = urls.content_file(settings, src, path)
-        if listed.relative(local) is None or listed.relative(local) in listed.refused:
+        relative = listed.relative(local)
+        if relative is None or relative in listed.refused:
+            # A file the inventory refused (a link out, a drawing with a script) has its own finding: name it.
+            why = "is outside content/" if relative is None else f"cannot be published ({listed.refused[relative][0]})"
             findings.report(
                 settings,
                 findings.ERROR,
                 "E-IMAGE-PATH",
                 path,
                 line,
-                f"the feature image {src!r} is outside content/",
-                "put the image in content/images/",
+                f"the feature image {src!r} {why}",
+                "put the image in content/images/" if relative is None else f"see the message for {relative}",
             )
         elif not listed.readable(local):
             findings.report(

@@ -219,3 +219,17 @@ def test_warnings_fail_a_strict_build_only_when_asked(build_site):
     assert build_site(files, STRICT_CONTENT=True).codes() == ["W-IMAGE-ALT"]
     with pytest.raises(StrictFailure):
         build_site(files, STRICT_CONTENT=True, STRICT_WARNINGS=True)
+
+
+def test_a_feature_image_the_inventory_refused_is_named_with_why(build_site):
+    site = build_site(
+        {
+            "images/map.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="steal()"/>',
+            "updates/en/a.md": "---\ntitle: A\ndate: 2021-01-01\nfeature_image: {src: /images/map.svg, alt: M}\n---\n",
+        }
+    )
+    found = {(f.code, f.path): f for f in site.findings}
+    assert ("E-ACTIVE-FILE", "images/map.svg") in found
+    image = found["E-IMAGE-PATH", "updates/en/a.md"]
+    assert "cannot be published (E-ACTIVE-FILE)" in image.message and "images/map.svg" in image.hint
+    assert not (site.output / "images/map.svg").exists()
