@@ -8,7 +8,9 @@ The engine is the speed and the rest of the machinery:
   from the run's inventory of content/ (listing.py);
 - read_ahead.py: the files the reader cache lacks, read in several processes (Pelican's reader cache);
 - writer.py: the writer the incremental plugin builds on (Pelican's private `_open_w`);
-- live_cache.py: what `./dev serve`'s builder takes of Pelican's memory of a build.
+- live_cache.py: what `./dev serve`'s builder takes of Pelican's memory of a build;
+- parallel.py: pages rendered in several processes (writer.py hands them over);
+- fragments.py: each update's card made once per language, for every list that shows it.
 
 It is on in the runs whose PLUGINS list it: its replacements are installed when such a run starts, and
 Pelican's own put back when a run without it starts in the same process. It was written for one version of
@@ -22,7 +24,7 @@ from hubcore import plugin
 from hubcore.errors import SettingsError
 from hubcore.settings import apply_defaults
 
-from . import read_ahead, speedups
+from . import fragments, read_ahead, speedups
 
 PELICAN_VERSION = "4.12.0"  # the Pelican this code replaces functions of
 
@@ -43,7 +45,7 @@ def switch(pelican_object):
 
 SIGNAL_HANDLERS = {
     signals.initialized: apply_defaults,
-    signals.generator_init: read_ahead.read_ahead,
+    signals.generator_init: (read_ahead.read_ahead, fragments.install),
 }
 
 

@@ -1,9 +1,11 @@
-"""Pelican's Writer, with a say over how each file is opened for writing.
+"""Pelican's Writer, with a say over how each file is opened for writing and when each page is rendered.
 
 Pelican's `_open_w` (private) keeps its bookkeeping of files written twice and
 then opens the file; here the bookkeeping is Pelican's, to the letter
 (tests/test_writer.py compares them), and the opening is `open_file`, which
 the incremental writer replaces with a file written only when its bytes change.
+A subclass that renders its pages through `render` has them rendered in several
+processes (parallel.py), and `settle` puts them on disk.
 """
 
 import logging
@@ -11,10 +13,27 @@ import os
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from . import parallel
+
 logger = logging.getLogger(__name__)
 
 
 class OpeningWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings)
+        self.pages = parallel.Pages(self.settings)
+
+    def render(self, template, localcontext, context):
+        """The text of a page, or, when pages are rendered in several processes, a `parallel.Later` for the file
+        `open_file` gives to hand to `self.pages`."""
+        if self.pages.deferring:
+            return parallel.Later(template, localcontext, context)
+        return template.render(localcontext)
+
+    def settle(self):
+        """Every page given so far rendered and on disk."""
+        self.pages.settle()
+
     def open_file(self, filename, encoding):
         """The file a page or feed is written into; Pelican's plain one here."""
         return open(filename, "w", encoding=encoding)

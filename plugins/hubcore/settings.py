@@ -115,6 +115,11 @@ DEFAULTS = {
     # READ_IN_PARALLEL_FROM of them (engine/read_ahead.py).
     "READ_PROCESSES": 0,
     "READ_IN_PARALLEL_FROM": 100,
+    # Pages are rendered in this many processes (0: one per core; 1: here, as Pelican does), in batches of
+    # RENDER_BATCH pages, by as many processes as have RENDER_IN_PARALLEL_FROM pages each (engine/parallel.py).
+    "RENDER_PROCESSES": 0,
+    "RENDER_BATCH": 1000,
+    "RENDER_IN_PARALLEL_FROM": 50,
     # Rebuilds skip pages whose inputs are unchanged since the last complete build (plugins/incremental).
     "INCREMENTAL_OUTPUT": True,
     # Content files: a warning above LARGE_CONTENT_BYTES (slow pages and feeds), an error above MAX_CONTENT_BYTES

@@ -26,6 +26,7 @@ class Build:
     writer: object = None  # the incremental writer, whose manifest is saved when the run completes
     pagefind_runs: list = field(default_factory=list)  # the run's Pagefind runs (search)
     indexing: object = None  # the index being made (search)
+    cards: dict = field(default_factory=dict)  # each update's card as a list shows it (engine/fragments.py)
 
     def new_run(self):
         keep = {"live": self.live, "catalogs": self.catalogs, "indexing": self.indexing}

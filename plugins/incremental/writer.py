@@ -14,6 +14,7 @@ import os
 from pelican.contents import Content
 from pelican.utils import sanitised_join
 
+from engine.parallel import Later
 from engine.writer import OpeningWriter
 from hubcore import files, state
 
@@ -26,10 +27,11 @@ class Unchanged(str):
 
 
 class ChangedOnly:
-    """A file opened for writing that is written on close, and only when its bytes change."""
+    """A file opened for writing that is written on close, and only when its bytes change; a page rendered
+    later (`Later`) is written by whoever renders it."""
 
-    def __init__(self, path, done):
-        self.path, self.done, self.parts = path, done, []
+    def __init__(self, path, done, pages):
+        self.path, self.done, self.pages, self.parts = path, done, pages, []
 
     def write(self, text):
         self.parts.append(text)
@@ -41,6 +43,10 @@ class ChangedOnly:
         if kind is not None:
             return
         if any(isinstance(part, Unchanged) for part in self.parts):
+            return
+        later = next((part for part in self.parts if isinstance(part, Later)), None)
+        if later is not None:
+            self.pages.add(self.path, later, files.write_if_changed, self.done)
             return
         files.write_if_changed(self.path, "".join(self.parts))
         self.done(self.path)
@@ -69,7 +75,7 @@ class Remembering:
             writer.kept += 1
             return Unchanged()
         writer.rendered += 1
-        return self.template.render(localcontext)
+        return writer.render(self.template, localcontext, self.context)
 
 
 class IncrementalWriter(OpeningWriter):
@@ -108,6 +114,7 @@ class IncrementalWriter(OpeningWriter):
         self.forget_written()  # Pelican's guard against writing a file twice is per build
         self.manifest.start_over()
         self.same_input, self.rendered, self.kept = False, 0, 0
+        state.of(self.settings).cards.clear()  # a card shows an update's summary, which may come from its body
         try:
             for doc in edited:
                 for name, template, context, args, kwargs in self.pages_showing.get(id(doc), ()):
@@ -115,8 +122,10 @@ class IncrementalWriter(OpeningWriter):
             for generator in generators:
                 if getattr(generator, "SHOWS_BODIES", False):
                     generator.generate_output(self)
+            self.settle()
         finally:
             self.edited = None
+            self.pages.drop()  # a page of a rewrite that failed half-way is not written after all
         documents = fingerprint.documents(generators[0].context)
         self.manifest.input = fingerprint.everything(self.site_key, documents)
         self.manifest.save()
@@ -154,4 +163,4 @@ class IncrementalWriter(OpeningWriter):
             self.manifest.record(target, self.keys.pop(target))
 
     def open_file(self, filename, encoding):
-        return ChangedOnly(filename, self.made)  # Pelican's files are all UTF-8
+        return ChangedOnly(filename, self.made, self.pages)  # Pelican's files are all UTF-8

@@ -196,9 +196,10 @@ def load(cache_path):
     countries = prepare(archive)
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path + ".tmp", "w", encoding="utf-8") as handle:
+        temporary = f"{path}.{os.getpid()}.tmp"  # the processes rendering pages may each make it at once
+        with open(temporary, "w", encoding="utf-8") as handle:
             json.dump(countries, handle, separators=(",", ":"))
-        os.replace(path + ".tmp", path)
+        os.replace(temporary, path)
     except OSError:
         pass  # a cache that cannot be written only costs the next build the same second
     return countries

@@ -98,6 +98,14 @@ def report_unknown(generators):
             )
 
 
+def draw_ahead(generators):
+    """The world's shapes made before any page is rendered: the processes that render pages (the engine's) then
+    share them instead of each making them again."""
+    settings = generators[0].settings
+    if not settings["HUB_CHECK_ONLY"]:
+        world_shapes(settings)
+
+
 @dataclass
 class Place:
     """A country with updates on the world map."""
@@ -243,7 +251,7 @@ def prepare_environment(generator):
 SIGNAL_HANDLERS = {
     signals.initialized: (apply_defaults, check_settings),
     signals.generator_init: prepare_environment,
-    signals.all_generators_finalized: report_unknown,
+    signals.all_generators_finalized: (report_unknown, draw_ahead),
 }
 
 

@@ -18,6 +18,7 @@ from pelican.contents import Article
 from conftest import ROOT, demo_and_archive, run_pelican, tree
 from engine import engine, speedups, writer
 from hubcore.errors import SettingsError
+from hubcore.settings import DEFAULTS
 
 
 def plugins_without_engine():
@@ -97,7 +98,7 @@ def test_the_writers_bookkeeping_of_files_written_twice_is_pelicans(tmp_path):
     outcomes = []
     for kind in (writers.Writer, writer.OpeningWriter):
         done, target = [], str(tmp_path / kind.__name__)
-        instance = kind(str(tmp_path), settings={})
+        instance = kind(str(tmp_path), settings=dict(DEFAULTS))
         for text, override in (("one", False), ("two", False), ("three", True), ("four", True), ("five", False)):
             try:
                 with instance._open_w(target, "utf-8", override) as handle:
