@@ -158,12 +158,12 @@ class LiveSite:
         if cached is None:
             return "not read by the last build"
         old_body, old_metadata = cached
-        # The findings a body can change: reading's, and the source checks'; the others come from the front
-        # matter, checked below.
-        own = doc.relative_source_path
-        before = old_metadata.get(cache.STORED, []) + [
-            f for f in findings.collected(self.settings) if f.path == own and f.code in source.CODES
-        ]
+        # The findings a body can change: reading's, and the source checks' (made again from the last reading:
+        # a code such as W-IMAGE-ALT is also another check's, of the front matter); the others come from the
+        # front matter, checked below.
+        with findings_apart(self.settings) as checked:
+            source.check(doc, self.settings, self.known_urls(), old_metadata)
+        before = old_metadata.get(cache.STORED, []) + checked
         with findings_apart(self.settings) as found:
             body, metadata = readers.readers[file_suffix(path)].read(path)
             source.check(doc, self.settings, self.known_urls(), metadata)

@@ -10,9 +10,6 @@ import re
 
 from hubcore import findings, source_scan, urls
 
-# What these checks report.
-CODES = {"E-MOJIBAKE", "W-MOJIBAKE", "E-LINK", "W-LINK", "W-ESCAPED-MARKDOWN", "W-IMAGE-ALT"}
-
 
 def check(doc, settings, known_urls, metadata=None):
     """Report what the scan of the document's source found: the reader's, kept in its metadata (or in the

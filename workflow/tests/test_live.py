@@ -15,6 +15,10 @@ FILES = {
     # An unknown key (W-UNKNOWN-KEY) and a dead link (E-LINK, line 8).
     "updates/en/odd.md": "---\ntitle: Odd\ndate: 2021-09-01\ntags: [data]\nsummary: Odd.\ncolour: red\n---\n"
     "Odd body, see [this](/updates/nowhere/).\n\nMore text.\n",
+    # The archive's spelling, a feature image without alt: W-IMAGE-ALT from the front matter's check, the code
+    # the body's images get too.
+    "updates/en/no-alt.md": "---\ntitle: No alt\ndate: 2021-09-02\nTags: [data]\nSummary Text: Pictured.\n"
+    "Feature Image: https://example.org/a.jpg\n---\nA picture.\n",
 }
 
 
@@ -139,6 +143,12 @@ def test_a_file_with_findings_is_taken_in_place_while_they_stay_the_same(workspa
     assert site.take([edited]) is None
     assert tree(workspace.output) == workspace.cold()
     assert "findings changed" in site.take([workspace.edit("updates/en/odd.md", "Odd body", "A new line.\n\nOdd body")])
+
+
+def test_a_finding_of_the_front_matter_with_a_code_the_source_checks_share_does_not_refuse_an_edit(workspace, site):
+    assert any(f.code == "W-IMAGE-ALT" and f.path.endswith("no-alt.md") for f in site.settings["HUB_BUILD"].findings)
+    assert site.take([workspace.edit("updates/en/no-alt.md", "A picture.", "A picture, edited.")]) is None
+    assert tree(workspace.output) == workspace.cold()
 
 
 def test_a_temporary_file_gone_by_then_is_passed_over(workspace, site):
