@@ -3,9 +3,11 @@
 For each size: documents in, pages out, cold build seconds, no-change rebuild
 seconds (reader cache), rebuild seconds after editing one update (a new build,
 and in `./dev serve`, whose builder keeps the site in memory), `./dev check`
-seconds, documents per second, peak memory, and the plain-Pelican baseline
-(default theme, no plugins, one language-blind build) as a ratio. Results go
-to <out>/results.json so runs can be compared across commits.
+seconds, `./dev publish` with empty caches and after one update with CI's
+caches restored, documents per second, peak memory, the plain-Pelican baseline
+(default theme, no plugins, one language-blind build) as a ratio, and Hugo's
+where it is installed. Results go to <out>/results.json so runs can be
+compared across commits.
 """
 
 import argparse
@@ -106,6 +108,7 @@ def measure(out, n):
     shutil.rmtree(ROOT / "cache" / "check", ignore_errors=True)
     check, _ = timed(check_cmd, ROOT, allowed=(0, 1))
     check_again, _ = timed(check_cmd, ROOT, allowed=(0, 1))  # with the reader cache the first check left
+    published, republished = publish_rows(site, edited)
     hugo = hugo_row(out, n)
     return {
         **hugo,
@@ -118,6 +121,9 @@ def measure(out, n):
         "serve_edit_s": round(in_place, 3),
         "check_s": round(check, 2),
         "check_cached_s": round(check_again, 2),
+        "publish_cold_s": round(published, 2),
+        "publish_one_update_s": round(republished, 2),
+        "publish_ratio_to_cold": round(republished / cold, 2),
         "cold_docs_per_s": round(documents / cold, 1),
         "rebuild_docs_per_s": round(documents / rebuild, 1),
         "peak_mib": round(memory),
@@ -126,6 +132,33 @@ def measure(out, n):
         "plain_pelican_pages_out": pages(plain / "output"),
         "ratio_to_plain": round(cold / plain_cold, 2),
     }
+
+
+def publish_rows(site, edited):
+    """`./dev publish` with empty caches, then as CI's deploy runs it after one update was merged: its caches
+    (`cache/` and the published `output/`) saved and restored as the cache action does (tar --posix, which
+    keeps modification times to the nanosecond), one update's text changed."""
+    folder = site / "publish"
+    shutil.rmtree(folder, ignore_errors=True)
+    script = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r}); from workflow.publish import publish; "
+        f"publish({str(ROOT / 'publishconf.py')!r}, {str(folder / 'output')!r}, {str(site / 'content')!r}, "
+        f"['--cache-path', {str(folder / 'cache')!r}])"
+    )
+    cold, _ = timed([sys.executable, "-c", script], ROOT)
+    archive = site / "publish-caches.tar"
+    subprocess.run(["tar", "--posix", "-cf", str(archive), "-C", str(folder), "cache", "output"], check=True)
+    shutil.rmtree(folder)
+    folder.mkdir()
+    subprocess.run(["tar", "-xf", str(archive), "-C", str(folder)], check=True)
+    archive.unlink()
+    original = edited.read_text(encoding="utf-8")
+    edited.write_text(original + "\nOne more sentence.\n", encoding="utf-8")
+    try:
+        again, _ = timed([sys.executable, "-c", script], ROOT)
+    finally:
+        edited.write_text(original, encoding="utf-8")
+    return cold, again
 
 
 def serve_edits(site, arguments, edited, times=3):
@@ -180,6 +213,11 @@ def main():
         print(f"  ...in ./dev serve{row['serve_edit_s']:7.2f} s  (its builder keeps the site; search follows)")
         print(f"  ./dev check      {row['check_s']:7.2f} s  (validation only, nothing written)")
         print(f"  ...check again   {row['check_cached_s']:7.2f} s  (its reader cache)")
+        print(f"  ./dev publish    {row['publish_cold_s']:7.2f} s  (empty caches)")
+        print(
+            f"  ...one update   {row['publish_one_update_s']:7.2f} s  (CI's caches restored; "
+            f"{row['publish_ratio_to_cold']}x the cold build)"
+        )
         print(
             f"  plain Pelican    {row['plain_pelican_cold_s']:7.2f} s  ({row['plain_pelican_pages_out']} pages)"
             f" -> ours takes {row['ratio_to_plain']}x its time"
@@ -188,7 +226,7 @@ def main():
         if "hugo_cold_s" in row:
             print(
                 f"  Hugo (reference) {row['hugo_cold_s']:7.2f} s  ({row['hugo_pages_out']} pages, "
-                f"{row['hugo_peak_mib']} MiB)"
+                f"{row['hugo_peak_mib']} MiB) -> ours takes {row['cold_s'] / row['hugo_cold_s']:.2f}x its time"
             )
     record = {"commit": os.popen(f"git -C {ROOT} rev-parse --short HEAD").read().strip(), "results": results}
     (out / "results.json").write_text(json.dumps(record, indent=2) + "\n")

@@ -2,8 +2,10 @@
 
 `ru_maxrss` gives only the largest single process; a build's processes run at
 the same time, so the machine needs their sum. It is sampled from /proc (Linux)
-every tenth of a second: a peak shorter than that can be missed, and pages that
-processes share count once for each (an upper bound).
+every tenth of a second: a peak shorter than that can be missed. Each process
+counts its proportional share of the memory it shares (PSS): forked workers
+share most of the build's pages with it, and summing their resident sizes would
+count those pages once for each of them.
 """
 
 import os
@@ -11,7 +13,7 @@ import threading
 
 
 class TreePeak(threading.Thread):
-    """Samples the summed resident size of process `pid` and its descendants until `stop()`; `peak_kib`."""
+    """Samples the summed memory (PSS) of process `pid` and its descendants until `stop()`; `peak_kib`."""
 
     def __init__(self, pid, every=0.1):
         super().__init__(daemon=True)
@@ -21,7 +23,7 @@ class TreePeak(threading.Thread):
 
     def run(self):
         while not self.stopped.wait(self.every):
-            self.peak_kib = max(self.peak_kib, sum(resident_kib(pid) for pid in tree(self.pid)))
+            self.peak_kib = max(self.peak_kib, sum(memory_kib(pid) for pid in tree(self.pid)))
 
     def stop(self):
         self.stopped.set()
@@ -48,12 +50,14 @@ def tree(root):
     return found
 
 
-def resident_kib(pid):
-    try:
-        with open(f"/proc/{pid}/status", encoding="utf-8") as handle:
-            for line in handle:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
+def memory_kib(pid):
+    """The proportional set size of `pid` (KiB), or its resident size where the kernel does not tell it."""
+    for name, field in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
+        try:
+            with open(f"/proc/{pid}/{name}", encoding="utf-8") as handle:
+                for line in handle:
+                    if line.startswith(field):
+                        return int(line.split()[1])
+        except OSError:
+            pass
     return 0

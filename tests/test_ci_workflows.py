@@ -131,3 +131,19 @@ def test_pull_requests_run_the_browser_and_feed_reader_tests_on_debian_packages(
     }
     assert "default-jre-headless" in ran[install]  # Java for the Nu HTML Checker
     assert {"nodejs", "npm"} <= set(ran[install])  # the web editor's tests; `./dev` runs `npm ci`
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=[w.name for w in WORKFLOWS])
+def test_the_site_caches_are_restored_before_the_build_keyed_on_what_they_are_made_with(workflow):
+    """`cache/` (reader caches, manifests) and `output/` come back before the first ./dev step, under a key
+    that changes with the lock file, the settings, the plugins and the theme: a deploy makes only what changed."""
+    found = steps(workflow)
+    first_dev = next(n for n, step in enumerate(found) if any(w[:1] == ["./dev"] for w in lines(step)))
+    cached = [
+        step["with"]
+        for step in found[:first_dev]
+        if step.get("uses", "").startswith("actions/cache@") and "cache" in step["with"]["path"].split()
+    ]
+    assert len(cached) == 1 and set(cached[0]["path"].split()) == {"cache", "output"}
+    for part in ("requirements.lock", "pelicanconf.py", "publishconf.py", "plugins/**", "theme/**"):
+        assert part in cached[0]["key"] and part in cached[0]["restore-keys"]

@@ -73,6 +73,7 @@ class LiveSite:
         self.context = generators[0].context
         self.day = today()
         self._known = None
+        self.stopped_index = None  # the search index an edit stopped, whose thread `follow` waits for
         # The content files the build saw: a changed file that is neither there nor here any more was an editor's
         # temporary file (saved, then renamed over the update).
         self.files = {os.path.join(folder, name) for folder, _, names in os.walk(settings["PATH"]) for name in names}
@@ -130,14 +131,19 @@ class LiveSite:
             if why:
                 return f"{doc.relative_source_path}: {why}"
             edited.append(doc)
-        search.cancel_index(self.settings)
-        index = self.settings["SEARCH_INDEX"]
-        if index:
-            self.writer.manifest.forget(search.entry_file(self.settings))
-        self.writer.rewrite(edited, self.generators)
-        if index:
-            search.begin_index(self.settings)
+        self.stopped_index = search.stop_index(self.settings)
+        self.writer.rewrite(edited)
         return None
+
+    def follow(self):
+        """After the answer to `take`, what its edit changes beyond the pages that show it: the files of the
+        generators that show bodies (feeds, translation status), the manifest, then the search index."""
+        self.writer.finish_rewrite(self.generators)
+        if self.stopped_index is not None:
+            self.stopped_index.wait()
+        if self.settings["SEARCH_INDEX"]:
+            self.writer.manifest.forget(search.entry_file(self.settings))
+            search.begin_index(self.settings)
 
     def indexing(self):
         return search.indexing(self.settings)
@@ -252,4 +258,9 @@ def take_edits(site, connection):
             why = f"{type(error).__name__}: {error}"
         connection.send(why)
         if why:
+            break
+        try:
+            site.follow()
+        except Exception as error:  # noqa: BLE001  (this builder ends: the serving process starts a full build)
+            print(f"error: the edit's feeds, status page or index could not be made: {error}", flush=True)
             break

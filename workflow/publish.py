@@ -9,6 +9,7 @@ it to the `gh-pages` branch with ghp-import.
 import ctypes
 import errno
 import functools
+import json
 import os
 import platform
 import shutil
@@ -99,12 +100,15 @@ def swap_in(staging, target):
         swap_by_renames(staging, target)
 
 
-def publish(settings_file, output, content=None):
-    """Build with `settings_file` into `output`; on failure `output` is left as it was."""
+def publish(settings_file, output, content=None, arguments=()):
+    """Build with `settings_file` (and Pelican's command-line `arguments`) into `output`; on failure `output` is
+    left as it was."""
     output = Path(output)
     staging = output.with_name(output.name + ".staging")
     shutil.rmtree(staging, ignore_errors=True)
-    command = [sys.executable, "-m", "workflow.build", "-s", str(settings_file), "-o", str(staging)]
+    command = [sys.executable, "-m", "workflow.build", "-s", str(settings_file), "-o", str(staging), *arguments]
+    # The files the last publish made that this one would make the same are taken from the site in place.
+    command += ["-e", f"INCREMENTAL_FROM={json.dumps(str(output.resolve()))}"]
     if content:
         command.insert(3, str(content))
     if subprocess.run(command, cwd=ROOT).returncode != 0:  # ROOT: where `workflow` is a package

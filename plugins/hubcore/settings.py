@@ -122,6 +122,9 @@ DEFAULTS = {
     "RENDER_IN_PARALLEL_FROM": 50,
     # Rebuilds skip pages whose inputs are unchanged since the last complete build (plugins/incremental).
     "INCREMENTAL_OUTPUT": True,
+    # A build into a new folder copies from this one (where the last build's files now are) each file it would
+    # make the same, instead of making it again: `./dev publish` builds into a staging folder (incremental).
+    "INCREMENTAL_FROM": "",
     # Content files: a warning above LARGE_CONTENT_BYTES (slow pages and feeds), an error above MAX_CONTENT_BYTES
     # (the file is not read: a 50 MB paste would take minutes and gigabytes to build).
     "LARGE_CONTENT_BYTES": 500_000,

@@ -3,9 +3,11 @@
 A page's bytes depend on two things:
 
 - the site: settings, theme (templates and catalogs), plugin code, library
-  versions, today's date (scheduled updates), the findings, and every
-  document's *shape*: what other pages show of it (URL, title, date, summary,
-  metadata, feature image, translations), but not its body;
+  versions, the directory, and every document's *shape*: what other pages show
+  of it (URL, status, title, date, summary, metadata, feature image,
+  translations), but not its body. Not the day: a scheduled update comes out by
+  its status, which is in its shape, so a build on another day (a deploy from
+  CI's caches) renders only what changed;
 - the page itself: what its writer passed in (the update, the list of updates
   on this page, the entry), and the body of the one document it shows whole
   (`SHOWN_WHOLE`). A list shows its updates' shapes, never their bodies.
@@ -156,7 +158,6 @@ def site(context, settings, docs):
         describe({k: v for k, v in settings.items() if k != state.KEY}),  # the build's state is no setting
         files([settings["THEME"], *settings["PLUGIN_PATHS"]]),
         describe({name: importlib.metadata.version(name) for name in LIBRARIES}),
-        dt.datetime.now(dt.timezone.utc).date().isoformat(),
         describe(context.get("HUB_DIRECTORY", {})),
         *sorted(describe.shape(doc) for doc in docs),
     ]

@@ -5,16 +5,24 @@ A file is up to date when its digest is the same and the file on disk is still
 the one that build left (a file removed, replaced or touched since is made
 again). The manifest is saved only when a build completes, so an interrupted
 build makes its pages again next time.
+
+A build into a new folder (`./dev publish` builds into a staging folder, then
+swaps it in) can start from the folder where the last build's files now are
+(`INCREMENTAL_FROM`): a file that would be made the same is linked from there,
+with its date, instead of being made again.
 """
 
 import json
 import os
+import shutil
 
 
 class Manifest:
-    def __init__(self, path, output_path):
+    def __init__(self, path, output_path, earlier=""):
         self.path = path
         self.output_path = output_path
+        self.earlier = earlier  # where the last build's files are now, when not in output_path
+        self.folders = set()  # the folders files were taken into
         last = self._load()
         self.previous, self.previous_input = last.get("files", {}), last.get("input")
         self.current, self.input = {}, None
@@ -47,9 +55,46 @@ class Manifest:
         input was this build's); it is then kept, as it is, in this build's manifest."""
         name = self._name(target)
         entry = self.previous.get(name)
-        if entry is None or (key is not None and entry[0] != key) or entry[1:] != self._stamp(target):
+        if entry is None or (key is not None and entry[0] != key):
+            return False
+        if entry[1:] != self._stamp(target) and not self._take(name, target, entry[1:]):
             return False
         self.current[name] = entry
+        return True
+
+    def _take(self, name, target, stamp):
+        """Copy the last build's file `name` from where it is now into `target`, if it is still as that build left
+        it; whether it was."""
+        if not self.earlier:
+            return False
+        source = os.path.join(self.earlier, name)
+        if self._stamp(source) != stamp:
+            return False
+        folder = os.path.dirname(target)
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
+        # A link, not a copy: the same file, with its stamp. Nothing writes into a file taken so (the build takes
+        # what it would write the same), and the site in place is left whole when the new one is swapped in.
+        try:
+            os.link(source, target)
+        except FileExistsError:  # a file of an interrupted build, or one this build wrote: made again
+            return False
+        except OSError:  # another filesystem
+            shutil.copy2(source, target)
+        return self._stamp(target) == stamp
+
+    def take_folder(self, folder):
+        """The last build's `folder` (a search index), copied whole from where it is now, unless already here;
+        whether it is here."""
+        if os.path.isdir(folder):
+            return True
+        if not self.earlier:
+            return False
+        source = os.path.join(self.earlier, os.path.relpath(folder, self.output_path))
+        if not os.path.isdir(source):
+            return False
+        shutil.copytree(source, folder)
         return True
 
     def start_over(self):

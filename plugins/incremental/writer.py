@@ -84,7 +84,7 @@ class IncrementalWriter(OpeningWriter):
         cache = os.path.join(
             self.settings["CACHE_PATH"], f"output-{fingerprint.digest(os.path.abspath(output_path))[:12]}.json"
         )
-        self.manifest = Manifest(cache, output_path)
+        self.manifest = Manifest(cache, output_path, self.settings["INCREMENTAL_FROM"])
         state.of(self.settings).writer = self
         self.describe = fingerprint.Describer(self.settings)
         self.site_key = None
@@ -106,10 +106,9 @@ class IncrementalWriter(OpeningWriter):
                 self.pages_showing.setdefault(id(doc), []).append((name, template, context, args, kwargs))
         return super().write_file(name, Remembering(template, context, self), context, *args, **kwargs)
 
-    def rewrite(self, edited, generators):
+    def rewrite(self, edited):
         """The bodies of `edited` changed, and nothing else the site is made of (live.py checked): make again
-        their pages and what the generators that show bodies (`SHOWS_BODIES`: feeds, translation status)
-        write; every other file stays. The manifest is then the site's as it is now."""
+        the pages that show them whole. `finish_rewrite` then makes the rest; every other file stays."""
         self.edited = {id(doc) for doc in edited}
         self.forget_written()  # Pelican's guard against writing a file twice is per build
         self.manifest.start_over()
@@ -119,16 +118,28 @@ class IncrementalWriter(OpeningWriter):
             for doc in edited:
                 for name, template, context, args, kwargs in self.pages_showing.get(id(doc), ()):
                     self.write_file(name, template, context, *args, **kwargs)
+            self.settle()
+        except BaseException:
+            self._end_rewrite()
+            raise
+
+    def finish_rewrite(self, generators):
+        """After `rewrite`: what the generators that show bodies (`SHOWS_BODIES`: feeds, translation status)
+        write. The manifest is then the site's as it is now."""
+        try:
             for generator in generators:
                 if getattr(generator, "SHOWS_BODIES", False):
                     generator.generate_output(self)
             self.settle()
         finally:
-            self.edited = None
-            self.pages.drop()  # a page of a rewrite that failed half-way is not written after all
+            self._end_rewrite()
         documents = fingerprint.documents(generators[0].context)
         self.manifest.input = fingerprint.everything(self.site_key, documents)
         self.manifest.save()
+
+    def _end_rewrite(self):
+        self.edited = None
+        self.pages.drop()  # a page of a rewrite that failed half-way is not written after all
 
     def fresh(self, target, *inputs, documents=()):
         """Whether `target` already holds what `inputs` make, with the whole text of `documents` (the

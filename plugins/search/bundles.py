@@ -83,13 +83,13 @@ class Indexing:
         self.thread.join()
         return self.error
 
-    def cancel(self):
-        """Stop at once; what was made so far is removed by the next indexing, in its own thread."""
+    def stop(self):
+        """Stop at once, without waiting for the thread to end (`wait`); what was made so far is removed by the
+        next indexing, in its own thread."""
         with self.lock:
             self.cancelled = True
             if self.process is not None:
                 self.process.kill()
-        self.wait()
 
     def _index(self):
         try:

@@ -69,6 +69,8 @@ def start_index(generator, writer):
             pages.setdefault(doc.lang, []).append(doc.save_as)
     state.of(settings).pagefind_runs = bundles.plan(pages, settings["SEARCH_PAGES_PER_INDEX"])
     manifest = getattr(writer, "manifest", None)
+    if manifest is not None:  # a build into a new folder: the last index, to keep or to make again in part
+        manifest.take_folder(os.path.dirname(entry_file(settings)))
     if (
         manifest is not None
         and not manifest.changed_so_far()
@@ -107,9 +109,18 @@ def indexing(settings):
 
 def cancel_index(settings):
     """Stop an index being made (`./dev serve`: the site changed again meanwhile)."""
+    running = stop_index(settings)
+    if running is not None:
+        running.wait()
+
+
+def stop_index(settings):
+    """Tell an index being made to stop, without waiting for it to end; what was being made (to `wait()` for
+    before the next), or None."""
     running, state.of(settings).indexing = state.of(settings).indexing, None
     if running is not None:
-        running.cancel()
+        running.stop()
+    return running
 
 
 def finish_index(settings, manifest=None):

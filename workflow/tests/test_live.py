@@ -63,6 +63,14 @@ def site(workspace):
     built.stop()
 
 
+def taken(site, paths):
+    """What `./dev serve`'s builder does with edited files: take them, and once answered, follow."""
+    why = site.take(paths)
+    if why is None:
+        site.follow()
+    return why
+
+
 def test_an_edited_text_is_shown_in_place_and_the_site_is_what_a_cold_build_gives(workspace, site):
     before = stamps(workspace.output)
     # A new link too: what the source checks look at changes, the findings stay the same.
@@ -71,7 +79,9 @@ def test_an_edited_text_is_shown_in_place_and_the_site_is_what_a_cold_build_give
         "Second body.",
         "Second body, now with <b>more</b> in it, and [the first](/updates/first/).",
     )
-    assert site.take([path]) is None
+    assert site.take([path]) is None  # answered once its page is written: it can be served
+    assert "now with <b>more</b>" in (workspace.output / "updates/second/index.html").read_text(encoding="utf-8")
+    site.follow()  # then the feeds, the status data and the manifest
     assert tree(workspace.output) == workspace.cold()
     after = stamps(workspace.output)
     rewritten = sorted(name for name in after if after[name] != before[name] and not name.startswith("theme/"))
@@ -95,7 +105,7 @@ def test_after_edits_in_place_the_next_full_build_has_nothing_to_do(workspace, s
     # Each edit changes the body's links too: what the source checks look at (it is not what other pages show).
     once = "Second body, once, see [the first](/updates/first/)."
     for old, new in (("Second body.", once), (once, "Second body, twice, see [the third](/updates/third/).")):
-        assert site.take([workspace.edit("updates/en/second.md", old, new)]) is None
+        assert taken(site, [workspace.edit("updates/en/second.md", old, new)]) is None
     again = live.LiveSite.build(workspace.arguments)  # what serve's next builder does
     assert (again.writer.rendered, again.writer.same_input) == (0, True)
     assert tree(workspace.output) == workspace.cold()
@@ -108,7 +118,7 @@ def test_edits_while_the_index_is_made_give_the_index_a_cold_build_makes(workspa
     try:
         # The second edit comes while the index of the first is being made, which is then given up.
         for old, new in (("Second body.", "Second body, zebras."), ("Second body, zebras.", "Second body, yaks.")):
-            assert site.take([workspace.edit("updates/en/second.md", old, new)]) is None
+            assert taken(site, [workspace.edit("updates/en/second.md", old, new)]) is None
         while site.indexing():
             time.sleep(0.05)
         site.finish_indexing()
@@ -135,33 +145,35 @@ def test_edits_while_the_index_is_made_give_the_index_a_cold_build_makes(workspa
     ],
 )
 def test_other_changes_are_refused_with_the_reason(workspace, site, relative, old, new, why):
-    assert why in site.take([workspace.edit(relative, old, new)])
+    assert why in taken(site, [workspace.edit(relative, old, new)])
 
 
 def test_a_file_with_findings_is_taken_in_place_while_they_stay_the_same(workspace, site):
     edited = workspace.edit("updates/en/odd.md", "More text.", "More text, edited.")
-    assert site.take([edited]) is None
+    assert taken(site, [edited]) is None
     assert tree(workspace.output) == workspace.cold()
-    assert "findings changed" in site.take([workspace.edit("updates/en/odd.md", "Odd body", "A new line.\n\nOdd body")])
+    assert "findings changed" in taken(
+        site, [workspace.edit("updates/en/odd.md", "Odd body", "A new line.\n\nOdd body")]
+    )
 
 
 def test_a_finding_of_the_front_matter_with_a_code_the_source_checks_share_does_not_refuse_an_edit(workspace, site):
     assert any(f.code == "W-IMAGE-ALT" and f.path.endswith("no-alt.md") for f in site.settings["HUB_BUILD"].findings)
-    assert site.take([workspace.edit("updates/en/no-alt.md", "A picture.", "A picture, edited.")]) is None
+    assert taken(site, [workspace.edit("updates/en/no-alt.md", "A picture.", "A picture, edited.")]) is None
     assert tree(workspace.output) == workspace.cold()
 
 
 def test_a_temporary_file_gone_by_then_is_passed_over(workspace, site):
     gone = workspace.content / "updates/en/sedAb12Cd"  # `sed -i` writes one, then renames it over the file
     edited = workspace.edit("updates/en/second.md", "Second body.", "Second body, by sed.")
-    assert site.take([gone, edited]) is None
+    assert taken(site, [gone, edited]) is None
     (workspace.content / "updates/en/second.md").unlink()
-    assert "removed" in site.take([workspace.content / "updates/en/second.md"])
+    assert "removed" in taken(site, [workspace.content / "updates/en/second.md"])
 
 
 def test_a_new_file_is_refused(workspace, site):
     write_files(workspace.content, {"updates/en/fifth.md": "---\ntitle: Fifth\ndate: 2021-08-01\n---\nFifth.\n"})
-    assert "not one of the built updates" in site.take([workspace.content / "updates/en/fifth.md"])
+    assert "not one of the built updates" in taken(site, [workspace.content / "updates/en/fifth.md"])
 
 
 def test_serve_takes_text_edits_in_a_builder_process_and_starts_another_for_the_rest(workspace):

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, write_files
+from conftest import ROOT, stamps, tree, write_files
 from workflow.content import WorkflowError
 from workflow.publish import (
     SYS_RENAMEAT2,
@@ -37,6 +37,30 @@ def test_publish_builds_strictly_and_never_leaves_a_half_written_site(tmp_path):
         publish(ROOT / "publishconf.py", output, content)
     assert (output / "updates/a/index.html").is_file() and not (output / "updates/b").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]  # no staging folder left
+
+
+def test_a_publish_copies_from_the_site_in_place_the_pages_it_would_make_the_same(tmp_path):
+    """The staging folder starts empty, yet only what an edit changed is made again: the rest is copied from the
+    published site, with its date (a deploy uploads only what changed). The site is what a cold publish gives."""
+    content, output = tmp_path / "content", tmp_path / "output"
+    update = "---\ntitle: U{n}\ndate: 2021-01-0{n}\ntags: [data]\nsummary: Summary {n}.\n---\n{text}\n"
+    write_files(content, {f"updates/en/u{n}.md": update.format(n=n, text=f"Text {n}.") for n in range(1, 5)})
+    publish(ROOT / "publishconf.py", output, content)
+    first = stamps(output)
+    write_files(content, {"updates/en/u2.md": update.format(n=2, text="Text 2, edited.")})
+    publish(ROOT / "publishconf.py", output, content)
+    again = stamps(output)
+    made_again = {name for name, stamp in again.items() if first.get(name) != stamp}
+    assert "updates/u2/index.html" in made_again and "pagefind/pagefind-entry.json" in made_again
+    assert {"updates/u1/index.html", "updates/u3/index.html", "index.html", "tags/data/index.html"}.isdisjoint(
+        made_again
+    )
+    assert tree(output) == tree(publish(ROOT / "publishconf.py", tmp_path / "cold", content))
+
+    (content / "updates/en/u4.md").unlink()  # every list changes; the update's page is gone
+    publish(ROOT / "publishconf.py", output, content)
+    assert not (output / "updates/u4").exists()
+    assert tree(output) == tree(publish(ROOT / "publishconf.py", tmp_path / "cold", content))
 
 
 def test_deploy_to_a_folder_replaces_its_content(tmp_path):
