@@ -17,7 +17,7 @@ text too short to judge, it names none.
   another gets `W-LANG-MISMATCH`; what the file says wins.
 
 The model restricted to the site's languages is kept beside the installed
-package (model_folder), so a build loads it in a tenth of the time the
+package (hubcore.kept), so a build loads it in a tenth of the time the
 package's compressed model takes; the detection travels in the metadata, so
 the reader cache spares it on unchanged files.
 """
@@ -25,7 +25,6 @@ the reader cache spares it on unchanged files.
 import os
 import pickle
 import re
-import sys
 from dataclasses import dataclass
 
 import babel
@@ -33,7 +32,7 @@ import numpy
 import py3langid
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier, _load_model_file
 
-from hubcore import findings
+from hubcore import findings, kept
 
 # The body's start weighs most: an English post with a German title is English. Longer samples tell no better
 # on the archive, the seeds or the bench corpus, and cost more (tests/test_language.py holds the cases).
@@ -80,22 +79,8 @@ def identifier(settings):
     """py3langid's identifier for the site's languages and LANGUAGE_DETECTION_OTHERS, loaded once per process."""
     languages = tuple(sorted({*settings["LANGUAGES"], *settings["LANGUAGE_DETECTION_OTHERS"]}))
     if languages not in _identifiers:
-        _identifiers[languages] = load(languages, model_folder(settings["CACHE_PATH"]))
+        _identifiers[languages] = load(languages, kept.folder(settings["CACHE_PATH"]))
     return _identifiers[languages]
-
-
-def model_folder(cache_folder):
-    """Where the restricted model is kept: beside the installed package in a virtual environment (`.venv`), so a
-    build that starts without its caches (CI, `./dev clean`) does not make it again, else in the cache."""
-    if sys.prefix != sys.base_prefix:
-        folder = os.path.join(sys.prefix, "share", "open-mapping-hub")
-        try:
-            os.makedirs(folder, exist_ok=True)
-            if os.access(folder, os.W_OK):
-                return folder
-        except OSError:
-            pass
-    return cache_folder
 
 
 def load(languages, folder):

@@ -7,9 +7,9 @@ point of view). pyshp reads it straight from
 the zip; the package's own code (which would import shapely) is never imported, and nothing is downloaded.
 
 Each country is projected with Equal Earth (an equal-area projection: a shade covers as much of the map as the
-country covers of the world) onto a fine grid of integers and thinned a first time. That grid is kept in the
-cache folder under the package's version, so later builds only load it. Every map is drawn from it: the world at
-MAP_SIMPLIFY_TOLERANCE, a locator map cropped to a country's region.
+country covers of the world) onto a fine grid of integers and thinned a first time. That grid is kept beside the
+package (hubcore.kept) under its version, so later builds only load it, caches or not. Every map is drawn from
+it: the world at MAP_SIMPLIFY_TOLERANCE, a locator map cropped to a country's region.
 """
 
 import functools
@@ -184,10 +184,10 @@ def prepare(archive):
     return countries
 
 
-def load(cache_path):
-    """The prepared grid: from the cache folder when a build made it for this package version already."""
+def load(folder):
+    """The prepared grid: from `folder` once a build made it there for this package version."""
     archive, version = source()
-    path = os.path.join(cache_path, "maps", f"countries-{version}-{FORMAT}.json")
+    path = os.path.join(folder, "maps", f"countries-{version}-{FORMAT}.json")
     try:
         with open(path, encoding="utf-8") as handle:
             return {code: [list(map(tuple, ring)) for ring in rings] for code, rings in json.load(handle).items()}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from jinja2 import pass_context
 from pelican import signals
 
-from hubcore import findings, plugin, updates
+from hubcore import findings, kept, plugin, updates
 from hubcore.errors import SettingsError
 from hubcore.settings import apply_defaults
 
@@ -73,7 +73,7 @@ def countries(settings):
 
 
 def grid(settings):
-    return made(("grid", geometry.source()[1]), lambda: geometry.load(settings["CACHE_PATH"]))
+    return made(("grid", geometry.source()[1]), lambda: geometry.load(kept.folder(settings["CACHE_PATH"])))
 
 
 def report_unknown(generators):
