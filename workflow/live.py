@@ -74,6 +74,7 @@ class LiveSite:
         self.day = today()
         self._known = None
         self.stopped_index = None  # the search index an edit stopped, whose thread `follow` waits for
+        self.documents = None  # the built documents by their file's absolute path
         # The content files the build saw: a changed file that is neither there nor here any more was an editor's
         # temporary file (saved, then renamed over the update).
         self.files = {os.path.join(folder, name) for folder, _, names in os.walk(settings["PATH"]) for name in names}
@@ -117,7 +118,9 @@ class LiveSite:
         """Show the edited files' new text; None once done, else why it cannot be done in place."""
         if today() != self.day:
             return "a new day (scheduled updates)"
-        documents = {os.path.abspath(doc.source_path): doc for doc in fingerprint.documents(self.context)}
+        if self.documents is None:  # an edit in place keeps every document, and its path
+            self.documents = {os.path.abspath(doc.source_path): doc for doc in fingerprint.documents(self.context)}
+        documents = self.documents
         edited = []
         for path in map(os.path.abspath, paths):
             doc = documents.get(path)

@@ -17,13 +17,12 @@ written, with which digest) is this process's, done once the workers succeed.
 """
 
 import gc
-import logging
 import multiprocessing
 import os
 import pickle
 import traceback
 
-logger = logging.getLogger(__name__)
+from .read_ahead import plain_logging
 
 
 class Later(str):
@@ -121,9 +120,7 @@ def in_workers(pages, workers):
 
 def work(pages, sending):
     """A worker: render its pages, then send None, or the page that failed and why."""
-    for handler_logger in (logging.getLogger(), logging.getLogger("pelican")):
-        # The parent's handlers may have been locked by one of its other threads when it forked.
-        handler_logger.handlers = [logging.StreamHandler()]
+    plain_logging()
     path = None
     try:
         for page in pages:

@@ -33,6 +33,14 @@ class Build:
         self.__init__(**keep)
 
 
+def settle_pages(settings):
+    """Every page the run's writer was given is on disk: the engine's renders them later, in several processes
+    (engine/parallel.py), and the run's last steps (its report, which may stop it; its manifest) come after."""
+    writer = of(settings).writer
+    if writer is not None:
+        writer.settle()
+
+
 def of(settings):
     """The build's state (made at its first use). `settings` may be the build's settings or a context made from
     them: both hold the one object."""

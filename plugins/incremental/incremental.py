@@ -26,7 +26,7 @@ def finish(pelican):
     """The build completed: what it wrote is the next build's starting point."""
     writer = state.of(pelican.settings).writer
     if writer is not None:
-        writer.settle()  # the pages still waiting to be rendered (engine/parallel.py), before they count as made
+        state.settle_pages(pelican.settings)  # before the pages count as made
         writer.manifest.save()
         logger.info("%d pages rendered, %d unchanged since the last build", writer.rendered, writer.kept)
 

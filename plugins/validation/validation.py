@@ -71,6 +71,7 @@ def known_urls(settings, update_docs):
 
 def finish(pelican):
     settings = pelican.settings
+    state.settle_pages(settings)  # a strict failure below stops the run: its pages are written first
     items = [f for f in findings.collected(settings) if f.code not in settings["VALIDATION_IGNORE"]]
     content_dir = os.path.relpath(settings["PATH"]).replace(os.sep, "/")
     try:
