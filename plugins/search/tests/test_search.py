@@ -55,16 +55,17 @@ def assert_index_of_whole_site(output, whole):
     assert whole == made
 
 
-def test_the_runs_take_at_most_the_limit_and_share_what_fits():
+def test_the_runs_take_at_most_the_limit_and_each_language_its_own():
     pages = {"en": ["e1", "e3", "e2", "e4", "e5"], "es": ["s1", "s2"], "fr": ["f1"], "pt": []}
     runs = bundles.plan(pages, 3)
     assert [(run.bundle, run.pages) for run in runs] == [
         ("", ["e1", "e2", "e3"]),
-        ("", ["s1", "s2", "f1"]),
+        ("", ["s1", "s2"]),
+        ("", ["f1"]),
         ("en-2", ["e4", "e5"]),
     ]
     assert bundles.merged_bundles(runs, "en") == ["en-2"] and bundles.merged_bundles(runs, "es") == []
-    assert [run.pages for run in bundles.plan(pages, 10)] == [["e1", "e2", "e3", "e4", "e5", "s1", "s2", "f1"]]
+    assert [run.pages for run in bundles.plan(pages, 10)] == [["e1", "e2", "e3", "e4", "e5"], ["s1", "s2"], ["f1"]]
     assert bundles.plan({}, 10) == []
 
 
