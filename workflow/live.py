@@ -141,9 +141,9 @@ class LiveSite:
     def follow(self):
         """After the answer to `take`, what its edit changes beyond the pages that show it: the files of the
         generators that show bodies (feeds, translation status), the manifest, then the search index."""
-        self.writer.finish_rewrite(self.generators)
-        if self.stopped_index is not None:
+        if self.stopped_index is not None:  # its thread ended before any rendering process is forked
             self.stopped_index.wait()
+        self.writer.finish_rewrite(self.generators)
         if self.settings["SEARCH_INDEX"]:
             self.writer.manifest.forget(search.entry_file(self.settings))
             search.begin_index(self.settings)
@@ -242,8 +242,8 @@ def work(root, connection, arguments=SETTINGS, quiet=False):
 
 
 def take_edits(site, connection):
-    """Take each batch of edited files the serving process sends, answering with None (done in place) or why
-    not; the search index is made between batches."""
+    """Take each batch of edited files the serving process sends, answering with None (its pages written in
+    place) or why not; then what follows an edit (`follow`), and the search index between batches."""
     while True:
         while site is not None and site.indexing() and not connection.poll(0.2):
             pass

@@ -4,9 +4,9 @@ An update appears on its language's home and year pages and on the page of each
 of its tags, people, partners and countries: Pelican renders its card on each.
 A card is made from the update, the page's language and site URL, and the
 card's arguments alone (theme/templates/partials/list/cards.html), so
-`card_once` keeps the first one made for the rest of the run. Without the
-engine the template makes every card itself (tests/test_engine.py: the same
-bytes).
+`card_once` keeps the first one made for the rest of the run, in each process
+that renders pages (engine/parallel.py). Without the engine the template makes
+every card itself (tests/test_engine.py: the same bytes).
 """
 
 from jinja2 import pass_context

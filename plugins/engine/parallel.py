@@ -1,19 +1,28 @@
 """Pages rendered in several processes.
 
-Rendering templates is half of a cold build, and Pelican does it on one core.
+Rendering templates is much of a cold build, and Pelican does it on one core.
 Here the writer hands each page's template and context to `Pages` instead of
-rendering it (`Later`); Pelican goes on with the next page, and `content_written`
-is sent as usual. Every RENDER_BATCH pages, and whenever a plugin needs the
-files on disk (`settle`), the waiting pages are rendered: this process renders
-every RENDER_PROCESSES-th one and forked workers the others, each writing its
-own files. A worker has the whole site as it was when it was forked, so nothing
-is pickled but a failure. Each page is rendered from the same template and
-context whatever the number of processes, so the files are the same to the byte
-(tests/test_parallel.py builds with one and with two).
+rendering it (`Later`); Pelican goes on with the next page. Every RENDER_BATCH
+pages, and whenever the files must be on disk (`settle`: before Pagefind reads
+the update pages, before the run's report and manifest), the waiting pages are
+rendered: this process renders every RENDER_PROCESSES-th one and forked workers
+the others, each writing its own files. A worker has the whole site as it was
+when it was forked, so nothing is pickled but a failure. Each page is rendered
+from the same template and context whatever the number of processes, so the
+files are the same to the byte (tests/test_parallel.py builds with one and with
+two).
+
+So Pelican's `content_written` comes before its file is on disk: a handler may
+record the page (the sitemap does), not read or change the file. Pages still
+waiting when a run stops on an error are not written.
 
 What rendering a page changes in memory (a document's content worked out, a
 map projected) stays in its worker; the writer's bookkeeping (which files were
 written, with which digest) is this process's, done once the workers succeed.
+The workers may be forked while the search index is being made in another
+thread of this process (plugins/search): that thread only waits for Pagefind and
+links files, and holds nothing rendering takes (CPython makes the import and
+logging locks anew in a forked child).
 """
 
 import gc
@@ -25,14 +34,12 @@ import traceback
 from .read_ahead import plain_logging
 
 
-class Later(str):
-    """What rendering a page gives when a worker renders it: no text yet, but the template and the context to
-    render it from."""
+class Later:
+    """What rendering a page gives when it is rendered later: no text yet (a file that is given it to write
+    refuses it), but the template and the context to render it from."""
 
-    def __new__(cls, template, localcontext, context):
-        later = super().__new__(cls)
-        later.template, later.localcontext, later.context = template, localcontext, context
-        return later
+    def __init__(self, template, localcontext, context):
+        self.template, self.localcontext, self.context = template, localcontext, context
 
     def render(self):
         # Pelican points its shared context at the page's site URL right before rendering it (relative URLs):
@@ -92,26 +99,28 @@ def in_workers(pages, workers):
     from the n-th on."""
     context = multiprocessing.get_context("fork")
     started = []
-    gc.freeze()  # the workers' collector leaves the build's objects alone: their memory stays shared
     try:
-        for share in range(1, workers):
-            receiving, sending = context.Pipe(duplex=False)
-            worker = context.Process(target=work, args=(pages[share::workers], sending), daemon=True)
-            worker.start()
-            sending.close()
-            started.append((worker, receiving))
-    finally:
-        gc.unfreeze()
-    try:
+        gc.freeze()  # the workers' collector leaves the build's objects alone: their memory stays shared
+        try:
+            for share in range(1, workers):
+                receiving, sending = context.Pipe(duplex=False)
+                worker = context.Process(target=work, args=(pages[share::workers], sending), daemon=True)
+                started.append((worker, receiving))
+                worker.start()
+                sending.close()
+        finally:
+            gc.unfreeze()
         render(pages[0::workers])
         failures = [outcome(worker, receiving) for worker, receiving in started]
     except BaseException:
         for worker, _ in started:
-            worker.terminate()
+            if worker.pid is not None:
+                worker.terminate()
         raise
     finally:
         for worker, receiving in started:
-            worker.join()
+            if worker.pid is not None:
+                worker.join()
             receiving.close()
     for failure in failures:
         if failure is not None:
@@ -127,6 +136,7 @@ def work(pages, sending):
             path = page[0]
             render([page])
     except BaseException as error:  # noqa: BLE001 -- whatever it is, the parent raises it
+        error.add_note(f"while rendering {path}")
         try:
             pickled = pickle.dumps(error)
         except Exception:  # noqa: BLE001 -- an error that cannot travel travels as its text

@@ -9,7 +9,6 @@ processes (parallel.py), and `settle` puts them on disk.
 """
 
 import logging
-import os
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
@@ -51,7 +50,7 @@ class OpeningWriter(Writer):
                     f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
                 )
             logger.info('Skipping "%s", not overwriting', filename)
-            return open(os.devnull, "w", encoding=encoding)
+            return Discarded()
         if filename in self._written_files:
             if not override:
                 raise FileOverwriteFailedError(
@@ -63,3 +62,16 @@ class OpeningWriter(Writer):
             self._overridden_files.add(filename)
         self._written_files.add(filename)
         return self.open_file(filename, encoding)
+
+
+class Discarded:
+    """Where a page Pelican skips goes (its `os.devnull`): its text, or the page it would have rendered later."""
+
+    def write(self, text):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, trace):
+        return None

@@ -1,5 +1,6 @@
 """Files the plugins write themselves (feeds, sitemap, robots.txt, redirects)."""
 
+import contextlib
 import os
 
 from .errors import WriteError
@@ -15,11 +16,17 @@ def write_if_changed(path, text):
                 return False
     except OSError:
         pass
+    # A new file in its place, not the old one written over: the old one may be a link to the same file in the
+    # site in place (`./dev publish` links the pages it would make the same, plugins/incremental/manifest.py).
+    temporary = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as handle:
+        with open(temporary, "wb") as handle:
             handle.write(data)
+        os.replace(temporary, path)
     except OSError as error:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
         # The machine's problem (a full disk, no permission), not the content's: one line and the build stops.
         raise WriteError(f"cannot write {path}: {error.strerror or error}") from None
     return True

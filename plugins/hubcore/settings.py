@@ -122,7 +122,7 @@ DEFAULTS = {
     "RENDER_IN_PARALLEL_FROM": 50,
     # Rebuilds skip pages whose inputs are unchanged since the last complete build (plugins/incremental).
     "INCREMENTAL_OUTPUT": True,
-    # A build into a new folder copies from this one (where the last build's files now are) each file it would
+    # A build into a new folder links from this one (where the last build's files now are) each file it would
     # make the same, instead of making it again: `./dev publish` builds into a staging folder (incremental).
     "INCREMENTAL_FROM": "",
     # Content files: a warning above LARGE_CONTENT_BYTES (slow pages and feeds), an error above MAX_CONTENT_BYTES
@@ -265,9 +265,20 @@ def check(settings):
         raise SettingsError(
             f"TIMEZONE {settings.get('TIMEZONE')!r} is not a time zone (such as 'UTC' or 'America/Bogota')"
         ) from None
-    for name in ("LARGE_CONTENT_BYTES", "MAX_CONTENT_BYTES", "FEED_CONTENT_MAX_BYTES", "MARKDOWN_SECONDS"):
+    for name in (
+        "LARGE_CONTENT_BYTES",
+        "MAX_CONTENT_BYTES",
+        "FEED_CONTENT_MAX_BYTES",
+        "MARKDOWN_SECONDS",
+        "READ_IN_PARALLEL_FROM",
+        "RENDER_BATCH",
+        "RENDER_IN_PARALLEL_FROM",
+    ):
         if not isinstance(settings[name], int) or settings[name] < 1:
             raise SettingsError(f"{name} must be a whole number, 1 or more")
+    for name in ("READ_PROCESSES", "RENDER_PROCESSES"):
+        if not isinstance(settings[name], int) or settings[name] < 0:
+            raise SettingsError(f"{name} must be a whole number of processes (0: one per core)")
     if settings["VALIDATION_FORMAT"] not in ("human", "github", "json"):
         raise SettingsError("VALIDATION_FORMAT must be 'human', 'github' or 'json'")
     if settings["UNTRANSLATED_UPDATES"] not in ("own", "section", "mixed"):

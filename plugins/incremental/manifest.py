@@ -63,7 +63,7 @@ class Manifest:
         return True
 
     def _take(self, name, target, stamp):
-        """Copy the last build's file `name` from where it is now into `target`, if it is still as that build left
+        """Link the last build's file `name` from where it is now as `target`, if it is still as that build left
         it; whether it was."""
         if not self.earlier:
             return False

@@ -13,8 +13,7 @@ bundles of their own, `pagefind/<lang>-2/`..., that its search page merges
 When there are several runs, each reads a folder of hard links to its pages
 (copies where links cannot be made): the pages keep their paths, so Pagefind
 gives them the site's URLs. A run whose pages have the same bytes as when it
-last ran is not run again (the bench site at 10,000 updates has ten runs, at
-1,000 four).
+last ran is not run again.
 """
 
 import filecmp

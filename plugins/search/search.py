@@ -60,9 +60,7 @@ def start_index(generator, writer):
     settings = generator.settings
     if not settings["SEARCH_INDEX"]:
         return
-    settle = getattr(writer, "settle", None)  # a writer that renders pages later (the engine's) puts them on disk
-    if settle is not None:
-        settle()
+    state.settle_pages(settings)  # Pagefind reads them from disk
     pages = {}
     for doc in updates.every_status(generator):
         if doc.save_as:

@@ -1,13 +1,17 @@
 """Pages rendered in several processes: the same files and findings as one process gives, and a worker's failure
 raised here."""
 
+import os
+
 import pytest
 from jinja2 import Environment
+from pelican.settings import read_settings
 
-from conftest import demo_and_archive, run_pelican, tree
+from conftest import ROOT, demo_and_archive, run_pelican, tree, write_files
 from engine import parallel
 from hubcore import files
-from hubcore.settings import DEFAULTS
+from hubcore.settings import DEFAULTS, SettingsError, check
+from incremental.tests.test_incremental import FILES
 
 
 def build(content, output, processes):
@@ -19,6 +23,18 @@ def build(content, output, processes):
         RENDER_IN_PARALLEL_FROM=1,
         RENDER_BATCH=97,  # several batches, one cut in the middle of a list's pages
     )
+
+
+def test_with_relative_urls_each_page_rendered_later_links_from_its_own_depth(tmp_path):
+    """Pelican points the documents at the page's site URL right before rendering it: a page rendered later in a
+    worker does the same, so its links are its own and not those of the page queued last."""
+    write_files(tmp_path / "content", FILES)
+    one = run_pelican(tmp_path / "content", tmp_path / "one", RELATIVE_URLS=True, RENDER_PROCESSES=1)
+    two = run_pelican(
+        tmp_path / "content", tmp_path / "two", RELATIVE_URLS=True, RENDER_PROCESSES=2, RENDER_IN_PARALLEL_FROM=1
+    )
+    assert 'href="../../tags/floods/"' in one.page("/updates/first/")
+    assert tree(two.output) == tree(one.output)
 
 
 def test_the_demo_and_the_archive_sample_are_the_same_to_the_byte_in_one_process_and_in_two(tmp_path):
@@ -33,7 +49,8 @@ def test_the_demo_and_the_archive_sample_are_the_same_to_the_byte_in_one_process
 
 def pages_of(tmp_path, texts):
     environment = Environment()
-    template = environment.from_string("{{ greeting }}, {{ 100 // n }}")
+    environment.globals["pid"] = os.getpid
+    template = environment.from_string("{{ greeting }}, {{ 100 // n }}<!-- {{ pid() }} -->")
     return [
         (
             str(tmp_path / f"page-{n}.html"),
@@ -56,13 +73,11 @@ def settled(pages, processes):
 def test_workers_write_every_page_and_each_is_reported_written_in_order(tmp_path):
     pages = pages_of(tmp_path, ["Hello", "Hola", "Bonjour", "Olá", "Salut"])
     assert settled(pages, 3) == [path for path, _, _ in pages]
-    assert [open(path, encoding="utf-8").read() for path, _, _ in pages] == [
-        "Hello, 100",
-        "Hola, 50",
-        "Bonjour, 33",
-        "Olá, 25",
-        "Salut, 20",
-    ]
+    texts = [open(path, encoding="utf-8").read().split("<!-- ") for path, _, _ in pages]
+    assert [text for text, _ in texts] == ["Hello, 100", "Hola, 50", "Bonjour, 33", "Olá, 25", "Salut, 20"]
+    # This process renders the first page and every third after it; a worker of its own each other share.
+    by = [int(pid.rstrip(" ->")) for _, pid in texts]
+    assert by[0] == by[3] == os.getpid() and len({by[1], by[2], by[0]}) == 3 and by[4] == by[1]
 
 
 def test_a_workers_error_is_raised_here_as_it_was_and_no_page_counts_as_written(tmp_path):
@@ -97,4 +112,23 @@ def test_an_error_that_cannot_travel_is_raised_as_its_text_naming_the_page(tmp_p
 def test_one_process_renders_here_without_forking(tmp_path):
     pages = pages_of(tmp_path, ["x", "y"])
     assert settled(pages, 1) == [path for path, _, _ in pages]
-    assert open(pages[1][0], encoding="utf-8").read() == "y, 50"
+    assert open(pages[1][0], encoding="utf-8").read() == f"y, 50<!-- {os.getpid()} -->"
+
+
+def test_a_workers_error_names_the_page_it_was_rendering(tmp_path):
+    pages = pages_of(tmp_path, ["a", "b"])
+    pages[1][1].localcontext["n"] = 0
+    with pytest.raises(ZeroDivisionError) as raised:
+        settled(pages, 2)
+    assert raised.value.__notes__ == [f"while rendering {pages[1][0]}"]
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [("RENDER_PROCESSES", -1), ("RENDER_BATCH", 0), ("RENDER_IN_PARALLEL_FROM", 0), ("READ_PROCESSES", "2")],
+)
+def test_settings_that_cannot_say_how_many_processes_or_pages_are_refused(name, value):
+    settings = {**DEFAULTS, **read_settings(str(ROOT / "pelicanconf.py"))}
+    check(settings)
+    with pytest.raises(SettingsError, match=name):
+        check({**settings, name: value})

@@ -1,0 +1,70 @@
+"""What each speed choice buys on its own: cold builds of the bench corpus, all choices on, and each one off.
+
+    .venv/bin/python -m bench.changes [--size 1000] [--rounds 3]
+
+The variants run interleaved, round after round, so that the machine's noise
+falls on all alike; the medians are compared with all on. A choice is switched
+off from outside the code: a setting, or a module's function replaced before
+Pelican starts. Run `./dev bench` first (it makes the corpus in `.bench/`).
+"""
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+START = "import runpy, sys; sys.argv = ['pelican'] + sys.argv[1:]; sys.path.insert(0, 'plugins'); {off}; "
+START += "runpy.run_module('pelican', run_name='__main__')"
+VARIANTS = {  # name: (code run before Pelican, Pelican's extra arguments)
+    "all on": ("pass", []),
+    "pages rendered in one process": ("pass", ["-e", "RENDER_PROCESSES=1"]),
+    # The global the engine installs, calling the card's macro each time.
+    "every card made on each list": (
+        "import engine.fragments as f, jinja2; f.card_once = jinja2.pass_context(lambda c, card, *a: card(*a))",
+        [],
+    ),
+    "maps' grid made again": (
+        "import glob, os; from hubcore import kept; "
+        "[os.remove(p) for p in glob.glob(os.path.join(kept.folder('cache'), 'maps', '*.json'))]",
+        [],
+    ),
+}
+
+
+def cold_build(content, scratch, off, extra):
+    for folder in ("output", "cache"):
+        shutil.rmtree(scratch / folder, ignore_errors=True)
+    command = [sys.executable, "-c", START.format(off=off), str(content), "-o", str(scratch / "output")]
+    command += ["-s", "pelicanconf.py", "--cache-path", str(scratch / "cache"), *extra]
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", default="1000")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    content = ROOT / ".bench" / f"site-{args.size}" / "content"
+    if not content.is_dir():
+        raise SystemExit(f"no corpus at {content}: run `./dev bench --sizes {args.size}` first")
+    seconds = {name: [] for name in VARIANTS}
+    with tempfile.TemporaryDirectory() as scratch:
+        for _ in range(args.rounds):
+            for name, (off, extra) in VARIANTS.items():
+                seconds[name].append(cold_build(content, Path(scratch), off, extra))
+    base = statistics.median(seconds["all on"])
+    for name, values in seconds.items():
+        median = statistics.median(values)
+        runs = ", ".join(f"{value:.2f}" for value in values)
+        print(f"{name:32s} {median:6.2f} s  ({runs})  {median / base:.2f}x all on")
+
+
+if __name__ == "__main__":
+    main()
