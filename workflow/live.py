@@ -241,9 +241,14 @@ def work(root, connection, arguments=SETTINGS, quiet=False):
             site.stop()
 
 
+FOLLOW_AFTER = 0.5  # seconds without another save before the feeds, status and index of the edits are made
+
+
 def take_edits(site, connection):
     """Take each batch of edited files the serving process sends, answering with None (its pages written in
-    place) or why not; then what follows an edit (`follow`), and the search index between batches."""
+    place) or why not. What follows (`follow`) waits until no batch came for FOLLOW_AFTER seconds, and then
+    follows all of them at once: a save right after another is shown without waiting for the first's feeds.
+    The search index is made between batches."""
     while True:
         while site is not None and site.indexing() and not connection.poll(0.2):
             pass
@@ -262,6 +267,8 @@ def take_edits(site, connection):
         connection.send(why)
         if why:
             break
+        if connection.poll(FOLLOW_AFTER):
+            continue
         try:
             site.follow()
         except Exception as error:  # noqa: BLE001  (this builder ends: the serving process starts a full build)

@@ -108,8 +108,9 @@ class IncrementalWriter(OpeningWriter):
 
     def rewrite(self, edited):
         """The bodies of `edited` changed, and nothing else the site is made of (live.py checked): make again
-        the pages that show them whole. `finish_rewrite` then makes the rest; every other file stays."""
-        self.edited = {id(doc) for doc in edited}
+        the pages that show them whole. `finish_rewrite` then makes the rest, for every rewrite since the last
+        one it made; every other file stays."""
+        self.edited = (self.edited or set()) | {id(doc) for doc in edited}
         self.forget_written()  # Pelican's guard against writing a file twice is per build
         self.manifest.start_over()
         self.same_input, self.rendered, self.kept = False, 0, 0

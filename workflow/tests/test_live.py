@@ -101,6 +101,16 @@ def test_an_edited_text_is_shown_in_place_and_the_site_is_what_a_cold_build_give
     assert not any(name.startswith("feeds/tags/data") for name in rewritten)
 
 
+def test_saves_in_a_row_are_each_shown_at_once_and_followed_together(workspace, site):
+    """A save right after another is taken before the first one's feeds are made again: one `follow` then
+    makes them for both, the site a cold build of both edits gives."""
+    assert site.take([workspace.edit("updates/en/second.md", "Second body.", "Second body, zebras.")]) is None
+    assert site.take([workspace.edit("updates/en/third.md", "Third body.", "Third body, yaks.")]) is None
+    assert "yaks" in (workspace.output / "updates/third/index.html").read_text(encoding="utf-8")
+    site.follow()
+    assert tree(workspace.output) == workspace.cold()
+
+
 def test_after_edits_in_place_the_next_full_build_has_nothing_to_do(workspace, site):
     # Each edit changes the body's links too: what the source checks look at (it is not what other pages show).
     once = "Second body, once, see [the first](/updates/first/)."
