@@ -134,7 +134,8 @@ class LiveSite:
             if why:
                 return f"{doc.relative_source_path}: {why}"
             edited.append(doc)
-        self.stopped_index = search.stop_index(self.settings)
+        # An index stopped by an earlier save not yet followed is still the one to wait for.
+        self.stopped_index = search.stop_index(self.settings) or self.stopped_index
         self.writer.rewrite(edited)
         return None
 
@@ -143,6 +144,7 @@ class LiveSite:
         generators that show bodies (feeds, translation status), the manifest, then the search index."""
         if self.stopped_index is not None:  # its thread ended before any rendering process is forked
             self.stopped_index.wait()
+            self.stopped_index = None
         self.writer.finish_rewrite(self.generators)
         if self.settings["SEARCH_INDEX"]:
             self.writer.manifest.forget(search.entry_file(self.settings))

@@ -101,8 +101,8 @@ def swap_in(staging, target):
 
 
 def publish(settings_file, output, content=None, arguments=()):
-    """Build with `settings_file` (and Pelican's command-line `arguments`) into `output`; on failure `output` is
-    left as it was."""
+    """Build with `settings_file` (and Pelican's command-line `arguments`, other than `-e`, which this gives)
+    into `output`; on failure `output` is left as it was."""
     output = Path(output)
     staging = output.with_name(output.name + ".staging")
     shutil.rmtree(staging, ignore_errors=True)
