@@ -1,0 +1,67 @@
+"""Where a cold build's time goes: the moment each of Pelican's signals is sent, from the start of the process.
+
+    .venv/bin/python -m bench.phases [--size 1000]
+
+Reading ends at `article_generator_init` (the read-ahead runs at `generator_init`), the update pages are
+written by `article_writer_finalized`, the other pages and the wait for Pagefind end at `finalized`. Run
+`./dev bench` first (it makes the corpus in `.bench/`).
+"""
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SIGNALS = (
+    "initialized",
+    "get_generators",
+    "article_generator_init",
+    "article_generator_pretaxonomy",
+    "article_generator_finalized",
+    "all_generators_finalized",
+    "get_writer",
+    "article_writer_finalized",
+    "finalized",
+)
+TIMED = """
+import sys, time
+start = time.perf_counter()
+from pelican import main, signals
+
+def mark(name):
+    def handler(*args, **kwargs):
+        print(f"{time.perf_counter() - start:7.2f} s  {name}", file=sys.stderr)
+    return handler
+
+handlers = [mark(name) for name in NAMES]  # kept: blinker holds its receivers weakly
+for name, handler in zip(NAMES, handlers):
+    getattr(signals, name).connect(handler)
+sys.argv = ["pelican", *sys.argv[1:]]
+try:
+    main()
+finally:
+    print(f"{time.perf_counter() - start:7.2f} s  end", file=sys.stderr)
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", default="1000")
+    args = parser.parse_args()
+    content = ROOT / ".bench" / f"site-{args.size}" / "content"
+    if not content.is_dir():
+        raise SystemExit(f"no corpus at {content}: run `./dev bench --sizes {args.size}` first")
+    with tempfile.TemporaryDirectory() as scratch:
+        code = f"NAMES = {SIGNALS!r}\n{TIMED}"
+        command = [sys.executable, "-c", code, str(content), "-o", f"{scratch}/output", "-s", "pelicanconf.py"]
+        command += ["--cache-path", f"{scratch}/cache"]
+        done = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    print("\n".join(line for line in done.stderr.splitlines() if line.endswith(SIGNALS + ("end",))))
+    if done.returncode:
+        raise SystemExit(f"the build failed ({done.returncode})")
+
+
+if __name__ == "__main__":
+    main()
