@@ -32,7 +32,7 @@ import numpy
 import py3langid
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier, _load_model_file
 
-from hubcore import findings, kept
+from hubcore import files, findings, kept
 
 # The body's start weighs most: an English post with a German title is English. Longer samples tell no better
 # on the archive, the seeds or the bench corpus, and cost more (tests/test_language.py holds the cases).
@@ -92,11 +92,8 @@ def load(languages, folder):
             parts = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError):
         parts = restricted(languages)
-        os.makedirs(folder, exist_ok=True)
-        part = f"{path}.{os.getpid()}.part"  # the read-ahead's workers may each write it at once
-        with open(part, "wb") as handle:
-            pickle.dump(parts, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(part, path)  # never half a model for the next build
+        # The read-ahead's workers may each make it at once.
+        files.replace_whole(path, pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL))
     ptc, pc, classes, nextmove, row, output = parts
     return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
 

@@ -1,4 +1,4 @@
-"""Files the plugins write themselves (feeds, sitemap, robots.txt, redirects)."""
+"""Files the plugins write themselves (feeds, sitemap, robots.txt, redirects, what they keep in caches)."""
 
 import contextlib
 import os
@@ -16,17 +16,26 @@ def write_if_changed(path, text):
                 return False
     except OSError:
         pass
-    # A new file in its place, not the old one written over: the old one may be a link to the same file in the
-    # site in place (`./dev publish` links the pages it would make the same, plugins/incremental/manifest.py).
+    try:
+        replace_whole(path, data)
+    except OSError as error:
+        # The machine's problem (a full disk, no permission), not the content's: one line and the build stops.
+        raise WriteError(f"cannot write {path}: {error.strerror or error}") from None
+    return True
+
+
+def replace_whole(path, data):
+    """Put a file holding `data` (bytes) at `path`: written beside it under this process's name, then moved in
+    its place. Never half a file for a reader or the next build, even when several processes make it at once,
+    and never the old file written over: it may be a link to the same file in the site in place (`./dev publish`
+    links the pages it would make the same, plugins/incremental/manifest.py)."""
     temporary = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(temporary, "wb") as handle:
             handle.write(data)
         os.replace(temporary, path)
-    except OSError as error:
+    except OSError:
         with contextlib.suppress(OSError):
             os.remove(temporary)
-        # The machine's problem (a full disk, no permission), not the content's: one line and the build stops.
-        raise WriteError(f"cannot write {path}: {error.strerror or error}") from None
-    return True
+        raise

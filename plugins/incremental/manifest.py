@@ -16,6 +16,8 @@ import json
 import os
 import shutil
 
+from hubcore import files
+
 
 class Manifest:
     def __init__(self, path, output_path, earlier=""):
@@ -114,8 +116,6 @@ class Manifest:
         return any(self.previous.get(name) != entry for name, entry in self.current.items())
 
     def save(self):
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
-        temporary = f"{self.path}.tmp"
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump({"input": self.input, "files": self.current}, handle, sort_keys=True)
-        os.replace(temporary, self.path)
+        files.replace_whole(
+            self.path, json.dumps({"input": self.input, "files": self.current}, sort_keys=True).encode()
+        )

