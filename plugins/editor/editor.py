@@ -15,10 +15,9 @@ from html import escape
 from pathlib import Path
 
 import yaml
-from babel.messages.pofile import read_po
 from pelican import signals
 
-from hubcore import files, plugin
+from hubcore import files, plugin, state
 from hubcore.settings import SettingsError, apply_defaults
 
 from . import config
@@ -69,18 +68,13 @@ def bundle_files(modules):
 
 
 def words(settings):
-    """The preview's words in each language, from the theme's catalogs (English: the words themselves)."""
+    """The preview's words in each language, from the catalogs the i18n plugin compiled for this build (a word
+    without a translation, or a build without that plugin: the word itself)."""
+    catalogs = state.of(settings).catalogs
     table = {}
-    folder = Path(settings["THEME"]) / "translations"
-    for lang, record in settings["LANGUAGES"].items():
-        table[lang] = {word: word for word in WORDS}
-        path = folder / record["locale"] / "LC_MESSAGES" / "messages.po"
-        if path.is_file():
-            with open(path, "rb") as handle:
-                catalog = read_po(handle)
-            table[lang].update(
-                {word: catalog[word].string for word in WORDS if word in catalog and catalog[word].string}
-            )
+    for lang in settings["LANGUAGES"]:
+        catalog = catalogs.get(lang)
+        table[lang] = {word: catalog.gettext(word) if catalog else word for word in WORDS}
     return table
 
 

@@ -141,7 +141,9 @@ def card_tone(context, item):
 
 
 def prepare_environment(generator):
-    generator.env.globals.update(card_tone=card_tone)
+    # The tab icon's colour, for a data: URL, once per build rather than on every page.
+    icon = generator.settings["THEME_COLORS"]["light"]["accent"].replace("#", "%23")
+    generator.env.globals.update(card_tone=card_tone, ICON_COLOR=icon)
 
 
 SIGNAL_HANDLERS = {
