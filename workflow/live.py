@@ -20,7 +20,6 @@ settings change. A builder that refused an edit is not used again.
 
 import contextlib
 import datetime as dt
-import json
 import logging
 import os
 import signal
@@ -60,10 +59,7 @@ def reported(settings):
     """The findings of the build's run, less the ignored codes: what the validation plugin printed."""
     if settings is None:  # the settings were refused: there is no run
         return []
-    ignored = settings.get("VALIDATION_IGNORE", ())
-    items = [f for f in findings.collected(settings) if f.code not in ignored]
-    content_dir = os.path.relpath(settings["PATH"]).replace(os.sep, "/")
-    return json.loads(output.as_json(items, content_dir))["findings"]
+    return output.as_dicts(*output.shown(settings))
 
 
 class LiveSite:

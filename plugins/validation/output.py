@@ -1,6 +1,7 @@
 """The findings of a run as editors read them, as GitHub annotations, or as JSON."""
 
 import json
+import os
 from collections import Counter
 from itertools import groupby
 
@@ -51,23 +52,30 @@ def github(items, content_dir):
 
 def as_json(items, content_dir):
     return json.dumps(
-        {
-            "summary": summary(items),
-            "findings": [
-                {
-                    "file": f"{content_dir}/{f.path}",
-                    "line": f.line,
-                    "severity": f.severity,
-                    "code": f.code,
-                    "message": f.message,
-                    "hint": f.hint,
-                }
-                for f in ordered(items)
-            ],
-        },
-        ensure_ascii=False,
-        indent=1,
+        {"summary": summary(items), "findings": as_dicts(items, content_dir)}, ensure_ascii=False, indent=1
     )
+
+
+def as_dicts(items, content_dir):
+    """The findings in order, each as the JSON report gives it (`./dev serve`'s error dialog shows them)."""
+    return [
+        {
+            "file": f"{content_dir}/{f.path}",
+            "line": f.line,
+            "severity": f.severity,
+            "code": f.code,
+            "message": f.message,
+            "hint": f.hint,
+        }
+        for f in ordered(items)
+    ]
+
+
+def shown(settings):
+    """The run's findings less the ignored codes, and the content folder their paths are given from."""
+    ignored = settings.get("VALIDATION_IGNORE", ())  # `./dev serve` asks even of a run refused at its start
+    items = [f for f in findings.collected(settings) if f.code not in ignored]
+    return items, os.path.relpath(settings["PATH"]).replace(os.sep, "/")
 
 
 def escape_data(text):

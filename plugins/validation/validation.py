@@ -72,8 +72,7 @@ def known_urls(settings, update_docs):
 def finish(pelican):
     settings = pelican.settings
     state.settle_pages(settings)  # a strict failure below stops the run: its pages are written first
-    items = [f for f in findings.collected(settings) if f.code not in settings["VALIDATION_IGNORE"]]
-    content_dir = os.path.relpath(settings["PATH"]).replace(os.sep, "/")
+    items, content_dir = output.shown(settings)
     try:
         print(output.RENDER[settings["VALIDATION_FORMAT"]](items, content_dir), flush=True)
     except BrokenPipeError:  # `./dev check | head`: the reader has what they wanted; no traceback
