@@ -100,7 +100,11 @@ def in_workers(pages, workers):
     context = multiprocessing.get_context("fork")
     started = []
     try:
-        gc.freeze()  # the workers' collector leaves the build's objects alone: their memory stays shared
+        # The workers' collector leaves the build's objects alone, so their memory stays shared. Unfrozen, the
+        # objects go to the oldest generation, which is almost never collected (engine/speedups.py): the young
+        # garbage (a rendered page's cycles of Jinja contexts and macros) is collected first, or it would stay.
+        gc.collect(1)
+        gc.freeze()
         try:
             for share in range(1, workers):
                 receiving, sending = context.Pipe(duplex=False)
