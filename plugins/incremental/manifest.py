@@ -79,16 +79,14 @@ class Manifest:
         # A link, not a copy: the same file, with its stamp. Nothing writes into a file taken so (the build takes
         # what it would write the same), and the site in place is left whole when the new one is swapped in.
         try:
-            os.link(source, target)
+            link_or_copy(source, target)
         except FileExistsError:  # a file of an interrupted build, or one this build wrote: made again
             return False
-        except OSError:  # another filesystem
-            shutil.copy2(source, target)
         return self._stamp(target) == stamp
 
     def take_folder(self, folder):
-        """The last build's `folder` (a search index), copied whole from where it is now, unless already here;
-        whether it is here."""
+        """The last build's `folder` (a search index), linked whole from where it is now (as `_take` links a
+        page: what changes in it is replaced, never written over), unless already here; whether it is here."""
         if os.path.isdir(folder):
             return True
         if not self.earlier:
@@ -96,7 +94,7 @@ class Manifest:
         source = os.path.join(self.earlier, os.path.relpath(folder, self.output_path))
         if not os.path.isdir(source):
             return False
-        shutil.copytree(source, folder)
+        shutil.copytree(source, folder, copy_function=link_or_copy)
         return True
 
     def start_over(self):
@@ -119,3 +117,14 @@ class Manifest:
         files.replace_whole(
             self.path, json.dumps({"input": self.input, "files": self.current}, sort_keys=True).encode()
         )
+
+
+def link_or_copy(source, target):
+    """`target` the same file as `source` (its date kept), or a copy where no link can be made (another
+    filesystem)."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        shutil.copy2(source, target)

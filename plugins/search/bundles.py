@@ -236,4 +236,8 @@ def keep_unchanged(new, old):
         for name in names:
             made, kept = os.path.join(folder, name), os.path.join(target, name)
             if not (os.path.isfile(kept) and filecmp.cmp(made, kept, shallow=False)):
-                shutil.move(made, kept)
+                # Moved beside it, then renamed over it: `kept` may be a link to the site in place (a publish
+                # links the last index, plugins/incremental/manifest.py), which a move across filesystems
+                # would write into.
+                shutil.move(made, f"{kept}.{os.getpid()}.tmp")
+                os.replace(f"{kept}.{os.getpid()}.tmp", kept)

@@ -43,10 +43,13 @@ def test_without_a_folder_to_take_from_nothing_is_linked(tmp_path):
     assert not manifest.fresh(str(staging / "b.html"), "key of b.html")
 
 
-def test_a_whole_folder_is_copied_once_unless_already_there(tmp_path):
+def test_a_whole_folder_is_linked_once_unless_already_there(tmp_path):
     staging, output = published(tmp_path)
     manifest = Manifest(str(tmp_path / "manifest.json"), str(staging), str(output))
     assert manifest.take_folder(str(staging / "a"))
     assert (staging / "a/index.html").read_text(encoding="utf-8") == "made: a/index.html"
-    assert not os.path.samefile(staging / "a/index.html", output / "a/index.html")  # a copy: it is written into
+    assert os.path.samefile(staging / "a/index.html", output / "a/index.html")
+    (output / "a/index.html").unlink()
+    assert manifest.take_folder(str(staging / "a"))  # already there: not taken again
+    assert (staging / "a/index.html").exists()
     assert not manifest.take_folder(str(staging / "missing"))

@@ -105,6 +105,21 @@ def test_a_new_index_keeps_unchanged_files_and_removes_the_earlier_ones(build_si
     assert_index_of_whole_site(site.output, tmp_path / "whole")
 
 
+def test_a_new_index_replaces_a_file_linked_to_the_site_in_place_without_writing_into_it(tmp_path):
+    """A publish links the last index from the site in place (plugins/incremental/manifest.py): what the new
+    one changes must not reach that site through the link."""
+    new, old, in_place = tmp_path / "new", tmp_path / "old", tmp_path / "in-place"
+    for folder in (new, old, in_place):
+        folder.mkdir()
+    (in_place / "pagefind.js").write_text("the last index", encoding="utf-8")
+    (old / "pagefind.js").hardlink_to(in_place / "pagefind.js")
+    (new / "pagefind.js").write_text("the new index", encoding="utf-8")
+    bundles.keep_unchanged(str(new), str(old))
+    assert (old / "pagefind.js").read_text(encoding="utf-8") == "the new index"
+    assert (in_place / "pagefind.js").read_text(encoding="utf-8") == "the last index"
+    assert sorted(path.name for path in old.iterdir()) == ["pagefind.js"]
+
+
 def test_of_several_runs_only_those_whose_pages_changed_run_again(build_site, tmp_path, monkeypatch):
     # Pagefind's own binary, behind a script that counts its runs (pagefind's PAGEFIND_BINARY_PATH).
     from pagefind_bin import get_executable
