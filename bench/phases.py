@@ -1,4 +1,5 @@
-"""Where a cold build's time goes: the moment each of Pelican's signals is sent, from the start of the process.
+"""Where a cold build's time and memory go: when each of Pelican's signals is sent, from the start of the process,
+and the build's own memory (PSS) then; at the end, the peak of all its processes together (bench/memory.py).
 
     .venv/bin/python -m bench.phases [--size 1000]
 
@@ -13,6 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench.memory import TreePeak
+
 ROOT = Path(__file__).resolve().parent.parent
 SIGNALS = (
     "initialized",
@@ -26,13 +29,15 @@ SIGNALS = (
     "finalized",
 )
 TIMED = """
-import sys, time
+import os, sys, time
 start = time.perf_counter()
 from pelican import main, signals
+from bench.memory import memory_kib
 
 def mark(name):
     def handler(*args, **kwargs):
-        print(f"{time.perf_counter() - start:7.2f} s  {name}", file=sys.stderr)
+        memory = memory_kib(os.getpid()) // 1024
+        print(f"{time.perf_counter() - start:7.2f} s {memory:6d} MiB  {name}", file=sys.stderr)
     return handler
 
 handlers = [mark(name) for name in NAMES]  # kept: blinker holds its receivers weakly
@@ -42,7 +47,7 @@ sys.argv = ["pelican", *sys.argv[1:]]
 try:
     main()
 finally:
-    print(f"{time.perf_counter() - start:7.2f} s  end", file=sys.stderr)
+    mark("end")()
 """
 
 
@@ -57,10 +62,14 @@ def main():
         code = f"NAMES = {SIGNALS!r}\n{TIMED}"
         command = [sys.executable, "-c", code, str(content), "-o", f"{scratch}/output", "-s", "pelicanconf.py"]
         command += ["--cache-path", f"{scratch}/cache"]
-        done = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    print("\n".join(line for line in done.stderr.splitlines() if line.endswith(SIGNALS + ("end",))))
-    if done.returncode:
-        raise SystemExit(f"the build failed ({done.returncode})")
+        build = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        peak = TreePeak(build.pid)
+        _, errors = build.communicate()
+        peak_mib = peak.stop() // 1024
+    print("\n".join(line for line in errors.splitlines() if line.endswith(SIGNALS + ("end",))))
+    print(f"peak of all the build's processes together: {peak_mib} MiB")
+    if build.returncode:
+        raise SystemExit(f"the build failed ({build.returncode})")
 
 
 if __name__ == "__main__":
