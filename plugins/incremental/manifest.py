@@ -79,7 +79,7 @@ class Manifest:
         # A link, not a copy: the same file, with its stamp. Nothing writes into a file taken so (the build takes
         # what it would write the same), and the site in place is left whole when the new one is swapped in.
         try:
-            link_or_copy(source, target)
+            files.link_or_copy(source, target)
         except FileExistsError:  # a file of an interrupted build, or one this build wrote: made again
             return False
         return self._stamp(target) == stamp
@@ -94,7 +94,7 @@ class Manifest:
         source = os.path.join(self.earlier, os.path.relpath(folder, self.output_path))
         if not os.path.isdir(source):
             return False
-        shutil.copytree(source, folder, copy_function=link_or_copy)
+        shutil.copytree(source, folder, copy_function=files.link_or_copy)
         return True
 
     def start_over(self):
@@ -117,14 +117,3 @@ class Manifest:
         files.replace_whole(
             self.path, json.dumps({"input": self.input, "files": self.current}, sort_keys=True).encode()
         )
-
-
-def link_or_copy(source, target):
-    """`target` the same file as `source` (its date kept), or a copy where no link can be made (another
-    filesystem)."""
-    try:
-        os.link(source, target)
-    except FileExistsError:
-        raise
-    except OSError:
-        shutil.copy2(source, target)

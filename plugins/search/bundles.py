@@ -27,6 +27,8 @@ import threading
 from dataclasses import dataclass, field
 from importlib.metadata import version
 
+from hubcore import files
+
 ENTRY = "pagefind-entry.json"
 PAGEFIND = version("pagefind-bin")
 
@@ -161,7 +163,7 @@ def take_made(record, published, bundle):
         target = os.path.join(bundle, name)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         try:
-            os.link(os.path.join(published, name), target)
+            files.link_or_copy(os.path.join(published, name), target)
         except FileExistsError:  # one of Pagefind's own scripts, the same in every run
             pass
     merge_entry(bundle, record["entry"])
@@ -175,26 +177,24 @@ def link_pages(output_path, site, pages, cancelled):
         source, link = os.path.join(output_path, page), os.path.join(site, page)
         os.makedirs(os.path.dirname(link), exist_ok=True)
         try:
-            os.link(source, link)
+            files.link_or_copy(source, link)
         except FileNotFoundError:  # not written (a page Pelican skipped): nothing to index
             continue
-        except OSError:  # another file system, or one without hard links
-            shutil.copyfile(source, link)
 
 
 def add_bundle(new, bundle):
     """Move a run's bundle `new` into `bundle`; what it made: its files and its entry."""
-    entry, files = read_json(os.path.join(new, ENTRY)), []
+    entry, made = read_json(os.path.join(new, ENTRY)), []
     for folder, _, names in os.walk(new):
         target = os.path.join(bundle, os.path.relpath(folder, new))
         os.makedirs(target, exist_ok=True)
         for name in names:
             if name != ENTRY:
                 os.replace(os.path.join(folder, name), os.path.join(target, name))
-                files.append(os.path.relpath(os.path.join(target, name), bundle))
+                made.append(os.path.relpath(os.path.join(target, name), bundle))
     merge_entry(bundle, entry)
     shutil.rmtree(new)
-    return {"files": sorted(files), "entry": entry}
+    return {"files": sorted(made), "entry": entry}
 
 
 def merge_entry(bundle, entry):
@@ -236,8 +236,5 @@ def keep_unchanged(new, old):
         for name in names:
             made, kept = os.path.join(folder, name), os.path.join(target, name)
             if not (os.path.isfile(kept) and filecmp.cmp(made, kept, shallow=False)):
-                # Moved beside it, then renamed over it: `kept` may be a link to the site in place (a publish
-                # links the last index, plugins/incremental/manifest.py), which a move across filesystems
-                # would write into.
-                shutil.move(made, f"{kept}.{os.getpid()}.tmp")
-                os.replace(f"{kept}.{os.getpid()}.tmp", kept)
+                # `kept` may be a link to the site in place: a publish links the last index (incremental).
+                files.move_whole(made, kept)

@@ -118,7 +118,7 @@ class Cycle:
 
 def test_garbage_made_before_the_workers_fork_is_collected_not_kept_for_the_rest_of_the_run(tmp_path):
     """Rendering a page leaves cycles (Jinja's contexts and macros). Frozen for the fork, then put in the oldest
-    generation, they would outlive the run: most of a large build's memory was theirs."""
+    generation, they would outlive the run."""
     pages = pages_of(tmp_path, ["a", "b"])
     automatic = gc.isenabled()
     gc.disable()  # only the collections the engine asks for

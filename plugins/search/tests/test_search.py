@@ -1,6 +1,8 @@
 """Pagefind indexes each language's updates apart; every language has a search page usable without JavaScript."""
 
+import errno
 import json
+import os
 import subprocess
 import sys
 
@@ -105,9 +107,14 @@ def test_a_new_index_keeps_unchanged_files_and_removes_the_earlier_ones(build_si
     assert_index_of_whole_site(site.output, tmp_path / "whole")
 
 
-def test_a_new_index_replaces_a_file_linked_to_the_site_in_place_without_writing_into_it(tmp_path):
+def test_a_new_index_replaces_a_file_linked_to_the_site_in_place_without_writing_into_it(tmp_path, monkeypatch):
     """A publish links the last index from the site in place (plugins/incremental/manifest.py): what the new
-    one changes must not reach that site through the link."""
+    one changes must not reach that site through the link, even from a cache on another filesystem."""
+
+    def another_filesystem(*args, **kwargs):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "rename", another_filesystem)  # shutil.move then copies
     new, old, in_place = tmp_path / "new", tmp_path / "old", tmp_path / "in-place"
     for folder in (new, old, in_place):
         folder.mkdir()
