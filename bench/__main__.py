@@ -17,11 +17,10 @@ import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
 
+from bench import ROOT
 from bench.memory import TreePeak
 
-ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT.parent / "shared" / "bench" / "make_corpus.py"
 
 PLAIN_SETTINGS = """

@@ -12,12 +12,12 @@ import argparse
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench import ROOT, cold_build_command, made_corpus
+
 START = "import runpy, sys; sys.argv = ['pelican'] + sys.argv[1:]; sys.path.insert(0, 'plugins'); {off}; "
 START += "runpy.run_module('pelican', run_name='__main__')"
 VARIANTS = {  # name: (code run before Pelican, Pelican's extra arguments)
@@ -39,8 +39,7 @@ VARIANTS = {  # name: (code run before Pelican, Pelican's extra arguments)
 def cold_build(content, scratch, off, extra):
     for folder in ("output", "cache"):
         shutil.rmtree(scratch / folder, ignore_errors=True)
-    command = [sys.executable, "-c", START.format(off=off), str(content), "-o", str(scratch / "output")]
-    command += ["-s", "pelicanconf.py", "--cache-path", str(scratch / "cache"), *extra]
+    command = cold_build_command(START.format(off=off), content, scratch, extra)
     start = time.perf_counter()
     subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
@@ -51,9 +50,7 @@ def main():
     parser.add_argument("--size", default="1000")
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    content = ROOT / ".bench" / f"site-{args.size}" / "content"
-    if not content.is_dir():
-        raise SystemExit(f"no corpus at {content}: run `./dev bench --sizes {args.size}` first")
+    content = made_corpus(args.size)
     seconds = {name: [] for name in VARIANTS}
     with tempfile.TemporaryDirectory() as scratch:
         for _ in range(args.rounds):

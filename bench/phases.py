@@ -10,13 +10,11 @@ written by `article_writer_finalized`, the other pages and the wait for Pagefind
 
 import argparse
 import subprocess
-import sys
 import tempfile
-from pathlib import Path
 
+from bench import ROOT, cold_build_command, made_corpus
 from bench.memory import TreePeak
 
-ROOT = Path(__file__).resolve().parent.parent
 SIGNALS = (
     "initialized",
     "get_generators",
@@ -56,13 +54,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", default="1000")
     args = parser.parse_args()
-    content = ROOT / ".bench" / f"site-{args.size}" / "content"
-    if not content.is_dir():
-        raise SystemExit(f"no corpus at {content}: run `./dev bench --sizes {args.size}` first")
+    content = made_corpus(args.size)
     with tempfile.TemporaryDirectory() as scratch:
-        code = f"NAMES = {SIGNALS!r}\n{TIMED}"
-        command = [sys.executable, "-c", code, str(content), "-o", f"{scratch}/output", "-s", "pelicanconf.py"]
-        command += ["--cache-path", f"{scratch}/cache"]
+        command = cold_build_command(f"NAMES = {SIGNALS!r}\n{TIMED}", content, scratch)
         build = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         peak = TreePeak(build.pid)
         _, errors = build.communicate()
