@@ -1,7 +1,8 @@
 """Where a cold build's time and memory go: when each of Pelican's signals is sent, from the start of the process,
-and the build's own memory (PSS) then; at the end, the peak of all its processes together (bench/memory.py).
+and the build's own memory (PSS) then; at the end, when the process exited (as `./dev build` ends, or with the
+interpreter's teardown: `--teardown`), and the peak of all its processes together (bench/memory.py).
 
-    .venv/bin/python -m bench.phases [--size 1000]
+    .venv/bin/python -m bench.phases [--size 1000] [--teardown]
 
 Reading ends at `article_generator_init` (the read-ahead runs at `generator_init`), the update pages are
 written by `article_writer_finalized`, the other pages and the wait for Pagefind end at `finalized`. Run
@@ -11,6 +12,7 @@ written by `article_writer_finalized`, the other pages and the wait for Pagefind
 import argparse
 import subprocess
 import tempfile
+import time
 
 from bench import ROOT, cold_build_command, made_corpus
 from bench.memory import TreePeak
@@ -29,8 +31,9 @@ SIGNALS = (
 TIMED = """
 import os, sys, time
 start = time.perf_counter()
-from pelican import main, signals
+from pelican import signals
 from bench.memory import memory_kib
+from workflow.build import leave, main
 
 def mark(name):
     def handler(*args, **kwargs):
@@ -47,21 +50,33 @@ try:
     main()
 finally:
     mark("end")()
+if not TEARDOWN:
+    leave()
 """
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", default="1000")
+    parser.add_argument("--teardown", action="store_true", help="end with the interpreter's teardown")
     args = parser.parse_args()
     content = made_corpus(args.size)
     with tempfile.TemporaryDirectory() as scratch:
-        command = cold_build_command(f"NAMES = {SIGNALS!r}\n{TIMED}", content, scratch)
-        build = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        code = f"NAMES = {SIGNALS!r}\nTEARDOWN = {args.teardown}\n{TIMED}"
+        started = time.perf_counter()
+        build = subprocess.Popen(
+            cold_build_command(code, content, scratch),
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         peak = TreePeak(build.pid)
         _, errors = build.communicate()
+        exited = time.perf_counter() - started  # from before the process started: a little late
         peak_mib = peak.stop() // 1024
     print("\n".join(line for line in errors.splitlines() if line.endswith(SIGNALS + ("end",))))
+    print(f"{exited:7.2f} s              exited")
     print(f"peak of all the build's processes together: {peak_mib} MiB")
     if build.returncode:
         raise SystemExit(f"the build failed ({build.returncode})")

@@ -3,10 +3,16 @@
 Pelican prints a traceback for any exception a plugin raises. A setting refused, a strict build with content
 errors, a file that cannot be written (hubcore.errors) are for an editor: this edge prints the message and
 exits with status 1.
+
+A build that succeeded ends without the interpreter's teardown (`leave`): freeing a whole site's objects one
+by one takes seconds on a large site, when the system can take the process's memory back at once.
 """
 
+import atexit
 import logging
+import os
 import sys
+import threading
 
 from pelican import LOG_HANDLERS, get_instance, parse_arguments
 from pelican.log import init as init_logging
@@ -30,5 +36,19 @@ def main(argv=None):
         sys.exit(f"error: {error}")
 
 
+def leave():
+    """End the process with status 0 now, as mypy does: what an exit must still do is done first (the exit
+    handlers: logs flushed, worker processes reaped, temporary folders removed; the standard streams flushed).
+    While another thread runs, an ordinary exit, which waits for it."""
+    others = [thread for thread in threading.enumerate() if thread is not threading.main_thread()]
+    if any(thread.is_alive() and not thread.daemon for thread in others):
+        sys.exit(0)
+    atexit._run_exitfuncs()  # what the interpreter's exit would run first
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
 if __name__ == "__main__":
     main()
+    leave()
