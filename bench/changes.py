@@ -18,8 +18,9 @@ from pathlib import Path
 
 from bench import ROOT, cold_build_command, made_corpus
 
-START = "import runpy, sys; sys.argv = ['pelican'] + sys.argv[1:]; sys.path.insert(0, 'plugins'); {off}; "
-START += "runpy.run_module('pelican', run_name='__main__')"
+# `./dev build`'s command line (workflow/build.py), after `off`.
+START = "import runpy, sys; sys.argv = ['build'] + sys.argv[1:]; sys.path.insert(0, 'plugins'); {off}; "
+START += "runpy.run_module('workflow.build', run_name='__main__')"
 VARIANTS = {  # name: (code run before Pelican, Pelican's extra arguments)
     "all on": ("pass", []),
     "pages rendered in one process": ("pass", ["-e", "RENDER_PROCESSES=1"]),

@@ -4,8 +4,9 @@ Pelican prints a traceback for any exception a plugin raises. A setting refused,
 errors, a file that cannot be written (hubcore.errors) are for an editor: this edge prints the message and
 exits with status 1.
 
-A build that succeeded ends without the interpreter's teardown (`leave`): freeing a whole site's objects one
-by one takes seconds on a large site, when the system can take the process's memory back at once.
+A build that succeeded ends without the interpreter's teardown (`exit_without_teardown`): freeing a whole
+site's objects one by one takes seconds on a large site, when the system takes the process's memory back at
+once.
 """
 
 import atexit
@@ -36,14 +37,14 @@ def main(argv=None):
         sys.exit(f"error: {error}")
 
 
-def leave():
-    """End the process with status 0 now, as mypy does: what an exit must still do is done first (the exit
-    handlers: logs flushed, worker processes reaped, temporary folders removed; the standard streams flushed).
-    While another thread runs, an ordinary exit, which waits for it."""
-    others = [thread for thread in threading.enumerate() if thread is not threading.main_thread()]
-    if any(thread.is_alive() and not thread.daemon for thread in others):
+def exit_without_teardown():
+    """End the process with status 0 without freeing its objects one by one. What an exit must still do is done:
+    other threads awaited (by an ordinary exit, while any runs), then the exit handlers (`logging.shutdown`,
+    multiprocessing reaping its workers, `weakref.finalize`, so temporary folders), then the standard streams
+    flushed. Not done: `__del__` of what is left, and flushing files left open (the build leaves none)."""
+    if any(not thread.daemon for thread in threading.enumerate() if thread is not threading.main_thread()):
         sys.exit(0)
-    atexit._run_exitfuncs()  # what the interpreter's exit would run first
+    atexit._run_exitfuncs()  # private, but the only way to run them short of the teardown, and there since 3.0
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)
@@ -51,4 +52,4 @@ def leave():
 
 if __name__ == "__main__":
     main()
-    leave()
+    exit_without_teardown()

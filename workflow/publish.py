@@ -28,8 +28,8 @@ RENAME_EXCHANGE = 2
 SYS_RENAMEAT2 = {"x86_64": 316, "aarch64": 276}
 # What a kernel or a filesystem without the exchange answers: the two renames are all there is.
 UNSUPPORTED = {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP}
-# Removing a site is system calls, which threads make side by side (they wait in the kernel, not for Python):
-# a few more threads than a 2-core machine has cores removed a site fastest there (bench/README.md).
+# Removing a site is system calls (unlink, rmdir), which threads make side by side: they wait in the kernel,
+# not for Python. How many: bench/README.md.
 REMOVING_THREADS = 3
 
 
@@ -78,7 +78,7 @@ def swap_by_renames(staging, target):
     """Two renames, for where `exchange` is unavailable: `target` is missing between them (a web server
     answers 404 for that moment), but no longer: a failed second rename puts the old site back."""
     previous = target.with_name(target.name + ".previous")
-    remove(previous)
+    remove_tree(previous)
     if not target.exists():
         staging.rename(target)
         return
@@ -88,7 +88,7 @@ def swap_by_renames(staging, target):
     except OSError:
         previous.rename(target)
         raise
-    remove(previous)
+    remove_tree(previous)
 
 
 def swap_in(staging, target):
@@ -100,20 +100,20 @@ def swap_in(staging, target):
     if not target.exists():
         os.rename(staging, target)  # atomic on its own: there was no site to lose
     elif exchange(staging, target):
-        remove(staging)  # the old site now; a leftover is cleared by the next run
+        remove_tree(staging)  # the old site now; a leftover is cleared by the next run
     else:
         swap_by_renames(staging, target)
 
 
-def remove(folder):
+def remove_tree(folder):
     """`shutil.rmtree(folder, ignore_errors=True)`, each subfolder removed by one of REMOVING_THREADS threads."""
     subfolders = []
     if not os.path.islink(folder):  # rmtree refuses a link to a folder: what it leads to is not the site's
-        with contextlib.suppress(OSError):  # nothing there
+        with contextlib.suppress(OSError):  # not there, not a folder: rmtree below ignores it as before
             subfolders = [entry.path for entry in os.scandir(folder) if entry.is_dir(follow_symlinks=False)]
     with ThreadPoolExecutor(REMOVING_THREADS) as pool:
         for _ in pool.map(functools.partial(shutil.rmtree, ignore_errors=True), subfolders):
-            pass
+            pass  # consumed, so that what is not an OSError (which rmtree ignores) is raised here
     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -122,14 +122,14 @@ def publish(settings_file, output, content=None, arguments=()):
     into `output`; on failure `output` is left as it was."""
     output = Path(output)
     staging = output.with_name(output.name + ".staging")
-    remove(staging)
+    remove_tree(staging)
     command = [sys.executable, "-m", "workflow.build", "-s", str(settings_file), "-o", str(staging), *arguments]
     # The files the last publish made that this one would make the same are taken from the site in place.
     command += ["-e", f"INCREMENTAL_FROM={json.dumps(str(output.resolve()))}"]
     if content:
         command.insert(3, str(content))
     if subprocess.run(command, cwd=ROOT).returncode != 0:  # ROOT: where `workflow` is a package
-        remove(staging)
+        remove_tree(staging)
         raise WorkflowError(f"the build failed (see above); {output}/ is unchanged")
     swap_in(staging, output)
     return output
@@ -141,7 +141,7 @@ def deploy_to_folder(output, folder):
     if not (output / "index.html").is_file():
         raise WorkflowError(f"{output}/ holds no site: run ./dev publish first")
     staging = folder.with_name(folder.name + ".staging")
-    remove(staging)
+    remove_tree(staging)
     shutil.copytree(output, staging)
     swap_in(staging, folder)
 

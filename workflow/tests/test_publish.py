@@ -17,7 +17,7 @@ from workflow.publish import (
     deploy_to_folder,
     exchange,
     publish,
-    remove,
+    remove_tree,
     swap_by_renames,
     swap_in,
 )
@@ -205,24 +205,27 @@ def test_swap_in_moves_the_new_site_in_and_removes_the_old_one(tmp_path):
     assert (target / "index.html").read_text() == "new"
 
 
-def test_remove_takes_a_whole_tree_but_nothing_its_links_lead_to(tmp_path):
+def test_remove_tree_takes_a_whole_tree_but_nothing_its_links_lead_to(tmp_path):
+    outside_files = {"keep.txt": b"kept", "folder/keep.txt": b"kept"}
     outside = tmp_path / "outside"
-    write_files(outside, {"keep.txt": "kept", "folder/keep.txt": "kept"})
+    write_files(outside, outside_files)
     site_files = {f"{folder}/{n}/index.html": "page" for folder in ("updates", "es", "tags") for n in range(20)}
     target = tmp_path / "site"
     write_files(target, {**site_files, "index.html": "home"})
     (target / "es" / "linked-folder").symlink_to(outside / "folder")
     (target / "linked-file").symlink_to(outside / "keep.txt")
     (target / "linked-top").symlink_to(outside)
-    remove(target)
+    remove_tree(target)
     assert not os.path.lexists(target)
-    assert tree(outside) == {"keep.txt": b"kept", "folder/keep.txt": b"kept"}
+    assert tree(outside) == outside_files
 
     link = tmp_path / "link"
     link.symlink_to(outside, target_is_directory=True)
-    remove(link)  # as shutil.rmtree: a link to a folder is refused, and what it leads to is left alone
-    assert tree(outside) == {"keep.txt": b"kept", "folder/keep.txt": b"kept"}
-    remove(tmp_path / "missing")  # nothing there: nothing to do
+    remove_tree(link)  # as shutil.rmtree: a link to a folder is refused, and what it leads to is left alone
+    assert tree(outside) == outside_files and link.is_symlink()
+    remove_tree(outside / "keep.txt")  # not a folder: left, as rmtree leaves it
+    assert tree(outside) == outside_files
+    remove_tree(tmp_path / "missing")  # nothing there: nothing to do
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="RENAME_EXCHANGE is Linux's")
