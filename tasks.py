@@ -11,8 +11,7 @@ from pathlib import Path
 
 from invoke import task
 
-import workflow  # noqa: F401  (puts plugins/ on the path for the jobs)
-from workflow.content import WorkflowError
+from workflow import WorkflowError  # workflow also puts plugins/ on the path for the jobs
 
 ROOT = Path(__file__).resolve().parent
 # Pelican's command line, with the site's own errors as one line (workflow/build.py).

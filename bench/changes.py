@@ -1,6 +1,6 @@
 """What each speed choice buys on its own: cold builds of the bench corpus, all choices on, and each one off.
 
-    .venv/bin/python -m bench.changes [--size 1000] [--rounds 3]
+    .venv/bin/python -m bench.changes [--size 1000] [--rounds 3] [--only "choice" ...]
 
 The variants run interleaved, round after round, so that the machine's noise
 falls on all alike; the medians are compared with all on. A choice is switched
@@ -29,6 +29,14 @@ VARIANTS = {  # name: (code run before Pelican, Pelican's extra arguments)
         "import engine.fragments as f, jinja2; f.card_once = jinja2.pass_context(lambda c, card, *a: card(*a))",
         [],
     ),
+    "Pagefind runs one at a time": (
+        "import search.bundles as b; b.together = lambda waiting, limit: ([pair] for pair in waiting)",
+        [],
+    ),
+    "every inline pattern tried on every text": (
+        "import front_matter.inline as i; i.can_match = lambda pattern, text: True",
+        [],
+    ),
     "maps' grid made again": (
         "import glob, os; from hubcore import kept; "
         "[os.remove(p) for p in glob.glob(os.path.join(kept.folder('cache'), 'maps', '*.json'))]",
@@ -50,18 +58,20 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", default="1000")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--only", nargs="*", choices=list(VARIANTS)[1:], help="these choices alone, beside all on")
     args = parser.parse_args()
     content = made_corpus(args.size)
-    seconds = {name: [] for name in VARIANTS}
+    seconds = {name: [] for name in VARIANTS if name == "all on" or not args.only or name in args.only}
     with tempfile.TemporaryDirectory() as scratch:
         for _ in range(args.rounds):
-            for name, (off, extra) in VARIANTS.items():
+            for name in seconds:
+                off, extra = VARIANTS[name]
                 seconds[name].append(cold_build(content, Path(scratch), off, extra))
-    base = statistics.median(seconds["all on"])
+    base, width = statistics.median(seconds["all on"]), max(map(len, seconds))
     for name, values in seconds.items():
         median = statistics.median(values)
         runs = ", ".join(f"{value:.2f}" for value in values)
-        print(f"{name:32s} {median:6.2f} s  ({runs})  {median / base:.2f}x all on")
+        print(f"{name:{width}s} {median:6.2f} s  ({runs})  {median / base:.2f}x all on")
 
 
 if __name__ == "__main__":

@@ -8,11 +8,7 @@ from front_matter import front_matter, parse
 from hubcore import findings
 from hubcore.settings import DEFAULTS
 
-from . import ROOT
-
-
-class WorkflowError(Exception):
-    """A job cannot be done; the message says why and what to do instead."""
+from . import ROOT, WorkflowError
 
 
 def site_settings(content_dir, settings_file=ROOT / "pelicanconf.py"):

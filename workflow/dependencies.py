@@ -9,7 +9,7 @@ import re
 import subprocess
 import sys
 
-from .content import WorkflowError
+from . import WorkflowError
 
 TOOLS = ("pip-tools==7.6.2", "pip-audit==2.10.1", "zizmor==1.32.0", "ruff==0.17.6")
 # What the tools venv was last given, one pin a line: TOOLS changed since means install again.

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from hubcore import urls
 
-from .content import WorkflowError, dump, iso, site_settings
+from . import WorkflowError
+from .content import dump, iso, site_settings
 
 HINTS = [
     "# summary: One or two sentences for lists and feeds.",

@@ -19,8 +19,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from . import ROOT
-from .content import WorkflowError
+from . import ROOT, WorkflowError
 
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2

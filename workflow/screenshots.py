@@ -27,8 +27,8 @@ from urllib.parse import urlsplit
 
 from hubcore import urls
 
-from . import ROOT
-from .content import WorkflowError, site_settings
+from . import ROOT, WorkflowError
+from .content import site_settings
 from .rtl_site import add_arabic
 
 CHROMIUM = "/usr/bin/chromium"

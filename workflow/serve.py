@@ -15,8 +15,7 @@ from pathlib import Path
 
 from pelican.log import init as init_logging
 
-from workflow import live
-from workflow.content import WorkflowError
+from workflow import WorkflowError, live
 from workflow.devserver import DevServer
 
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py")

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from front_matter import front_matter
 
-from .content import WorkflowError, dump, iso, read, site_settings
+from . import WorkflowError
+from .content import dump, iso, read, site_settings
 
 # Copied from the original as they are (names and tags resolve in every language).
 KEPT = ("date", "persons", "partners", "working_groups", "projects", "countries", "tags", "feature_image")

@@ -21,7 +21,7 @@ from pelican.urlwrappers import Category
 from hubcore import findings, inventory, mojibake, plugin, source_scan, state, urls
 from hubcore.settings import apply_defaults
 
-from . import cache, coerce, language, parse, sanitize, schema
+from . import cache, coerce, inline, language, parse, sanitize, schema
 
 JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
@@ -36,7 +36,7 @@ class FrontMatterReader(BaseReader):
         super().__init__(settings)
         config = settings.get("MARKDOWN", {})
         self._markdown = markdown.Markdown(
-            extensions=list(config.get("extension_configs", {})),
+            extensions=[*config.get("extension_configs", {}), inline.OnlyWhatCanMatch()],
             extension_configs=config.get("extension_configs", {}),
             output_format=config.get("output_format", "html5"),
         )

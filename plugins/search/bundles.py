@@ -1,9 +1,12 @@
-"""Pagefind's index made in parts, one Pagefind run at a time, so that its memory stays bounded.
+"""Pagefind's index made in parts, by runs that together hold at most SEARCH_PAGES_PER_INDEX pages at a time.
 
 Pagefind holds all it indexes in memory, which grows with the pages of a run
 (bench/README.md has the figures). So a run indexes at most SEARCH_PAGES_PER_INDEX
 pages, and a language over the limit is split. Each language has runs of its
 own: after an edit, Pagefind reads again the pages of that language only.
+Runs whose pages add up to no more than the limit are made at once: a Pagefind
+run is mostly one thread, and the build's other core is otherwise idle while the
+last languages are indexed.
 The first part of each language goes into the site's bundle, `pagefind/`: the
 runs' bundles merged are, byte for byte, the bundle one run over every page
 makes (each language's index is its own). A language's further parts are
@@ -59,18 +62,33 @@ def merged_bundles(runs, lang):
     return [run.bundle for run in runs if run.bundle.rpartition("-")[0] == lang]
 
 
+def together(waiting, limit):
+    """`waiting`, (key, run) pairs, in groups of consecutive ones whose runs have `limit` pages at most in all
+    (a run over the limit alone)."""
+    group, size = [], 0
+    for key, run in waiting:
+        if group and size + len(run.pages) > limit:
+            yield group
+            group, size = [], 0
+        group.append((key, run))
+        size += len(run.pages)
+    if group:
+        yield group
+
+
 class Indexing:
-    """The runs, one after the other in a thread of their own, then their bundles put in `<output>/pagefind/`.
+    """The runs, in a thread of their own, then their bundles put in `<output>/pagefind/`.
 
     `error` is Pagefind's message when a run failed (the site's bundle is then left as it was). A single run
     reads the output folder itself, the pages chosen by `glob`: no folder of links to make. Of several runs,
     one whose pages have the same bytes as when it last ran is not run again: its files are taken from the
-    bundle in the output folder (`cache/pagefind-runs.json` lists them)."""
+    bundle in the output folder (`cache/pagefind-runs.json` lists them). The others are made by groups of
+    runs (`together`), the runs of a group at once, each in a Pagefind process of its own."""
 
-    def __init__(self, output_path, cache_path, runs, glob):
-        self.output_path, self.runs, self.glob = output_path, runs, glob
+    def __init__(self, output_path, cache_path, runs, glob, limit):
+        self.output_path, self.runs, self.glob, self.limit = output_path, runs, glob, limit
         self.work, self.known = os.path.join(cache_path, "pagefind"), os.path.join(cache_path, "pagefind-runs.json")
-        self.error, self.process, self.cancelled = None, None, False
+        self.error, self.processes, self.cancelled = None, [], False
         self.lock = threading.Lock()
         self.thread = threading.Thread(target=self._index, daemon=True)
         self.thread.start()
@@ -88,57 +106,74 @@ class Indexing:
         next indexing, in its own thread."""
         with self.lock:
             self.cancelled = True
-            if self.process is not None:
-                self.process.kill()
+            for process in self.processes:
+                process.kill()
 
     def _index(self):
         try:
             self._run_each()
         except OSError as error:  # the machine's (a full disk), reported like Pagefind's own failures
             self.error = f"{error.filename or ''}: {error.strerror or error}"
+        except Exception as error:  # noqa: BLE001 -- a fault here must fail the build, not end a thread unseen
+            self.error = f"{type(error).__name__}: {error}"
 
     def _run_each(self):
         shutil.rmtree(self.work, ignore_errors=True)
         made, published = os.path.join(self.work, "pagefind"), os.path.join(self.output_path, "pagefind")
-        known, done = read_json(self.known), {}
+        known, done, waiting = read_json(self.known), {}, []
         for run in self.runs:
             key = run_key(self.output_path, run) if len(self.runs) > 1 else None
             if key and take_made(known.get(key), os.path.join(published, run.bundle), os.path.join(made, run.bundle)):
                 done[key] = known[key]
-            elif self._pagefind(run):
-                done[key] = add_bundle(os.path.join(self.work, "run"), os.path.join(made, run.bundle))
             else:
+                waiting.append((key, run))
+        for group in together(waiting, self.limit):
+            if not self._pagefind([run for _, run in group]):
                 return
+            for number, (key, run) in enumerate(group):
+                done[key] = add_bundle(self._folder("run", number), os.path.join(made, run.bundle))
         keep_unchanged(made, published)
         done.pop(None, None)
         write_json(self.known, done)
         shutil.rmtree(self.work, ignore_errors=True)
 
-    def _pagefind(self, run):
-        """Pagefind over `run`'s pages, its bundle in `<work>/run`; False when cancelled or failed (`error`)."""
-        links = os.path.join(self.work, "site")
-        if len(self.runs) == 1:  # the output folder itself, its update pages by their glob
-            site = ["--site", self.output_path, "--glob", self.glob]
-        else:
-            site = ["--site", links]
-            link_pages(self.output_path, links, run.pages, lambda: self.cancelled)
+    def _folder(self, name, number):
+        return os.path.join(self.work, f"{name}-{number}")
+
+    def _pagefind(self, group):
+        """Pagefind over each run of `group` at once, the bundle of its n-th run in `<work>/run-<n>`; False when
+        cancelled or failed (`error`)."""
+        commands = []
+        for number, run in enumerate(group):
+            if len(self.runs) == 1:  # the output folder itself, its update pages by their glob
+                site = ["--site", self.output_path, "--glob", self.glob]
+            else:
+                site = ["--site", self._folder("site", number)]
+                link_pages(self.output_path, self._folder("site", number), run.pages, lambda: self.cancelled)
+            output = ["--output-path", self._folder("run", number), "--silent"]
+            commands.append([sys.executable, "-m", "pagefind", *site, *output])
         with self.lock:
             if self.cancelled:
                 return False
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "pagefind", *site, "--output-path", os.path.join(self.work, "run"), "--silent"],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-        stdout, stderr = self.process.communicate()
+            # Its messages to a file, not a pipe: one run filling a pipe would wait while another is read.
+            self.processes = [pagefind(command, self._folder("log", number)) for number, command in enumerate(commands)]
+        failed = [number for number, process in enumerate(self.processes) if process.wait()]
         if self.cancelled:
             return False
-        if self.process.returncode:
-            self.error = (stderr or stdout).strip()[:300]
+        if failed:
+            with open(self._folder("log", failed[0]), encoding="utf-8", errors="replace") as log:
+                self.error = log.read().strip()[:300]
             return False
-        shutil.rmtree(links, ignore_errors=True)
+        for number in range(len(group)):
+            shutil.rmtree(self._folder("site", number), ignore_errors=True)
         return True
+
+
+def pagefind(command, log):
+    """Pagefind started by `command`, all it prints written to the file `log`."""
+    os.makedirs(os.path.dirname(log), exist_ok=True)
+    with open(log, "w", encoding="utf-8") as handle:
+        return subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT)
 
 
 def run_key(output_path, run):

@@ -80,7 +80,11 @@ def start_index(generator, writer):
 
 def begin_index(settings):
     state.of(settings).indexing = bundles.Indexing(
-        settings["OUTPUT_PATH"], settings["CACHE_PATH"], state.of(settings).pagefind_runs, indexed_pages(settings)
+        settings["OUTPUT_PATH"],
+        settings["CACHE_PATH"],
+        state.of(settings).pagefind_runs,
+        indexed_pages(settings),
+        settings["SEARCH_PAGES_PER_INDEX"],
     )
 
 
@@ -134,7 +138,7 @@ def finish_index(settings, manifest=None):
             "E-SEARCH-INDEX",
             "pelicanconf.py",
             0,
-            f"Pagefind failed: {error}",
+            f"the search index could not be made: {error}",
             "run `.venv/bin/python -m pagefind --site output` to see why",
         )
     elif manifest is not None and os.path.exists(entry_file(settings)):

@@ -8,7 +8,7 @@ from invoke import Context
 
 import tasks
 from conftest import ROOT, run_pelican
-from workflow.content import WorkflowError
+from workflow import WorkflowError
 from workflow.new_update import new_update
 from workflow.translate import translate
 

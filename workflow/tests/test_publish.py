@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from conftest import ROOT, stamps, tree, write_files
-from workflow.content import WorkflowError
+from workflow import WorkflowError
 from workflow.publish import (
     SYS_RENAMEAT2,
     _renameat2_by_syscall,
@@ -296,3 +296,10 @@ def test_where_the_exchange_is_unavailable_two_renames_still_swap_the_site_in(tm
         swap_by_renames(tmp_path / "missing.staging", target)
     assert (target / "index.html").read_text() == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["first", "output"]
+
+
+def test_dev_and_the_publish_start_without_loading_the_build():
+    """The build runs in a process of its own: `./dev`'s tasks and the publish that starts it load none of it."""
+    code = "import sys, tasks, workflow.publish; print(sorted({'pelican', 'markdown', 'numpy'} & set(sys.modules)))"
+    loaded = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "[]"

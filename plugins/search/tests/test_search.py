@@ -71,6 +71,14 @@ def test_the_runs_take_at_most_the_limit_and_each_language_its_own():
     assert bundles.plan({}, 10) == []
 
 
+def test_runs_are_grouped_so_that_a_group_holds_the_limit_of_pages_at_most():
+    waiting = [(key, bundles.Run("", ["p"] * size)) for key, size in (("a", 2), ("b", 1), ("c", 3), ("d", 1))]
+    groups = [[key for key, _ in group] for group in bundles.together(waiting, 3)]
+    assert groups == [["a", "b"], ["c"], ["d"]]
+    assert [[key for key, _ in group] for group in bundles.together(waiting, 1)] == [["a"], ["b"], ["c"], ["d"]]
+    assert list(bundles.together([], 3)) == []
+
+
 def test_a_language_over_the_limit_is_indexed_in_parts_its_search_page_merges(build_site, tmp_path):
     site = build_site(
         {
@@ -192,3 +200,62 @@ def test_pagefind_runs_again_only_when_an_update_page_changed(build_site, tmp_pa
     files["updates/en/b.md"] = update("Road survey", "en", "A second update.")
     second, languages = indexed()
     assert second != first and languages["en"]["page_count"] == 2
+
+
+def pagefind_behind(tmp_path, monkeypatch, script):
+    """Pagefind's own binary behind a shell script (pagefind's PAGEFIND_BINARY_PATH); `$PAGEFIND` runs it."""
+    from pagefind_bin import get_executable
+
+    wrapper = tmp_path / "pagefind"
+    wrapper.write_text(f'#!/bin/sh\nPAGEFIND="{get_executable()}"\n{script}\n')
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(wrapper))
+
+
+def test_runs_within_the_limit_are_made_at_once_and_merge_as_one_run(build_site, tmp_path, monkeypatch):
+    # Each run notes its start, and the first waits (5 s at most) for the second to start: made one after the
+    # other, the log reads start, end, start, end.
+    log = tmp_path / "runs.log"
+    pagefind_behind(
+        tmp_path,
+        monkeypatch,
+        f'echo start >> "{log}"\n'
+        f'for _ in $(seq 50); do [ "$(grep -c start "{log}")" -ge 2 ] && break; sleep 0.1; done\n'
+        f'"$PAGEFIND" "$@"; status=$?\necho end >> "{log}"\nexit $status',
+    )
+    files = {
+        "updates/en/a.md": update("Flood maps", "en", "Volunteers traced flooded roads."),
+        "updates/es/b.md": update("Mapas de inundaciones", "es", "Voluntarias mapearon calles inundadas."),
+        "updates/es/c.md": update("Talleres", "es", "Talleres de mapeo comunitario."),
+    }
+    site = build_site(files, SEARCH_INDEX=True, SEARCH_PAGES_PER_INDEX=3)  # en (1 page) and es (2) at once
+    assert log.read_text().split() == ["start", "start", "end", "end"]
+    assert site.findings == [] and page_counts(site.output / "pagefind") == {"en": 1, "es": 2}
+    assert_index_of_whole_site(site.output, tmp_path / "whole")
+
+
+def test_a_failed_index_is_an_error_of_the_build(build_site, tmp_path, monkeypatch):
+    pagefind_behind(tmp_path, monkeypatch, 'echo "Pagefind could not write its bundle" >&2\nexit 3')
+    files = {
+        "updates/en/a.md": update("Flood maps", "en", "Volunteers traced flooded roads."),
+        "updates/es/b.md": update("Mapas de inundaciones", "es", "Voluntarias mapearon calles inundadas."),
+    }
+    site = build_site(files, SEARCH_INDEX=True)
+    [finding] = site.findings
+    assert finding.code == "E-SEARCH-INDEX" and "Pagefind could not write its bundle" in finding.message
+    assert not (site.output / "pagefind").exists()
+
+
+def test_a_fault_while_indexing_is_an_error_of_the_build_not_a_site_without_search(build_site, monkeypatch):
+    def fault(*args):
+        raise ValueError("no key for this run")
+
+    monkeypatch.setattr(bundles, "run_key", fault)
+    files = {
+        "updates/en/a.md": update("Flood maps", "en", "Volunteers traced flooded roads."),
+        "updates/es/b.md": update("Mapas de inundaciones", "es", "Voluntarias mapearon calles inundadas."),
+    }
+    site = build_site(files, SEARCH_INDEX=True)
+    assert [(f.code, f.message) for f in site.findings] == [
+        ("E-SEARCH-INDEX", "the search index could not be made: ValueError: no key for this run")
+    ]

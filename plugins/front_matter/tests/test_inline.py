@@ -1,0 +1,80 @@
+"""Markdown with the inline patterns that cannot match left out makes the same HTML as Markdown trying them all."""
+
+import random
+
+import markdown
+import pytest
+from pelican.settings import read_settings
+
+from conftest import ROOT, shared
+from front_matter import inline
+from front_matter.front_matter import FrontMatterReader
+
+# Pieces of Markdown that the inline patterns (and the blocks around them) react to, and plain words.
+PIECES = (
+    "*", "_", "**", "__", "`", "``", "\\", "\\*", "[", "]", "(", ")", "!", "![", "<", ">", "&", "&amp;", "&#42;",
+    "  \n", "\t\n", "\n", "\n\n", "# ", "- ", "1. ", "> ", "    ", "\t", "http://x.y/a", "<http://x.y>",
+    "<a@b.co>", "<b>", "</b>", '<div markdown="1">', "</div>", "[^1]", "\n[^1]: note\n", "\n*[HTML]: Hyper Text\n",
+    "HTML", "{: .cls}", "|", " | ", "---", "```", "~~~", ": ", "word", "text", " ", "[a](http://b)", "[a][r]",
+    "\n[r]: http://r\n", "![i](p.png)", "é", "—",
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return read_settings(str(ROOT / "pelicanconf.py"))
+
+
+def site_markdown(settings, *more):
+    """The site's Markdown (its MARKDOWN setting, as the reader makes it), with `more` extensions."""
+    configs = settings["MARKDOWN"]["extension_configs"]
+    return markdown.Markdown(extensions=[*configs, *more], extension_configs=configs, output_format="html5")
+
+
+def assert_same_html(settings, texts):
+    every, some = site_markdown(settings), site_markdown(settings, inline.OnlyWhatCanMatch())
+    for text in texts:
+        every.reset()
+        some.reset()
+        assert some.convert(text) == every.convert(text), text
+
+
+def test_the_reader_leaves_out_the_patterns_that_cannot_match(settings):
+    reader = FrontMatterReader(settings)
+    assert isinstance(reader._markdown.treeprocessors["inline"], inline.InlineProcessor)
+    # Every pattern of the site's Markdown is known: a version of Markdown that changed one fails here, instead
+    # of having it tried on every text again unnoticed.
+    assert [p.pattern for p in reader._markdown.inlinePatterns if p.pattern not in inline.NEEDS] == []
+
+
+def test_a_pattern_is_tried_only_where_the_text_holds_what_it_needs():
+    patterns = {name: type("P", (), {"pattern": regex}) for name, regex in (
+        ("code", markdown.inlinepatterns.BACKTICK_RE),
+        ("line break", markdown.inlinepatterns.LINE_BREAK_RE),
+        ("emphasis", r"\*|_"),
+        ("an extension's", r"==(.+?)=="),
+    )}  # fmt: skip
+    tried = {name for name, pattern in patterns.items() if inline.can_match(pattern, "plain words\nand more")}
+    assert tried == {"an extension's"}
+    tried = {name for name, pattern in patterns.items() if inline.can_match(pattern, "a `b`  \nsnake_case")}
+    assert tried == set(patterns)
+
+
+def test_random_markdown_gives_the_same_html(settings):
+    chance = random.Random(22)
+    texts = ["".join(chance.choice(PIECES) for _ in range(chance.randint(1, 60))) for _ in range(3000)]
+    assert_same_html(settings, texts)
+
+
+def test_the_archive_gives_the_same_html(settings):
+    folder = shared("corpus/hot")
+    paths = [path for path in sorted(folder.iterdir()) if path.suffix in (".md", ".markdown")]
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+    assert len(texts) > 30
+    assert_same_html(settings, [text.split("\n---", 1)[-1] for text in texts])
+
+
+def test_the_sites_own_updates_give_the_same_html(settings):
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "content").rglob("*.md"))]
+    assert len(texts) > 10
+    assert_same_html(settings, texts)
