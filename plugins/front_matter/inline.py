@@ -9,7 +9,8 @@ trying is a third of the time Markdown takes for an update's body.
 Each pattern below cannot match a text without one of its characters (its regular
 expression requires one), and what a pattern makes only ever holds the text it
 matched: so a pattern is left out for a document whose text, as the inline step
-receives it, holds none of them, and the HTML is the same to the byte
+receives it, holds none of them. So are links by reference in a document that
+defines no reference. The HTML is the same to the byte
 (tests/test_inline.py converts with and without it). A pattern not named here,
 or whose expression is not the one named (another version of Markdown, an
 extension's), is always tried.
@@ -25,19 +26,31 @@ NEEDS = {
     inlinepatterns.ESCAPE_RE: ("\\",),
     inlinepatterns.REFERENCE_RE: ("[",),
     inlinepatterns.LINK_RE: ("[",),
-    inlinepatterns.IMAGE_LINK_RE: ("[",),
-    inlinepatterns.IMAGE_REFERENCE_RE: ("[",),
+    inlinepatterns.IMAGE_LINK_RE: ("![",),
+    inlinepatterns.IMAGE_REFERENCE_RE: ("![",),
     inlinepatterns.AUTOLINK_RE: ("<",),
     inlinepatterns.AUTOMAIL_RE: ("<",),
     inlinepatterns.LINE_BREAK_RE: ("  \n",),
     inlinepatterns.HTML_RE: ("<",),
     inlinepatterns.ENTITY_RE: ("&",),
     r"\*|_": ("*", "_"),  # emphasis and strong (`em_strong`), one delimiter pattern
-    r"\[\^([^\]]*)\]": ("[",),  # a footnote's mark (the footnotes extension, in `extra`)
+    r"\[\^([^\]]*)\]": ("[^",),  # a footnote's mark (the footnotes extension, in `extra`)
 }
+# Links and images by reference (`[text][id]`, `[id]`): each makes nothing of a match whose id the document's
+# `[id]: address` lines do not define, so none is tried in a document that defines none. By class, not by
+# expression: the one of `[text](address)` links is the same.
+BY_REFERENCE = (
+    inlinepatterns.ReferenceInlineProcessor,
+    inlinepatterns.ShortReferenceInlineProcessor,
+    inlinepatterns.ImageReferenceInlineProcessor,
+    inlinepatterns.ShortImageReferenceInlineProcessor,
+)
 
 
-def can_match(pattern, text):
+def can_match(pattern, text, references):
+    """Whether `pattern` may change `text`, in a document whose references are `references`."""
+    if type(pattern) in BY_REFERENCE and not references:
+        return False
     needs = NEEDS.get(getattr(pattern, "pattern", None))
     return needs is None or any(part in text for part in needs)
 
@@ -50,7 +63,7 @@ class InlineProcessor(treeprocessors.InlineProcessor):
         parts = (part for node in tree.iter() for part in (node.text, node.tail))
         text = "".join(part for part in parts if part and not isinstance(part, util.AtomicString))
         # The step reads its patterns by index and count only: a list of some of them serves.
-        self.inlinePatterns = [pattern for pattern in every if can_match(pattern, text)]
+        self.inlinePatterns = [pattern for pattern in every if can_match(pattern, text, self.md.references)]
         try:
             return super().run(tree, ancestors)
         finally:

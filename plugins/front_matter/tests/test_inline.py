@@ -16,7 +16,7 @@ PIECES = (
     "  \n", "\t\n", "\n", "\n\n", "# ", "- ", "1. ", "> ", "    ", "\t", "http://x.y/a", "<http://x.y>",
     "<a@b.co>", "<b>", "</b>", '<div markdown="1">', "</div>", "[^1]", "\n[^1]: note\n", "\n*[HTML]: Hyper Text\n",
     "HTML", "{: .cls}", "|", " | ", "---", "```", "~~~", ": ", "word", "text", " ", "[a](http://b)", "[a][r]",
-    "\n[r]: http://r\n", "![i](p.png)", "é", "—",
+    "\n[r]: http://r\n", "![i](p.png)", "![i][r]", "[r]", "[^", "é", "—",
 )  # fmt: skip
 
 
@@ -54,10 +54,19 @@ def test_a_pattern_is_tried_only_where_the_text_holds_what_it_needs():
         ("emphasis", r"\*|_"),
         ("an extension's", r"==(.+?)=="),
     )}  # fmt: skip
-    tried = {name for name, pattern in patterns.items() if inline.can_match(pattern, "plain words\nand more")}
+    tried = {name for name, pattern in patterns.items() if inline.can_match(pattern, "plain words\nand more", {})}
     assert tried == {"an extension's"}
-    tried = {name for name, pattern in patterns.items() if inline.can_match(pattern, "a `b`  \nsnake_case")}
+    tried = {name for name, pattern in patterns.items() if inline.can_match(pattern, "a `b`  \nsnake_case", {})}
     assert tried == set(patterns)
+
+
+def test_links_by_reference_are_tried_only_where_the_document_defines_references(settings):
+    converter = site_markdown(settings)
+    by_reference = markdown.inlinepatterns.ReferenceInlineProcessor(markdown.inlinepatterns.REFERENCE_RE, converter)
+    link = markdown.inlinepatterns.LinkInlineProcessor(markdown.inlinepatterns.LINK_RE, converter)
+    assert not inline.can_match(by_reference, "[text][id]", {})
+    assert inline.can_match(by_reference, "[text][id]", {"id": ("https://hotosm.org/", None)})
+    assert inline.can_match(link, "[text](https://hotosm.org/)", {})
 
 
 def test_random_markdown_gives_the_same_html(settings):
