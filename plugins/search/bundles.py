@@ -22,11 +22,13 @@ last ran is not run again.
 import filecmp
 import hashlib
 import json
+import logging
 import os
 import shutil
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from importlib.metadata import version
 
@@ -34,6 +36,11 @@ from hubcore import files
 
 ENTRY = "pagefind-entry.json"
 PAGEFIND = version("pagefind-bin")
+
+# How often the runs of a group are looked at: a run takes seconds, and the first that fails stops the others.
+WAITING_SECONDS = 0.05
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -112,9 +119,12 @@ class Indexing:
     def _index(self):
         try:
             self._run_each()
+        except PagefindFailed as error:
+            self.error = str(error)
         except OSError as error:  # the machine's (a full disk), reported like Pagefind's own failures
             self.error = f"{error.filename or ''}: {error.strerror or error}"
         except Exception as error:  # noqa: BLE001 -- a fault here must fail the build, not end a thread unseen
+            logger.debug("indexing failed", exc_info=True)  # its traceback, for `-D`
             self.error = f"{type(error).__name__}: {error}"
 
     def _run_each(self):
@@ -129,7 +139,7 @@ class Indexing:
                 waiting.append((key, run))
         for group in together(waiting, self.limit):
             if not self._pagefind([run for _, run in group]):
-                return
+                return  # cancelled
             for number, (key, run) in enumerate(group):
                 done[key] = add_bundle(self._folder("run", number), os.path.join(made, run.bundle))
         keep_unchanged(made, published)
@@ -142,38 +152,67 @@ class Indexing:
 
     def _pagefind(self, group):
         """Pagefind over each run of `group` at once, the bundle of its n-th run in `<work>/run-<n>`; False when
-        cancelled or failed (`error`)."""
-        commands = []
-        for number, run in enumerate(group):
-            if len(self.runs) == 1:  # the output folder itself, its update pages by their glob
-                site = ["--site", self.output_path, "--glob", self.glob]
-            else:
-                site = ["--site", self._folder("site", number)]
-                link_pages(self.output_path, self._folder("site", number), run.pages, lambda: self.cancelled)
-            output = ["--output-path", self._folder("run", number), "--silent"]
-            commands.append([sys.executable, "-m", "pagefind", *site, *output])
-        with self.lock:
-            if self.cancelled:
-                return False
-            # Its messages to a file, not a pipe: one run filling a pipe would wait while another is read.
-            self.processes = [pagefind(command, self._folder("log", number)) for number, command in enumerate(commands)]
-        failed = [number for number, process in enumerate(self.processes) if process.wait()]
+        cancelled. Raises PagefindFailed when a run failed (the others are then stopped)."""
+        commands = [self._command(number, run) for number, run in enumerate(group)]
+        try:
+            for number, command in enumerate(commands):
+                with self.lock:
+                    if self.cancelled:
+                        return False
+                    self.processes.append(start_pagefind(command, self._folder("log", number)))
+            self._wait_for_all()
+        finally:
+            with self.lock:
+                for process in self.processes:  # none left running: on a failure, or one that could not start
+                    process.kill()
+                    process.wait()
+                self.processes = []
         if self.cancelled:
-            return False
-        if failed:
-            with open(self._folder("log", failed[0]), encoding="utf-8", errors="replace") as log:
-                self.error = log.read().strip()[:300]
             return False
         for number in range(len(group)):
             shutil.rmtree(self._folder("site", number), ignore_errors=True)
         return True
 
+    def _wait_for_all(self):
+        """Wait for the group's runs, in whatever order they end; raise PagefindFailed at the first that failed
+        (unless cancelled), without waiting for the others."""
+        running = dict(enumerate(self.processes))
+        while running:
+            for number, process in list(running.items()):
+                if process.poll() is None:
+                    continue
+                del running[number]
+                if process.returncode and not self.cancelled:
+                    raise PagefindFailed(failure(self._folder("log", number), process.returncode))
+            if running:
+                time.sleep(WAITING_SECONDS)
 
-def pagefind(command, log):
-    """Pagefind started by `command`, all it prints written to the file `log`."""
+    def _command(self, number, run):
+        if len(self.runs) == 1:  # the output folder itself, its update pages by their glob
+            site = ["--site", self.output_path, "--glob", self.glob]
+        else:
+            site = ["--site", self._folder("site", number)]
+            link_pages(self.output_path, self._folder("site", number), run.pages, lambda: self.cancelled)
+        return [sys.executable, "-m", "pagefind", *site, "--output-path", self._folder("run", number), "--silent"]
+
+
+class PagefindFailed(Exception):
+    """A Pagefind run ended with an error; the message is Pagefind's."""
+
+
+def start_pagefind(command, log):
+    """Pagefind started by `command`, all it prints written to the file `log`: to a file, not a pipe, for one
+    run filling a pipe would wait while another's is read."""
     os.makedirs(os.path.dirname(log), exist_ok=True)
     with open(log, "w", encoding="utf-8") as handle:
         return subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT)
+
+
+def failure(log, status):
+    """What a failed run printed, or its exit status when it printed nothing (killed, out of memory)."""
+    with open(log, encoding="utf-8", errors="replace") as handle:
+        printed = handle.read().strip()[:300]
+    return printed or f"Pagefind ended with exit status {status} and no message"
 
 
 def run_key(output_path, run):

@@ -139,7 +139,8 @@ def finish_index(settings, manifest=None):
             "pelicanconf.py",
             0,
             f"the search index could not be made: {error}",
-            "run `.venv/bin/python -m pagefind --site output` to see why",
+            "run `.venv/bin/python -m pagefind --site output` to see Pagefind's own error, or build with `-D` for "
+            "the traceback of any other",
         )
     elif manifest is not None and os.path.exists(entry_file(settings)):
         manifest.record(entry_file(settings), indexed(settings))

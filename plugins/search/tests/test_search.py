@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -136,14 +137,8 @@ def test_a_new_index_replaces_a_file_linked_to_the_site_in_place_without_writing
 
 
 def test_of_several_runs_only_those_whose_pages_changed_run_again(build_site, tmp_path, monkeypatch):
-    # Pagefind's own binary, behind a script that counts its runs (pagefind's PAGEFIND_BINARY_PATH).
-    from pagefind_bin import get_executable
-
     runs = tmp_path / "runs.log"
-    counting = tmp_path / "pagefind"
-    counting.write_text(f'#!/bin/sh\necho run >> "{runs}"\nexec "{get_executable()}" "$@"\n')
-    counting.chmod(0o755)
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(counting))
+    pagefind_behind(tmp_path, monkeypatch, f'echo run >> "{runs}"\nexec "$PAGEFIND" "$@"')
     files = {f"updates/en/{name}.md": update(f"Update {name}", "en", f"Word{name} text.") for name in "abc"}
     files["updates/es/d.md"] = update("Mapas", "es", "Texto.")
     rebuild = {"SEARCH_INDEX": True, "DELETE_OUTPUT_DIRECTORY": False, "SEARCH_PAGES_PER_INDEX": 2}
@@ -234,16 +229,42 @@ def test_runs_within_the_limit_are_made_at_once_and_merge_as_one_run(build_site,
     assert_index_of_whole_site(site.output, tmp_path / "whole")
 
 
-def test_a_failed_index_is_an_error_of_the_build(build_site, tmp_path, monkeypatch):
-    pagefind_behind(tmp_path, monkeypatch, 'echo "Pagefind could not write its bundle" >&2\nexit 3')
-    files = {
-        "updates/en/a.md": update("Flood maps", "en", "Volunteers traced flooded roads."),
-        "updates/es/b.md": update("Mapas de inundaciones", "es", "Voluntarias mapearon calles inundadas."),
+TWO_LANGUAGES = {
+    "updates/en/a.md": update("Flood maps", "en", "Volunteers traced flooded roads."),
+    "updates/es/b.md": update("Mapas de inundaciones", "es", "Voluntarias mapearon calles inundadas."),
+}
+
+
+@pytest.mark.parametrize(
+    "script, said",
+    [
+        ('echo "Pagefind could not write its bundle" >&2\nexit 3', "Pagefind could not write its bundle"),
+        ("kill -9 $$", "Pagefind ended with exit status -9 and no message"),  # out of memory, say
+    ],
+)
+def test_a_failed_run_is_an_error_of_the_build_and_the_next_build_indexes_again(
+    build_site, tmp_path, monkeypatch, script, said
+):
+    site = build_site(TWO_LANGUAGES, SEARCH_INDEX=True, DELETE_OUTPUT_DIRECTORY=False)
+    files = {**TWO_LANGUAGES, "updates/en/c.md": update("Road survey", "en", "A second update.")}
+    with monkeypatch.context() as failing:
+        pagefind_behind(tmp_path, failing, script)
+        failed = build_site(files, SEARCH_INDEX=True, DELETE_OUTPUT_DIRECTORY=False)
+    [finding] = failed.findings
+    assert finding.code == "E-SEARCH-INDEX" and said in finding.message
+    assert page_counts(site.output / "pagefind") == {"en": 1, "es": 1}  # the last index, left as it was
+    assert page_counts(build_site(files, SEARCH_INDEX=True, DELETE_OUTPUT_DIRECTORY=False).output / "pagefind") == {
+        "en": 2,
+        "es": 1,
     }
-    site = build_site(files, SEARCH_INDEX=True)
-    [finding] = site.findings
-    assert finding.code == "E-SEARCH-INDEX" and "Pagefind could not write its bundle" in finding.message
-    assert not (site.output / "pagefind").exists()
+
+
+def test_a_run_that_fails_stops_the_others_of_its_group(build_site, tmp_path, monkeypatch):
+    # The Spanish run fails at once; the English one would take a minute.
+    pagefind_behind(tmp_path, monkeypatch, 'case "$*" in *site-0*) exec sleep 60;; esac\necho "no bundle" >&2\nexit 3')
+    started = time.monotonic()
+    site = build_site(TWO_LANGUAGES, SEARCH_INDEX=True)
+    assert [f.code for f in site.findings] == ["E-SEARCH-INDEX"] and time.monotonic() - started < 30
 
 
 def test_a_fault_while_indexing_is_an_error_of_the_build_not_a_site_without_search(build_site, monkeypatch):
@@ -251,11 +272,7 @@ def test_a_fault_while_indexing_is_an_error_of_the_build_not_a_site_without_sear
         raise ValueError("no key for this run")
 
     monkeypatch.setattr(bundles, "run_key", fault)
-    files = {
-        "updates/en/a.md": update("Flood maps", "en", "Volunteers traced flooded roads."),
-        "updates/es/b.md": update("Mapas de inundaciones", "es", "Voluntarias mapearon calles inundadas."),
-    }
-    site = build_site(files, SEARCH_INDEX=True)
+    site = build_site(TWO_LANGUAGES, SEARCH_INDEX=True)
     assert [(f.code, f.message) for f in site.findings] == [
         ("E-SEARCH-INDEX", "the search index could not be made: ValueError: no key for this run")
     ]
