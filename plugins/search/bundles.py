@@ -86,11 +86,12 @@ def together(waiting, limit):
 class Indexing:
     """The runs, in a thread of their own, then their bundles put in `<output>/pagefind/`.
 
-    `error` is Pagefind's message when a run failed (the site's bundle is then left as it was). A single run
-    reads the output folder itself, the pages chosen by `glob`: no folder of links to make. Of several runs,
-    one whose pages have the same bytes as when it last ran is not run again: its files are taken from the
-    bundle in the output folder (`cache/pagefind-runs.json` lists them). The others are made by groups of
-    runs (`together`), the runs of a group at once, each in a Pagefind process of its own."""
+    `error` says why the index could not be made, in Pagefind's words when a run failed (the site's bundle is
+    then left as it was). A single run reads the output folder itself, the pages chosen by `glob`: no folder
+    of links to make. Of several runs, one whose pages have the same bytes as when it last ran is not run
+    again: its files are taken from the bundle in the output folder (`cache/pagefind-runs.json` lists them).
+    The others are made by groups of runs (`together`), the runs of a group at once, each in a Pagefind
+    process of its own."""
 
     def __init__(self, output_path, cache_path, runs, glob, limit):
         self.output_path, self.runs, self.glob, self.limit = output_path, runs, glob, limit
