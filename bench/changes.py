@@ -8,7 +8,6 @@ off from outside the code: a setting, or a module's function replaced before
 Pelican starts. Run `./dev bench` first (it makes the corpus in `.bench/`).
 """
 
-import argparse
 import shutil
 import statistics
 import subprocess
@@ -16,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import ROOT, cold_build_command, made_corpus
+from bench import ROOT, cold_build_command, command_line, made_corpus
 
 # `./dev build`'s command line (workflow/build.py), after `off`.
 START = "import runpy, sys; sys.argv = ['build'] + sys.argv[1:]; sys.path.insert(0, 'plugins'); {off}; "
@@ -55,9 +54,7 @@ def cold_build(content, scratch, off, extra):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--size", default="1000")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser = command_line(__doc__)
     parser.add_argument("--only", nargs="*", choices=list(VARIANTS)[1:], help="these choices alone, beside all on")
     args = parser.parse_args()
     content = made_corpus(args.size)

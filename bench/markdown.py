@@ -6,14 +6,13 @@ patterns all tried and with those that cannot match left out (plugins/front_matt
 Run `./dev bench` first (it makes the corpus in `.bench/`).
 """
 
-import argparse
 import statistics
 import time
 
 from pelican.settings import read_settings
 
 import workflow  # noqa: F401  (puts plugins/ on the path)
-from bench import ROOT, made_corpus
+from bench import ROOT, command_line, made_corpus
 from front_matter import inline
 from front_matter.front_matter import FrontMatterReader
 
@@ -27,9 +26,7 @@ def seconds(converter, bodies):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--size", default="1000")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser = command_line(__doc__)
     args = parser.parse_args()
     bodies = [path.read_text(encoding="utf-8").split("\n---\n", 1)[1] for path in made_corpus(args.size).rglob("*.md")]
     converter = FrontMatterReader(read_settings(str(ROOT / "pelicanconf.py")))._markdown

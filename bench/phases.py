@@ -9,12 +9,11 @@ written by `article_writer_finalized`, the other pages and the wait for Pagefind
 `./dev bench` first (it makes the corpus in `.bench/`).
 """
 
-import argparse
 import subprocess
 import tempfile
 import time
 
-from bench import ROOT, cold_build_command, made_corpus
+from bench import ROOT, cold_build_command, command_line, made_corpus
 from bench.memory import TreePeak
 
 SIGNALS = (
@@ -57,8 +56,7 @@ if not TEARDOWN:
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--size", default="1000")
+    parser = command_line(__doc__, rounds=False)
     parser.add_argument("--teardown", action="store_true", help="end with the interpreter's teardown")
     args = parser.parse_args()
     content = made_corpus(args.size)

@@ -4,7 +4,6 @@ threads: hard-linked copies (`cp -al`) of the site the bench's publish rows left
     .venv/bin/python -m bench.removal [--size 1000] [--rounds 3] [--threads 2,3,4]
 """
 
-import argparse
 import shutil
 import statistics
 import subprocess
@@ -12,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import ROOT
+from bench import ROOT, command_line
 from workflow import publish
 
 
@@ -29,9 +28,7 @@ def timed_removal(site, scratch, threads):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--size", default="1000")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser = command_line(__doc__)
     parser.add_argument("--threads", default="2,3,4")
     args = parser.parse_args()
     site = ROOT / ".bench" / f"site-{args.size}" / "publish" / "output"
