@@ -1,6 +1,11 @@
 """Files read ahead in worker processes give the same site and the same findings as files read one by one."""
 
+import os
+import signal
+
 from conftest import run_pelican, tree, write_files
+from engine import read_ahead
+from front_matter.front_matter import FrontMatterReader
 from front_matter.tests.test_reader import BROKEN
 from hubcore import state
 
@@ -37,3 +42,24 @@ def test_reading_in_two_processes_gives_the_same_site_and_findings(tmp_path):
     assert {code for _, _, code, _ in found} >= {"E-YAML", "E-BINARY", "E-ENCODING", "W-BOM", "W-UNKNOWN-KEY"}
     assert found_ahead == found
     assert ahead == one_by_one
+    assert read_ahead._running == []  # the workers stopped when the reading was done
+
+
+def test_a_worker_killed_while_reading_loses_nothing(tmp_path, monkeypatch):
+    """A worker killed (out of memory, by the system) neither hangs the build nor loses a file: Pelican reads
+    what the workers did not, and the site and its findings are the same."""
+    write_files(tmp_path / "content", FILES)
+    one_by_one, found, _ = build(tmp_path, "one", 1)
+    parent, read = os.getpid(), FrontMatterReader.read
+
+    def read_or_die(reader, source_path):
+        if os.getpid() != parent and source_path.endswith("update-5.md"):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return read(reader, source_path)
+
+    monkeypatch.setattr(FrontMatterReader, "read", read_or_die)
+    ahead, found_ahead, read_here = build(tmp_path, "two", 2)
+    assert os.path.join("updates", "en", "update-5.md") in read_here  # read here, after the worker died
+    assert found_ahead == found
+    assert ahead == one_by_one
+    assert read_ahead._running == []  # no workers left
