@@ -13,10 +13,13 @@ makes (each language's index is its own). A language's further parts are
 bundles of their own, `pagefind/<lang>-2/`..., that its search page merges
 (Pagefind's `mergeIndex`), which costs its searchers a few more small downloads.
 
-When there are several runs, each reads a folder of hard links to its pages
-(copies where links cannot be made): the pages keep their paths, so Pagefind
-gives them the site's URLs. A run whose pages have the same bytes as when it
-last ran is not run again.
+Each run reads its pages in the output folder, named one by one in the glob
+of a configuration file of its own (a glob of thousands of names is longer
+than a command line may be): only the pages of this build, never a page an
+earlier build left there. Where a page's path could be read as glob syntax, the
+run reads a folder of hard links to its pages instead (copies where links
+cannot be made), with the same paths, so the same URLs. A run whose pages have
+the same bytes as when it last ran is not run again.
 """
 
 import filecmp
@@ -24,6 +27,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -39,6 +43,8 @@ PAGEFIND = version("pagefind-bin")
 
 # How often the runs of a group are looked at: a run takes seconds, and the first that fails stops the others.
 WAITING_SECONDS = 0.05
+# A page path that is only itself in a glob (no `{`, `,`, `*`, `?`, `[`, `\\`, `!`).
+GLOB_LITERAL = re.compile(r"[\w./-]+")
 
 logger = logging.getLogger(__name__)
 
@@ -87,15 +93,15 @@ class Indexing:
     """The runs, in a thread of their own, then their bundles put in `<output>/pagefind/`.
 
     `error` says why the index could not be made, in Pagefind's words when a run failed (the site's bundle is
-    then left as it was). A single run reads the output folder itself, the pages chosen by `glob`: no folder
-    of links to make. Of several runs, one whose pages have the same bytes as when it last ran is not run
+    then left as it was). Of several runs, one whose pages have the same bytes as when it last ran is not run
     again: its files are taken from the bundle in the output folder (`cache/pagefind-runs.json` lists them).
     The others are made by groups of runs (`together`), the runs of a group at once, each in a Pagefind
     process of its own."""
 
-    def __init__(self, output_path, cache_path, runs, glob, limit):
-        self.output_path, self.runs, self.glob, self.limit = output_path, runs, glob, limit
+    def __init__(self, output_path, cache_path, runs, limit):
+        self.output_path, self.runs, self.limit = output_path, runs, limit
         self.work, self.known = os.path.join(cache_path, "pagefind"), os.path.join(cache_path, "pagefind-runs.json")
+        self.digests = PageDigests(output_path, os.path.join(cache_path, "pagefind-pages.json"))
         self.error, self.processes, self.cancelled = None, [], False
         self.lock = threading.Lock()
         self.thread = threading.Thread(target=self._index, daemon=True)
@@ -133,7 +139,7 @@ class Indexing:
         made, published = os.path.join(self.work, "pagefind"), os.path.join(self.output_path, "pagefind")
         known, done, waiting = read_json(self.known), {}, []
         for run in self.runs:
-            key = run_key(self.output_path, run) if len(self.runs) > 1 else None
+            key = run_key(run, self.digests) if len(self.runs) > 1 else None
             if key and take_made(known.get(key), os.path.join(published, run.bundle), os.path.join(made, run.bundle)):
                 done[key] = known[key]
             else:
@@ -146,6 +152,7 @@ class Indexing:
         keep_unchanged(made, published)
         done.pop(None, None)
         write_json(self.known, done)
+        self.digests.save()
         shutil.rmtree(self.work, ignore_errors=True)
 
     def _folder(self, name, number):
@@ -154,13 +161,13 @@ class Indexing:
     def _pagefind(self, group):
         """Pagefind over each run of `group` at once, the bundle of its n-th run in `<work>/run-<n>`; False when
         cancelled. Raises PagefindFailed when a run failed (the others are then stopped)."""
-        commands = [self._command(number, run) for number, run in enumerate(group)]
+        folders = [self._configure(number, run) for number, run in enumerate(group)]
         try:
-            for number, command in enumerate(commands):
+            for number, folder in enumerate(folders):
                 with self.lock:
                     if self.cancelled:
                         return False
-                    self.processes.append(start_pagefind(command, self._folder("log", number)))
+                    self.processes.append(start_pagefind(folder, self._folder("log", number)))
             self._wait_for_all()
         finally:
             with self.lock:
@@ -172,6 +179,7 @@ class Indexing:
             return False
         for number in range(len(group)):
             shutil.rmtree(self._folder("site", number), ignore_errors=True)
+            shutil.rmtree(self._folder("conf", number), ignore_errors=True)
         return True
 
     def _wait_for_all(self):
@@ -188,25 +196,35 @@ class Indexing:
             if running:
                 time.sleep(WAITING_SECONDS)
 
-    def _command(self, number, run):
-        if len(self.runs) == 1:  # the output folder itself, its update pages by their glob
-            site = ["--site", self.output_path, "--glob", self.glob]
+    def _configure(self, number, run):
+        """The folder of the n-th run's configuration file, `pagefind.json`, from which Pagefind runs."""
+        if all(GLOB_LITERAL.fullmatch(page) for page in run.pages):
+            site, glob = self.output_path, "{" + ",".join(run.pages) + "}"
         else:
-            site = ["--site", self._folder("site", number)]
-            link_pages(self.output_path, self._folder("site", number), run.pages, lambda: self.cancelled)
-        return [sys.executable, "-m", "pagefind", *site, "--output-path", self._folder("run", number), "--silent"]
+            site, glob = self._folder("site", number), "**/*.html"
+            link_pages(self.output_path, site, run.pages, lambda: self.cancelled)
+        folder = self._folder("conf", number)
+        # Pagefind runs in `folder`: every path it is given is whole.
+        settings = {
+            "site": os.path.abspath(site),
+            "glob": glob,
+            "output_path": os.path.abspath(self._folder("run", number)),
+            "silent": True,
+        }
+        write_json(os.path.join(folder, "pagefind.json"), settings)
+        return folder
 
 
 class PagefindFailed(Exception):
     """A Pagefind run ended with an error; the message is Pagefind's."""
 
 
-def start_pagefind(command, log):
-    """Pagefind started by `command`, all it prints written to the file `log`: to a file, not a pipe, for one
-    run filling a pipe would wait while another's is read."""
+def start_pagefind(folder, log):
+    """Pagefind started in `folder`, which holds its configuration, all it prints written to the file `log`: to
+    a file, not a pipe, for one run filling a pipe would wait while another's is read."""
     os.makedirs(os.path.dirname(log), exist_ok=True)
     with open(log, "w", encoding="utf-8") as handle:
-        return subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT)
+        return subprocess.Popen([sys.executable, "-m", "pagefind"], cwd=folder, stdout=handle, stderr=subprocess.STDOUT)
 
 
 def failure(log, status):
@@ -216,17 +234,39 @@ def failure(log, status):
     return printed or f"Pagefind ended with exit status {status} and no message"
 
 
-def run_key(output_path, run):
+def run_key(run, digests):
     """What a run's bundle is made of: Pagefind's version, the bundle's name, its pages' paths and bytes."""
     digest = hashlib.sha256(f"{PAGEFIND}\0{run.bundle}".encode())
     for page in run.pages:
-        digest.update(f"\0{page}\0".encode())
-        try:
-            with open(os.path.join(output_path, page), "rb") as handle:
-                digest.update(handle.read())
-        except FileNotFoundError:
-            digest.update(b"\0missing")
+        digest.update(f"\0{page}\0{digests.of(page)}".encode())
     return digest.hexdigest()
+
+
+class PageDigests:
+    """The digest of each page's bytes, remembered with the page's size and modification time: a page the
+    build did not write again is not read again (as the incremental writer's manifest trusts them)."""
+
+    def __init__(self, output_path, path):
+        self.output_path, self.path = output_path, path
+        self.known, self.now = read_json(path), {}
+
+    def of(self, page):
+        try:
+            stat = os.stat(os.path.join(self.output_path, page))
+        except FileNotFoundError:
+            return "missing"
+        stamp = [stat.st_size, stat.st_mtime_ns]
+        known = self.known.get(page)
+        if known and known[:2] == stamp:
+            digest = known[2]
+        else:
+            with open(os.path.join(self.output_path, page), "rb") as handle:
+                digest = hashlib.sha256(handle.read()).hexdigest()
+        self.now[page] = [*stamp, digest]
+        return digest
+
+    def save(self):
+        write_json(self.path, self.now)
 
 
 def take_made(record, published, bundle):

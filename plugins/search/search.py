@@ -11,7 +11,6 @@ language's updates instead.
 import hashlib
 import json
 import os
-import re
 
 from pelican import signals
 from pelican.generators import Generator
@@ -20,9 +19,6 @@ from hubcore import findings, plugin, state, updates, urls
 from hubcore.settings import apply_defaults
 
 from . import bundles
-
-UPDATE_PAGES = ("ARTICLE_SAVE_AS", "ARTICLE_LANG_SAVE_AS", "DRAFT_SAVE_AS", "DRAFT_LANG_SAVE_AS")
-SLOT = re.compile(r"\{[^}]*\}")  # `{slug}` in a save_as pattern
 
 
 class SearchPagesGenerator(Generator):
@@ -83,17 +79,8 @@ def begin_index(settings):
         settings["OUTPUT_PATH"],
         settings["CACHE_PATH"],
         state.of(settings).pagefind_runs,
-        indexed_pages(settings),
         settings["SEARCH_PAGES_PER_INDEX"],
     )
-
-
-def indexed_pages(settings):
-    """The pages one Pagefind run reads, as a glob: the updates' (drafts' too), the only ones with
-    `data-pagefind-body`. It gives the same index as reading every page, in about 60% of the time and with
-    20% less memory."""
-    patterns = {SLOT.sub("*", settings[name]) for name in UPDATE_PAGES if settings.get(name)}
-    return "{" + ",".join(sorted(patterns)) + "}"
 
 
 def indexed(settings):

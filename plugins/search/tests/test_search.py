@@ -261,7 +261,9 @@ def test_a_failed_run_is_an_error_of_the_build_and_the_next_build_indexes_again(
 
 def test_a_run_that_fails_stops_the_others_of_its_group(build_site, tmp_path, monkeypatch):
     # The Spanish run fails at once; the English one would take a minute.
-    pagefind_behind(tmp_path, monkeypatch, 'case "$*" in *site-0*) exec sleep 60;; esac\necho "no bundle" >&2\nexit 3')
+    pagefind_behind(
+        tmp_path, monkeypatch, 'case "$PWD" in *conf-0*) exec sleep 60;; esac\necho "no bundle" >&2\nexit 3'
+    )
     started = time.monotonic()
     site = build_site(TWO_LANGUAGES, SEARCH_INDEX=True)
     assert [f.code for f in site.findings] == ["E-SEARCH-INDEX"] and time.monotonic() - started < 30
@@ -276,3 +278,25 @@ def test_a_fault_while_indexing_is_an_error_of_the_build_not_a_site_without_sear
     assert [(f.code, f.message) for f in site.findings] == [
         ("E-SEARCH-INDEX", "the search index could not be made: ValueError: no key for this run")
     ]
+
+
+def test_a_page_an_earlier_build_left_is_not_searchable(build_site, tmp_path):
+    files = {
+        "updates/en/a.md": update("Flood maps", "en", "Volunteers traced flooded roads."),
+        "updates/en/c.md": update("Road survey", "en", "A second update."),
+    }
+    build_site(files, SEARCH_INDEX=True, DELETE_OUTPUT_DIRECTORY=False)
+    (tmp_path / "content/updates/en/c.md").unlink()
+    site = build_site({}, SEARCH_INDEX=True, DELETE_OUTPUT_DIRECTORY=False)
+    assert (site.output / "updates/c/index.html").exists()  # left by the first build (a development build)
+    assert site.findings == [] and page_counts(site.output / "pagefind") == {"en": 1}
+
+
+def test_pages_whose_paths_read_as_glob_syntax_are_indexed(build_site, tmp_path):
+    odd = {"ARTICLE_URL": "updates/{slug},[1]/", "ARTICLE_SAVE_AS": "updates/{slug},[1]/index.html"}
+    site = build_site(
+        {**TWO_LANGUAGES, "updates/en/c.md": update("Road survey", "en", "Text.")}, SEARCH_INDEX=True, **odd
+    )
+    assert (site.output / "updates/a,[1]/index.html").exists()
+    assert site.findings == [] and page_counts(site.output / "pagefind") == {"en": 2, "es": 1}
+    assert_index_of_whole_site(site.output, tmp_path / "whole")
