@@ -45,6 +45,9 @@ PAGEFIND = version("pagefind-bin")
 WAITING_SECONDS = 0.05
 # A page path that is only itself in a glob (no `{`, `,`, `*`, `?`, `[`, `\\`, `!`).
 GLOB_LITERAL = re.compile(r"[\w./-]+")
+# The longest glob a run is given; a longer one, a folder of links. Pagefind 1.5 refuses some globs of about
+# 190,000 characters of page names (and takes others longer).
+MAX_GLOB = 100_000
 
 logger = logging.getLogger(__name__)
 
@@ -198,8 +201,9 @@ class Indexing:
 
     def _configure(self, number, run):
         """The folder of the n-th run's configuration file, `pagefind.json`, from which Pagefind runs."""
-        if all(GLOB_LITERAL.fullmatch(page) for page in run.pages):
-            site, glob = self.output_path, "{" + ",".join(run.pages) + "}"
+        glob = glob_of(run.pages)
+        if glob is not None:
+            site = self.output_path
         else:
             site, glob = self._folder("site", number), "**/*.html"
             link_pages(self.output_path, site, run.pages, lambda: self.cancelled)
@@ -213,6 +217,26 @@ class Indexing:
         }
         write_json(os.path.join(folder, "pagefind.json"), settings)
         return folder
+
+
+def glob_of(pages):
+    """A glob of exactly `pages` (their common start and end written once), or None when a page's path reads as
+    glob syntax or the glob would be longer than MAX_GLOB."""
+    if not pages or not all(GLOB_LITERAL.fullmatch(page) for page in pages):
+        return None
+    if len(pages) == 1:
+        return pages[0]
+    shortest = min(map(len, pages))
+    start = len(os.path.commonprefix(pages)[: shortest - 1])
+    end = len(os.path.commonprefix([page[start:][::-1] for page in pages])[: shortest - start - 1])
+    glob = (
+        pages[0][:start]
+        + "{"
+        + ",".join(page[start : len(page) - end] for page in pages)
+        + "}"
+        + pages[0][len(pages[0]) - end :]
+    )
+    return glob if len(glob) <= MAX_GLOB else None
 
 
 class PagefindFailed(Exception):

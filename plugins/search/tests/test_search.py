@@ -300,3 +300,17 @@ def test_pages_whose_paths_read_as_glob_syntax_are_indexed(build_site, tmp_path)
     assert (site.output / "updates/a,[1]/index.html").exists()
     assert site.findings == [] and page_counts(site.output / "pagefind") == {"en": 2, "es": 1}
     assert_index_of_whole_site(site.output, tmp_path / "whole")
+
+
+@pytest.mark.parametrize("max_glob", [bundles.MAX_GLOB, 10])  # a glob of the pages; a folder of links to them
+def test_each_run_indexes_exactly_its_pages(build_site, tmp_path, monkeypatch, max_glob):
+    monkeypatch.setattr(bundles, "MAX_GLOB", max_glob)
+    # Names that start and end alike, so that the glob writes their common start and end once.
+    files = {
+        f"updates/en/{name}.md": update(f"Update {name}", "en", f"Word{name} text.") for name in ("a", "ab", "abc")
+    }
+    files["updates/es/a.md"] = update("Mapas", "es", "Texto.")
+    site = build_site(files, SEARCH_INDEX=True, SEARCH_PAGES_PER_INDEX=2)  # en a-ab, es a, en abc (`en-2`)
+    assert site.findings == []
+    assert page_counts(site.output / "pagefind") == {"en": 2, "es": 1}
+    assert page_counts(site.output / "pagefind" / "en-2") == {"en": 1}
