@@ -6,8 +6,7 @@ The engine is the speed and the rest of the machinery:
 
 - speedups.py: Pelican's functions replaced by faster ones with the same results, and the listing of files
   from the run's inventory of content/ (listing.py);
-- read_ahead.py: the files the reader cache lacks, read in several processes while Pelican reads (Pelican's
-  reader cache);
+- read_ahead.py: the files the reader cache lacks, read in several processes (Pelican's reader cache);
 - writer.py: the writer the incremental plugin builds on (Pelican's private `_open_w`);
 - live_cache.py: what `./dev serve`'s builder takes of Pelican's memory of a build;
 - parallel.py: pages rendered in several processes (writer.py hands them over);
@@ -32,7 +31,6 @@ PELICAN_VERSION = "4.12.0"  # the Pelican this code replaces functions of
 
 def switch(pelican_object):
     """A run starts: the engine's replacements in, if it is one of the run's plugins; Pelican's own, if not."""
-    read_ahead.stop_all()  # workers left by a run that failed while reading
     if not plugin.active(__package__):
         speedups.uninstall()
         return
@@ -48,8 +46,6 @@ def switch(pelican_object):
 SIGNAL_HANDLERS = {
     signals.initialized: apply_defaults,
     signals.generator_init: (read_ahead.read_ahead, fragments.install),
-    signals.article_generator_finalized: read_ahead.done,
-    signals.page_generator_finalized: read_ahead.done,
 }
 
 

@@ -1,20 +1,21 @@
-"""Reading the files the reader cache lacks in several processes, while Pelican reads them one by one.
+"""Reading the files the reader cache lacks in several processes, before Pelican reads them one by one.
 
 Reading (YAML, Markdown, cleaning the HTML) is a third of a cold build and
 uses one core. When a generator starts, the files it will read that Pelican's
-reader cache lacks are handed to READ_PROCESSES forked workers. Their
-(body, metadata) go into that cache as the generator reaches each file, so the
-generator's own work on a file (its Content object and the plugins' handlers)
-is done while the workers read the next ones. A file's findings travel in its
-metadata and are reported again as any cached file's are
-(front_matter/cache.py), so a build reports the same findings either way, and
-writes the same bytes (tests/test_read_ahead.py). Whatever the workers need
-loaded once (the language model) is loaded at `generator_init` by its plugin,
-listed before the engine, so the workers share it.
+reader cache lacks are read by READ_PROCESSES forked workers, and their
+(body, metadata) go into that cache, with the file's modification stamp from
+before the worker read it (a file changed since is read again): Pelican then
+finds each of them there. A file's findings travel in its metadata and are
+reported again as any cached file's are (front_matter/cache.py), so a build
+reports the same findings either way, and writes the same bytes
+(tests/test_read_ahead.py). Whatever the workers need loaded once (the
+language model) is loaded at `generator_init` by its plugin, listed before the
+engine, so the workers share it.
 
-A worker that fails stops the others: Pelican reads the rest itself, as it
-would without the engine. Only from READ_IN_PARALLEL_FROM files on: starting
-the workers costs more than reading a few files.
+A worker that dies (out of memory), or workers that cannot be started, leave
+the files not yet read to Pelican, as it reads without the engine. Only from
+READ_IN_PARALLEL_FROM files on: starting the workers costs more than reading a
+few files.
 """
 
 import logging
@@ -22,6 +23,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 
+from pelican import cache
 from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix
 
@@ -29,14 +31,13 @@ SOURCES = {
     "ArticlesGenerator": ("ARTICLE_PATHS", "ARTICLE_EXCLUDES"),
     "PagesGenerator": ("PAGE_PATHS", "PAGE_EXCLUDES"),
 }
-# Files per task: each task costs the parent a little work of its own, and the last one may leave the other
+# Files per task: each task costs this process a little work of its own, and the last one may leave the other
 # workers idle; this many tasks per worker balances the two.
 TASKS_PER_PROCESS = 16
 MAX_TASK = 256
 
 logger = logging.getLogger(__name__)
 _readers = None  # the generator's readers, in a worker (inherited by fork, not pickled)
-_running = []  # the read-aheads whose workers may still run, in this process
 
 
 def read_ahead(generator):
@@ -48,78 +49,42 @@ def read_ahead(generator):
         return
     readers = generator.readers
     paths, excludes = names
-    # In the order the generator will ask for them (its listing is made once, engine/speedups.py).
     missing = [
         path
         for path in (
             os.path.abspath(os.path.join(generator.path, name))
-            for name in generator.get_files(settings[paths], exclude=settings[excludes])
+            for name in sorted(generator.get_files(settings[paths], exclude=settings[excludes]))
         )
         if readers.get_cached_data(path) is None
     ]
     if len(missing) >= settings["READ_IN_PARALLEL_FROM"]:
-        _running.append(Ahead(readers, missing, processes))
+        read_in(readers, missing, processes)
 
 
-def done(generator):
-    """The generator has read its files: its workers stop, whatever it did not ask for."""
-    for ahead in [ahead for ahead in _running if ahead.readers is generator.readers]:
-        ahead.stop()
-
-
-def stop_all():
-    """No workers outlive a run that failed half-way through its reading: the next run's start stops them."""
-    for ahead in list(_running):
-        ahead.stop()
-
-
-class Ahead:
-    """The workers' reads, put into the reader cache as the generator asks for each file."""
-
-    def __init__(self, readers, paths, processes):
-        global _readers
-        self.readers, self.waiting = readers, set(paths)
-        task = max(1, min(MAX_TASK, len(paths) // (processes * TASKS_PER_PROCESS)))
-        _readers = readers
-        # Forked: the workers have the settings, plugins and readers as they are, without pickling them. An
-        # executor, not a Pool: a worker killed (out of memory) fails what it was reading instead of a wait forever.
-        self.pool = ProcessPoolExecutor(processes, multiprocessing.get_context("fork"), initializer=plain_logging)
-        self.reads = zip(paths, self.pool.map(read_one, paths, chunksize=task))
-        readers.get_cached_data = self.get_cached_data  # shadows the method, for this run's readers only
-
-    def get_cached_data(self, path, default=None):
-        if path in self.waiting:
-            self.take_until(path)
-        return type(self.readers).get_cached_data(self.readers, path, default)
-
-    def take_until(self, path):
-        try:
-            for read_path, read in self.reads:
-                self.waiting.discard(read_path)
-                self.readers.cache_data(read_path, read)
-                if read_path == path:
-                    break
-        except Exception:  # noqa: BLE001 -- whatever stopped a worker, the reading goes on
-            # A worker killed, or a bug of ours in one: Pelican reads the rest, and fails or not as it would alone.
-            logger.debug("a read-ahead worker failed; the rest is read one by one", exc_info=True)
-            self.waiting.clear()
-        if not self.waiting:
-            self.stop()
-
-    def stop(self):
-        global _readers
-        self.pool.shutdown(wait=True, cancel_futures=True)
-        self.waiting.clear()
-        self.readers.__dict__.pop("get_cached_data", None)
-        if self in _running:
-            _running.remove(self)
-        if not _running:
-            _readers = None
+def read_in(readers, paths, processes):
+    global _readers
+    _readers = readers
+    task = max(1, min(MAX_TASK, len(paths) // (processes * TASKS_PER_PROCESS)))
+    # Forked: the workers have the settings, plugins and readers as they are, without pickling them. An
+    # executor, not a Pool: a worker killed fails the reads it had instead of leaving them awaited forever.
+    pool = ProcessPoolExecutor(processes, multiprocessing.get_context("fork"), initializer=plain_logging)
+    try:
+        for path, (stamp, read) in zip(paths, pool.map(read_one, paths, chunksize=task)):
+            cache.FileDataCacher.cache_data(readers, path, (stamp, read))  # the stamp the worker read under
+    except Exception:  # noqa: BLE001 -- whatever stopped the workers, Pelican reads what they did not
+        logger.debug("the read-ahead stopped; Pelican reads the rest itself", exc_info=True)
+        # A worker forked before another could not be would wait for work forever, and the exit for it.
+        for worker in list((pool._processes or {}).values()):
+            worker.kill()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        _readers = None
 
 
 def read_one(path):
+    stamp = _readers._get_file_stamp(path)  # before reading: a change while it is read is seen next time
     content, metadata = _readers.readers[file_suffix(path)].read(path)
-    return content, _filter_discardable_metadata(metadata)
+    return stamp, (content, _filter_discardable_metadata(metadata))
 
 
 def plain_logging():

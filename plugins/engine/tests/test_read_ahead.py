@@ -1,10 +1,12 @@
 """Files read ahead in worker processes give the same site and the same findings as files read one by one."""
 
+import errno
+import multiprocessing
 import os
 import signal
+from pathlib import Path
 
 from conftest import run_pelican, tree, write_files
-from engine import read_ahead
 from front_matter.front_matter import FrontMatterReader
 from front_matter.tests.test_reader import BROKEN
 from hubcore import state
@@ -42,7 +44,7 @@ def test_reading_in_two_processes_gives_the_same_site_and_findings(tmp_path):
     assert {code for _, _, code, _ in found} >= {"E-YAML", "E-BINARY", "E-ENCODING", "W-BOM", "W-UNKNOWN-KEY"}
     assert found_ahead == found
     assert ahead == one_by_one
-    assert read_ahead._running == []  # the workers stopped when the reading was done
+    assert multiprocessing.active_children() == []  # the workers stopped when the reading was done
 
 
 def test_a_worker_killed_while_reading_loses_nothing(tmp_path, monkeypatch):
@@ -62,4 +64,46 @@ def test_a_worker_killed_while_reading_loses_nothing(tmp_path, monkeypatch):
     assert os.path.join("updates", "en", "update-5.md") in read_here  # read here, after the worker died
     assert found_ahead == found
     assert ahead == one_by_one
-    assert read_ahead._running == []  # no workers left
+    assert multiprocessing.active_children() == []
+
+
+def test_workers_that_cannot_all_be_started_leave_the_reading_to_pelican(tmp_path, monkeypatch):
+    """The system refuses a second process (a limit on processes, no memory): the first, already started, is
+    stopped, and Pelican reads every file."""
+    write_files(tmp_path / "content", FILES)
+    one_by_one, found, _ = build(tmp_path, "one", 1)
+    fork, forks = os.fork, []
+
+    def second_refused():
+        forks.append(1)
+        if len(forks) == 2:
+            raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+        return fork()
+
+    monkeypatch.setattr(os, "fork", second_refused)
+    ahead, found_ahead, read_here = build(tmp_path, "two", 2)
+    assert len(forks) >= 2 and {name for name in FILES if name.startswith("updates/")} <= read_here
+    assert found_ahead == found
+    assert ahead == one_by_one
+    assert multiprocessing.active_children() == []
+
+
+def test_a_file_edited_after_a_worker_read_it_is_read_again(tmp_path, monkeypatch):
+    """The reader cache keeps a worker's read with the file's stamp from before it was read: an edit saved
+    meanwhile is not taken for what was read, in this build or the next."""
+    write_files(tmp_path / "content", FILES)
+    parent, read = os.getpid(), FrontMatterReader.read
+
+    def read_then_edit(reader, source_path):
+        result = read(reader, source_path)
+        if os.getpid() != parent and source_path.endswith("update-3.md"):  # an editor saves, in the meantime
+            text = Path(source_path).read_text(encoding="utf-8")
+            Path(source_path).write_text(text.replace("Text with", "Edited text with"), encoding="utf-8")
+            later = os.stat(source_path).st_mtime_ns + 10**9
+            os.utime(source_path, ns=(later, later))
+        return result
+
+    monkeypatch.setattr(FrontMatterReader, "read", read_then_edit)
+    site, _, read_here = build(tmp_path, "two", 2)
+    assert os.path.join("updates", "en", "update-3.md") in read_here  # read again, here
+    assert b"Edited text with" in site["updates/update-3/index.html"]
