@@ -82,7 +82,7 @@ def read_in(readers, paths, processes):
 
 
 def read_one(path):
-    stamp = _readers._get_file_stamp(path)  # before reading: a change while it is read is seen next time
+    stamp = _readers._get_file_stamp(path)  # before reading: an edit saved meanwhile is read again by Pelican
     content, metadata = _readers.readers[file_suffix(path)].read(path)
     return stamp, (content, _filter_discardable_metadata(metadata))
 

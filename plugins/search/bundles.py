@@ -14,8 +14,8 @@ bundles of their own, `pagefind/<lang>-2/`..., that its search page merges
 (Pagefind's `mergeIndex`), which costs its searchers a few more small downloads.
 
 Each run reads its pages in the output folder, named one by one in the glob
-of a configuration file of its own (a glob of thousands of names is longer
-than a command line may be): only the pages of this build, never a page an
+of a configuration file of its own (thousands of names are longer than some
+systems let a command line be): only the pages of this build, never a page an
 earlier build left there. Where a page's path could be read as glob syntax, the
 run reads a folder of hard links to its pages instead (copies where links
 cannot be made), with the same paths, so the same URLs. A run whose pages have
@@ -45,8 +45,8 @@ PAGEFIND = version("pagefind-bin")
 WAITING_SECONDS = 0.05
 # A page path that is only itself in a glob (no `{`, `,`, `*`, `?`, `[`, `\\`, `!`).
 GLOB_LITERAL = re.compile(r"[\w./-]+")
-# The longest glob a run is given; a longer one, a folder of links. Pagefind 1.5 refuses some globs of about
-# 190,000 characters of page names (and takes others longer).
+# The longest glob a run is given; past it, a folder of links. Pagefind 1.5 refuses some globs of about 190,000
+# characters of page names.
 MAX_GLOB = 100_000
 
 logger = logging.getLogger(__name__)
