@@ -13,14 +13,18 @@ language model) is loaded at `generator_init` by its plugin, listed before the
 engine, so the workers share it.
 
 A worker that dies (out of memory), or workers that cannot be started, leave
-the files not yet read to Pelican, as it reads without the engine. Only from
+the files not yet read to Pelican, as it reads without the engine; workers end
+with the build's process, even one killed (on Linux). Only from
 READ_IN_PARALLEL_FROM files on: starting the workers costs more than reading a
 few files.
 """
 
+import ctypes
 import logging
 import multiprocessing
 import os
+import signal
+import sys
 from concurrent.futures import ProcessPoolExecutor
 
 from pelican import cache
@@ -35,6 +39,7 @@ SOURCES = {
 # workers idle; this many tasks per worker balances the two.
 TASKS_PER_PROCESS = 16
 MAX_TASK = 256
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 
 logger = logging.getLogger(__name__)
 _readers = None  # the generator's readers, in a worker (inherited by fork, not pickled)
@@ -67,7 +72,9 @@ def read_in(readers, paths, processes):
     task = max(1, min(MAX_TASK, len(paths) // (processes * TASKS_PER_PROCESS)))
     # Forked: the workers have the settings, plugins and readers as they are, without pickling them. An
     # executor, not a Pool: a worker killed fails the reads it had instead of leaving them awaited forever.
-    pool = ProcessPoolExecutor(processes, multiprocessing.get_context("fork"), initializer=plain_logging)
+    pool = ProcessPoolExecutor(
+        processes, multiprocessing.get_context("fork"), initializer=start_worker, initargs=(os.getpid(),)
+    )
     try:
         for path, (stamp, read) in zip(paths, pool.map(read_one, paths, chunksize=task)):
             cache.FileDataCacher.cache_data(readers, path, (stamp, read))  # the stamp the worker read under
@@ -85,6 +92,17 @@ def read_one(path):
     stamp = _readers._get_file_stamp(path)  # before reading: an edit saved meanwhile is read again by Pelican
     content, metadata = _readers.readers[file_suffix(path)].read(path)
     return stamp, (content, _filter_discardable_metadata(metadata))
+
+
+def start_worker(parent):
+    """A worker ends with the build's process, even one killed: its task queue would keep it waiting forever
+    (Linux; elsewhere it waits). It logs to stderr itself."""
+    if sys.platform == "linux":
+        # prctl is variadic: its second argument is read as an unsigned long, which a plain int leaves half unset.
+        ctypes.CDLL(None).prctl(ctypes.c_int(PR_SET_PDEATHSIG), ctypes.c_ulong(signal.SIGKILL))
+    if os.getppid() != parent:  # ended before the worker could ask
+        os._exit(1)
+    plain_logging()
 
 
 def plain_logging():

@@ -4,9 +4,14 @@ import errno
 import multiprocessing
 import os
 import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
-from conftest import run_pelican, tree, write_files
+import pytest
+
+from conftest import ROOT, run_pelican, tree, write_files
 from front_matter.front_matter import FrontMatterReader
 from front_matter.tests.test_reader import BROKEN
 from hubcore import state
@@ -107,3 +112,40 @@ def test_a_file_edited_after_a_worker_read_it_is_read_again(tmp_path, monkeypatc
     site, _, read_here = build(tmp_path, "two", 2)
     assert os.path.join("updates", "en", "update-3.md") in read_here  # read again, here
     assert b"Edited text with" in site["updates/update-3/index.html"]
+
+
+KILLED_WHILE_READING = """
+import os, sys, time
+from pathlib import Path
+sys.path.insert(0, {plugins!r}); sys.path.insert(0, {root!r})
+from conftest import run_pelican
+from front_matter.front_matter import FrontMatterReader
+parent, read = os.getpid(), FrontMatterReader.read
+def slow(reader, path):
+    if os.getpid() != parent:
+        print(os.getpid(), flush=True)
+        time.sleep(60)
+    return read(reader, path)
+FrontMatterReader.read = slow
+run_pelican(Path({content!r}), Path({output!r}), CACHE_PATH={cache!r}, READ_PROCESSES=2, READ_IN_PARALLEL_FROM=1)
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a worker ends with its parent on Linux only (prctl)")
+def test_workers_end_with_a_build_killed_while_they_read(tmp_path):
+    write_files(tmp_path / "content", FILES)
+    script = KILLED_WHILE_READING.format(
+        plugins=str(ROOT / "plugins"),
+        root=str(ROOT),
+        content=str(tmp_path / "content"),
+        output=str(tmp_path / "output"),
+        cache=str(tmp_path / "cache"),
+    )
+    build = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    workers = [int(build.stdout.readline()), int(build.stdout.readline())]  # both are reading
+    build.kill()
+    build.wait()
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
