@@ -79,8 +79,11 @@ def read_in(readers, paths, processes):
         for path, (stamp, read) in zip(paths, pool.map(read_one, paths, chunksize=task)):
             cache.FileDataCacher.cache_data(readers, path, (stamp, read))  # the stamp the worker read under
     except Exception:  # noqa: BLE001 -- whatever stopped the workers, Pelican reads what they did not
-        logger.debug("the read-ahead stopped; Pelican reads the rest itself", exc_info=True)
-        # A worker forked before another could not be would wait for work forever, and the exit for it.
+        logger.warning("reading in several processes stopped; the rest is read in this one (-D: why)")
+        logger.debug("the read-ahead stopped", exc_info=True)
+        # When a later fork failed, the workers already started get neither work nor a stop, and the exit would
+        # wait for them. The executor has no public way to end its workers before Python 3.14
+        # (`terminate_workers`); test_workers_that_cannot_all_be_started... tests this one.
         for worker in list((pool._processes or {}).values()):
             worker.kill()
     finally:

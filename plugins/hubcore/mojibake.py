@@ -21,8 +21,8 @@ PAIRS = frozenset(
     for continuation in _as_read_by(encoding, 0x80, 0xBF)
     if lead and continuation
 )
-# Where a pair may start: a lead of any of them before a continuation of any. One pattern of two classes is
-# several times faster than one pattern per encoding; the few places it finds are then looked up in PAIRS.
+# Where a pair may start: a lead of any of them before a continuation of any. One pattern of two classes, not
+# one per encoding, finds the few such places; each is then looked up in PAIRS.
 _LEADS = "".join(sorted({pair[0] for pair in PAIRS}))
 _CONTINUATIONS = "".join(sorted({pair[1] for pair in PAIRS}))
 MAYBE = re.compile(f"[{re.escape(_LEADS)}](?=[{re.escape(_CONTINUATIONS)}])")

@@ -200,7 +200,8 @@ class Indexing:
                 time.sleep(WAITING_SECONDS)
 
     def _configure(self, number, run):
-        """The folder of the n-th run's configuration file, `pagefind.json`, from which Pagefind runs."""
+        """The folder from which Pagefind makes the n-th run, its `pagefind.json` written there: the output folder
+        and a glob of the run's pages, or a folder of links to them made for it (`glob_of` gave none)."""
         glob = glob_of(run.pages)
         if glob is not None:
             site = self.output_path
@@ -290,7 +291,8 @@ class PageDigests:
         return digest
 
     def save(self):
-        write_json(self.path, self.now)
+        if self.now:  # a build of one run looks up no page: the digests stay for the next of several
+            write_json(self.path, self.now)
 
 
 def take_made(record, published, bundle):

@@ -95,7 +95,7 @@ def test_workers_that_cannot_all_be_started_leave_the_reading_to_pelican(tmp_pat
 
 def test_a_file_edited_after_a_worker_read_it_is_read_again(tmp_path, monkeypatch):
     """The reader cache keeps a worker's read with the file's stamp from before it was read: an edit saved
-    meanwhile is not taken for what was read, in this build or the next."""
+    meanwhile is not taken for what was read."""
     write_files(tmp_path / "content", FILES)
     parent, read = os.getpid(), FrontMatterReader.read
 

@@ -314,3 +314,26 @@ def test_each_run_indexes_exactly_its_pages(build_site, tmp_path, monkeypatch, m
     assert site.findings == []
     assert page_counts(site.output / "pagefind") == {"en": 2, "es": 1}
     assert page_counts(site.output / "pagefind" / "en-2") == {"en": 1}
+
+
+@pytest.mark.parametrize(
+    "pages, glob",
+    [
+        (["updates/a/index.html"], "updates/a/index.html"),
+        (["updates/a/index.html", "updates/ab/index.html"], "updates/a{/,b/}index.html"),
+        (["x/index.html", "es/updates/y/index.html"], "{x,es/updates/y}/index.html"),
+        (["a.html", "ab.html"], "a{.,b.}html"),  # no alternative left empty
+        (["updates/a,b/index.html", "updates/c/index.html"], None),  # a comma: glob syntax
+        (["updates/[1]/index.html"], None),
+        ([], None),
+    ],
+)
+def test_a_runs_glob_names_exactly_its_pages(pages, glob):
+    assert bundles.glob_of(pages) == glob
+
+
+def test_a_glob_longer_than_the_limit_is_none(monkeypatch):
+    pages = [f"updates/{n}/index.html" for n in range(100)]
+    assert bundles.glob_of(pages).count(",") == 99
+    monkeypatch.setattr(bundles, "MAX_GLOB", len(bundles.glob_of(pages)) - 1)
+    assert bundles.glob_of(pages) is None
