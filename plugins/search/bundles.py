@@ -104,7 +104,7 @@ class Indexing:
     def __init__(self, output_path, cache_path, runs, limit):
         self.output_path, self.runs, self.limit = output_path, runs, limit
         self.work, self.known = os.path.join(cache_path, "pagefind"), os.path.join(cache_path, "pagefind-runs.json")
-        self.digests = PageDigests(output_path, os.path.join(cache_path, "pagefind-pages.json"))
+        self.page_digests = os.path.join(cache_path, "pagefind-pages.json")
         self.error, self.processes, self.cancelled = None, [], False
         self.lock = threading.Lock()
         self.thread = threading.Thread(target=self._index, daemon=True)
@@ -141,8 +141,10 @@ class Indexing:
         shutil.rmtree(self.work, ignore_errors=True)
         made, published = os.path.join(self.work, "pagefind"), os.path.join(self.output_path, "pagefind")
         known, done, waiting = read_json(self.known), {}, []
+        # A site of one run makes it whatever its pages: no key, no page read to make one.
+        digests = PageDigests(self.output_path, self.page_digests) if len(self.runs) > 1 else None
         for run in self.runs:
-            key = run_key(run, self.digests) if len(self.runs) > 1 else None
+            key = run_key(run, digests) if digests is not None else None
             if key and take_made(known.get(key), os.path.join(published, run.bundle), os.path.join(made, run.bundle)):
                 done[key] = known[key]
             else:
@@ -155,7 +157,8 @@ class Indexing:
         keep_unchanged(made, published)
         done.pop(None, None)
         write_json(self.known, done)
-        self.digests.save()
+        if digests is not None:
+            digests.save()
         shutil.rmtree(self.work, ignore_errors=True)
 
     def _folder(self, name, number):
@@ -291,8 +294,7 @@ class PageDigests:
         return digest
 
     def save(self):
-        if self.now:  # a build of one run looks up no page: the digests stay for the next of several
-            write_json(self.path, self.now)
+        write_json(self.path, self.now)
 
 
 def take_made(record, published, bundle):
