@@ -16,6 +16,7 @@ import platform
 import shutil
 import subprocess
 import sys
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -30,6 +31,7 @@ UNSUPPORTED = {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP}
 # Removing a site is system calls (unlink, rmdir), which threads make side by side: they wait in the kernel,
 # not for Python. How many: bench/README.md.
 REMOVING_THREADS = 3
+REMOVING = ".removing-"  # in the name of a replaced site that a process of its own removes
 
 
 @functools.cache
@@ -90,20 +92,6 @@ def swap_by_renames(staging, target):
     remove_tree(previous)
 
 
-def swap_in(staging, target):
-    """Replace `target` by `staging`: readers see the old site or the new one, never none.
-
-    Except where the exchange is unavailable (not Linux, or a filesystem without it): there the fallback,
-    `swap_by_renames`, leaves `target` missing for a moment.
-    """
-    if not target.exists():
-        os.rename(staging, target)  # atomic on its own: there was no site to lose
-    elif exchange(staging, target):
-        remove_tree(staging)  # the old site now; a leftover is cleared by the next run
-    else:
-        swap_by_renames(staging, target)
-
-
 def remove_tree(folder):
     """`shutil.rmtree(folder, ignore_errors=True)`, each subfolder removed by one of REMOVING_THREADS threads."""
     subfolders = []
@@ -116,12 +104,48 @@ def remove_tree(folder):
     shutil.rmtree(folder, ignore_errors=True)
 
 
+def swap_in(staging, target, discard=remove_tree):
+    """Replace `target` by `staging`: readers see the old site or the new one, never none. The old site is then
+    given to `discard`.
+
+    Except where the exchange is unavailable (not Linux, or a filesystem without it): there the fallback,
+    `swap_by_renames`, leaves `target` missing for a moment.
+    """
+    if not target.exists():
+        os.rename(staging, target)  # atomic on its own: there was no site to lose
+    elif exchange(staging, target):
+        discard(staging)  # the old site now; a leftover is cleared by the next run
+    else:
+        swap_by_renames(staging, target)
+
+
+def remove_in_background(folder):
+    """Remove `folder` in a process of its own, which this one does not wait for: the new site is in place, and
+    a deploy need not wait for the old one's thousands of files to go. The folder is moved away first, so the
+    next publish, which builds where it was, never meets what is left of it."""
+    trash = Path(tempfile.mkdtemp(prefix=f"{folder.name}{REMOVING}", dir=folder.parent))
+    os.rename(folder, trash / "site")
+    try:
+        subprocess.Popen(
+            [sys.executable, "-c", "import sys; from workflow.publish import remove_tree; remove_tree(sys.argv[1])"]
+            + [str(trash)],
+            cwd=ROOT,  # where `workflow` is a package
+            start_new_session=True,  # not stopped by the Ctrl+C that stops what runs next in the terminal
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError:  # no process could be started (a limit on processes): removed here, then
+        remove_tree(trash)
+
+
 def publish(settings_file, output, content=None, arguments=()):
     """Build with `settings_file` (and Pelican's command-line `arguments`, other than `-e`, which this gives)
     into `output`; on failure `output` is left as it was."""
     output = Path(output)
     staging = output.with_name(output.name + ".staging")
-    remove_tree(staging)
+    for leftover in [staging, *output.parent.glob(f"{staging.name}{REMOVING}*")]:  # of a run stopped half-way
+        remove_tree(leftover)
     command = [sys.executable, "-m", "workflow.build", "-s", str(settings_file), "-o", str(staging), *arguments]
     # The files the last publish made that this one would make the same are taken from the site in place.
     command += ["-e", f"INCREMENTAL_FROM={json.dumps(str(output.resolve()))}"]
@@ -130,7 +154,7 @@ def publish(settings_file, output, content=None, arguments=()):
     if subprocess.run(command, cwd=ROOT).returncode != 0:  # ROOT: where `workflow` is a package
         remove_tree(staging)
         raise WorkflowError(f"the build failed (see above); {output}/ is unchanged")
-    swap_in(staging, output)
+    swap_in(staging, output, discard=remove_in_background)
     return output
 
 

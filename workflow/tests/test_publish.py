@@ -5,6 +5,7 @@ import os
 import platform
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -62,6 +63,34 @@ def test_a_publish_copies_from_the_site_in_place_the_pages_it_would_make_the_sam
     publish(ROOT / "publishconf.py", output, content)
     assert not (output / "updates/u4").exists()
     assert tree(output) == tree(publish(ROOT / "publishconf.py", tmp_path / "cold", content))
+
+
+def test_the_replaced_site_is_removed_by_a_process_the_publish_does_not_wait_for(tmp_path):
+    content, output = tmp_path / "content", tmp_path / "output"
+    write_files(content, GOOD)
+    publish(ROOT / "publishconf.py", output, content)
+    old = os.open(output, os.O_RDONLY)  # the replaced folder itself, wherever it is moved
+    try:
+        publish(ROOT / "publishconf.py", output, content)
+        assert "Alpha" in (output / "updates/a/index.html").read_text(encoding="utf-8")
+        assert not (tmp_path / "output.staging").exists()  # moved away at once: the next publish builds there
+        deadline = time.monotonic() + 30
+        while os.fstat(old).st_nlink and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert os.fstat(old).st_nlink == 0
+    finally:
+        os.close(old)
+    while any(tmp_path.glob("output.staging.removing-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+
+
+def test_what_a_stopped_removal_left_is_removed_by_the_next_publish(tmp_path):
+    content, output = tmp_path / "content", tmp_path / "output"
+    write_files(content, GOOD)
+    write_files(tmp_path / "output.staging.removing-x1y2/site", {"index.html": "a site replaced earlier"})
+    publish(ROOT / "publishconf.py", output, content)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
 
 
 def test_deploy_to_a_folder_replaces_its_content(tmp_path):
