@@ -19,9 +19,7 @@ systems let a command line be): only the pages of this build, never a page an
 earlier build left there. Where a page's path could be read as glob syntax, the
 run reads a folder of hard links to its pages instead (copies where links
 cannot be made), with the same paths, so the same URLs. A run whose pages have
-the same bytes as when it last ran is not run again; one that runs again is
-given the files of its last bundle that Pagefind names by their content's hash,
-and writes only those that changed (hashed.py).
+the same bytes as when it last ran is not run again.
 """
 
 import filecmp
@@ -39,8 +37,6 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 
 from hubcore import files
-
-from . import hashed
 
 ENTRY = "pagefind-entry.json"
 PAGEFIND = version("pagefind-bin")
@@ -62,7 +58,6 @@ class Run:
 
     bundle: str
     pages: list = field(default_factory=list)
-    lang: str = ""  # the language of its pages
 
 
 def plan(pages_by_lang, limit):
@@ -73,8 +68,8 @@ def plan(pages_by_lang, limit):
         if not pages:
             continue
         first, *rest = (pages[start : start + limit] for start in range(0, len(pages), limit))
-        site.append(Run("", first, lang))
-        more += [Run(f"{lang}-{number}", part, lang) for number, part in enumerate(rest, start=2)]
+        site.append(Run("", first))
+        more += [Run(f"{lang}-{number}", part) for number, part in enumerate(rest, start=2)]
     return site + more
 
 
@@ -155,14 +150,10 @@ class Indexing:
             else:
                 waiting.append((key, run))
         for group in together(waiting, self.limit):
-            given = [
-                seed(os.path.join(published, run.bundle), self._folder("run", n), run)
-                for n, (_, run) in enumerate(group)
-            ]
             if not self._pagefind([run for _, run in group]):
                 return  # cancelled
             for number, (key, run) in enumerate(group):
-                done[key] = add_bundle(self._folder("run", number), os.path.join(made, run.bundle), given[number])
+                done[key] = add_bundle(self._folder("run", number), os.path.join(made, run.bundle))
         keep_unchanged(made, published)
         done.pop(None, None)
         write_json(self.known, done)
@@ -334,19 +325,9 @@ def link_pages(output_path, site, pages, cancelled):
             continue
 
 
-def seed(published, run_folder, run):
-    """The files of the bundle `published` that the run need not make again, given to it (`hashed.seed`) when
-    the same Pagefind made them; their paths."""
-    if read_json(os.path.join(published, ENTRY)).get("version") != PAGEFIND:
-        return set()
-    return hashed.seed(published, run_folder, run.lang)
-
-
-def add_bundle(new, bundle, given):
-    """Move a run's bundle `new` into `bundle`, without the files it was `given` that its index does not use;
-    what it made: its files and its entry."""
+def add_bundle(new, bundle):
+    """Move a run's bundle `new` into `bundle`; what it made: its files and its entry."""
     entry, made = read_json(os.path.join(new, ENTRY)), []
-    hashed.prune(new, given, entry["languages"])
     for folder, _, names in os.walk(new):
         target = os.path.join(bundle, os.path.relpath(folder, new))
         os.makedirs(target, exist_ok=True)

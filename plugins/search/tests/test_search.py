@@ -1,19 +1,17 @@
 """Pagefind indexes each language's updates apart; every language has a search page usable without JavaScript."""
 
 import errno
-import gzip
 import json
 import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from conftest import stamps, tree
 from hubcore.settings import SettingsError
-from search import bundles, hashed
+from search import bundles
 
 
 def update(title, lang, body):
@@ -339,93 +337,3 @@ def test_a_glob_longer_than_the_limit_is_none(monkeypatch):
     assert bundles.glob_of(pages).count(",") == 99
     monkeypatch.setattr(bundles, "MAX_GLOB", len(bundles.glob_of(pages)) - 1)
     assert bundles.glob_of(pages) is None
-
-
-def test_a_run_makes_again_only_the_files_that_changed_and_keeps_only_those_its_index_uses(
-    build_site, tmp_path, monkeypatch
-):
-    # What the run's folder holds when Pagefind starts, and when it ends: each file with its modification time.
-    listing = 'stat -c "%n %y" ../run-0/fragment/* 2>/dev/null | sort'
-    log = tmp_path / "fragments.log"
-    pagefind_behind(
-        tmp_path,
-        monkeypatch,
-        f'{listing} > "{log}.before"\n"$PAGEFIND" "$@"; status=$?\n{listing} > "{log}.after"\nexit $status',
-    )
-    files = {f"updates/en/{name}.md": update(f"Update {name}", "en", f"Word{name} text.") for name in "abc"}
-    rebuild = {"SEARCH_INDEX": True, "DELETE_OUTPUT_DIRECTORY": False}
-    site = build_site(files, **rebuild)
-    assert Path(f"{log}.before").read_text() == ""  # nothing to give the first run
-    files["updates/en/a.md"] = update("Update a", "en", "Worda text, and a new word: floodplain.")
-    (tmp_path / "content/updates/en/c.md").unlink()
-    del files["updates/en/c.md"]
-    build_site(files, **rebuild)
-    before, after = (Path(f"{log}.{when}").read_text().splitlines() for when in ("before", "after"))
-    # The run was given the three fragments of the last index; Pagefind wrote a's new one, and not b's again.
-    assert len(before) == 3 and len(after) == 4 and len(set(before) & set(after)) == 3
-    fragments = [name for name in stamps(site.output / "pagefind") if name.startswith("fragment/")]
-    assert len(fragments) == 2 and page_counts(site.output / "pagefind") == {"en": 2}  # the old a's and c's gone
-    made = tree(site.output / "pagefind")
-    assert tree(build_site(files, SEARCH_INDEX=True).output / "pagefind") == made  # as a build from nothing
-
-
-def test_a_bundle_of_another_pagefind_gives_a_run_nothing(tmp_path, monkeypatch):
-    published, run = tmp_path / "published", tmp_path / "run"
-    (published / "fragment").mkdir(parents=True)
-    (published / "fragment/en_1234567.pf_fragment").write_bytes(b"its fragment")
-    (published / "pagefind-entry.json").write_text('{"version": "0.9.0", "languages": {}}', encoding="utf-8")
-    assert bundles.seed(str(published), str(run), bundles.Run("", ["a"], "en")) == set()
-    monkeypatch.setattr(bundles, "PAGEFIND", "0.9.0")
-    given = bundles.seed(str(published), str(run), bundles.Run("", ["a"], "en"))
-    assert given == {"fragment/en_1234567.pf_fragment"} and (run / "fragment/en_1234567.pf_fragment").is_file()
-    assert bundles.seed(str(published), str(tmp_path / "other"), bundles.Run("", ["a"], "es")) == set()
-
-
-def cbor_text(text):
-    data = text.encode()
-    return bytes([0x78, len(data)]) + data if len(data) >= 24 else bytes([0x60 + len(data)]) + data
-
-
-def meta_file(folder, lang, names):
-    """A meta file as Pagefind writes one: [version, [[name, words]...], {1.5: tag(name)}, bytes, float]."""
-    pages = b"".join(b"\x82" + cbor_text(name) + b"\x19\x01\x00" for name in names)
-    data = (
-        b"\x85"
-        + cbor_text("1.5.2")
-        + bytes([0x80 + len(names)])
-        + pages
-        + b"\xa1\xfb\x3f\xf8\x00\x00\x00\x00\x00\x00\xc0"
-        + cbor_text("tagged_name_that_is_long")
-        + b"\x43abc"
-        + b"\xf9\x3c\x00"
-    )
-    (folder / f"pagefind.{lang}_meta.pf_meta").write_bytes(gzip.compress(hashed.SIGNATURE + data))
-    return {lang: {"hash": f"{lang}_meta"}}
-
-
-def test_a_runs_meta_file_names_the_files_its_index_uses(tmp_path):
-    languages = meta_file(tmp_path, "en", ["en_made", "en_kept"])
-    assert hashed.in_use(str(tmp_path), languages) == {"1.5.2", "en_made", "en_kept", "tagged_name_that_is_long"}
-    (tmp_path / "fragment").mkdir()
-    for name in ("en_made", "en_kept", "en_old"):
-        (tmp_path / f"fragment/{name}.pf_fragment").write_bytes(name.encode())
-    hashed.prune(str(tmp_path), {"fragment/en_kept.pf_fragment", "fragment/en_old.pf_fragment"}, languages)
-    assert sorted(path.name for path in (tmp_path / "fragment").iterdir()) == [
-        "en_kept.pf_fragment",
-        "en_made.pf_fragment",
-    ]
-
-
-def test_a_file_the_run_made_that_its_meta_file_does_not_name_is_an_error(tmp_path):
-    languages = meta_file(tmp_path, "en", ["en_made"])
-    (tmp_path / "index").mkdir()
-    (tmp_path / "index/en_unnamed.pf_index").write_bytes(b"made by the run")
-    with pytest.raises(hashed.UnreadableMeta, match="index/en_unnamed.pf_index"):
-        hashed.prune(str(tmp_path), set(), languages)
-    assert (tmp_path / "index/en_unnamed.pf_index").exists()
-
-
-@pytest.mark.parametrize("data", [b"\x82\x61", b"\x9f\x61a\xff", b"\x63ab", b"\x19\x01", b"\x61\xff"])
-def test_what_is_not_cbor_as_pagefind_writes_it_is_refused(data):
-    with pytest.raises(hashed.UnreadableMeta):
-        hashed.text_strings(data)
