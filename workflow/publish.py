@@ -10,6 +10,7 @@ import contextlib
 import ctypes
 import errno
 import functools
+import glob
 import json
 import os
 import platform
@@ -123,8 +124,12 @@ def remove_in_background(folder):
     """Remove `folder` in a process of its own, which this one does not wait for: the new site is in place, and
     a deploy need not wait for the old one's thousands of files to go. The folder is moved away first, so the
     next publish, which builds where it was, never meets what is left of it."""
-    trash = Path(tempfile.mkdtemp(prefix=f"{folder.name}{REMOVING}", dir=folder.parent))
-    os.rename(folder, trash / "site")
+    try:
+        trash = Path(tempfile.mkdtemp(prefix=f"{folder.name}{REMOVING}", dir=folder.parent))
+        os.rename(folder, trash / "site")
+    except OSError:  # it cannot be moved away (a full disk): the new site is in place all the same
+        remove_tree(folder)
+        return
     try:
         subprocess.Popen(
             [sys.executable, "-c", "import sys; from workflow.publish import remove_tree; remove_tree(sys.argv[1])"]
@@ -144,7 +149,7 @@ def publish(settings_file, output, content=None, arguments=()):
     into `output`; on failure `output` is left as it was."""
     output = Path(output)
     staging = output.with_name(output.name + ".staging")
-    for leftover in [staging, *output.parent.glob(f"{staging.name}{REMOVING}*")]:  # of a run stopped half-way
+    for leftover in [staging, *output.parent.glob(f"{glob.escape(staging.name)}{REMOVING}*")]:  # of a run stopped
         remove_tree(leftover)
     command = [sys.executable, "-m", "workflow.build", "-s", str(settings_file), "-o", str(staging), *arguments]
     # The files the last publish made that this one would make the same are taken from the site in place.

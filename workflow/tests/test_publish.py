@@ -1,10 +1,12 @@
 """`./dev publish` swaps in a complete site or nothing; `./dev deploy` to a folder or the gh-pages branch."""
 
 import ctypes
+import errno
 import os
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 
 import pytest
@@ -18,6 +20,7 @@ from workflow.publish import (
     deploy_to_folder,
     exchange,
     publish,
+    remove_in_background,
     remove_tree,
     swap_by_renames,
     swap_in,
@@ -85,12 +88,23 @@ def test_the_replaced_site_is_removed_by_a_process_the_publish_does_not_wait_for
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
 
 
-def test_what_a_stopped_removal_left_is_removed_by_the_next_publish(tmp_path):
-    content, output = tmp_path / "content", tmp_path / "output"
+@pytest.mark.parametrize("name", ["output", "site[1]"])  # a name that reads as glob syntax too
+def test_what_a_stopped_removal_left_is_removed_by_the_next_publish(tmp_path, name):
+    content, output = tmp_path / "content", tmp_path / name
     write_files(content, GOOD)
-    write_files(tmp_path / "output.staging.removing-x1y2/site", {"index.html": "a site replaced earlier"})
+    write_files(tmp_path / f"{name}.staging.removing-x1y2/site", {"index.html": "a site replaced earlier"})
     publish(ROOT / "publishconf.py", output, content)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", name]
+
+
+def test_a_replaced_site_that_cannot_be_moved_away_is_removed_before_the_publish_returns(tmp_path, monkeypatch):
+    def full_disk(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    old = site(tmp_path / "output.staging", "the replaced site")
+    monkeypatch.setattr(tempfile, "mkdtemp", full_disk)
+    remove_in_background(old)
+    assert [p.name for p in tmp_path.iterdir()] == []
 
 
 def test_deploy_to_a_folder_replaces_its_content(tmp_path):
