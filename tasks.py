@@ -112,9 +112,9 @@ def deploy(c, folder="", push=True):
 @task(help={"format": "human (default), github (pull-request annotations) or json", "warnings": "fail on warnings too"})
 def check(c, format="human", warnings=False):
     """Check every content file without building the site; exit status 1 on any error."""
-    from validation import check as content_check
+    from workflow.check import main
 
-    content_check.run(ROOT / "pelicanconf.py", format, warnings)
+    main(ROOT / "pelicanconf.py", format, warnings)
 
 
 @task(aliases=["fix-encoding"], help={"dry_run": "only show what would change", "path": "a file or folder"})

@@ -103,8 +103,7 @@ def measure(out, n):
     check_cmd = [
         sys.executable,
         "-c",
-        "import sys; sys.path.insert(0, 'plugins'); from validation import check; "
-        f"check.run('pelicanconf.py', PATH={str(site / 'content')!r})",
+        f"from workflow.check import main; main('pelicanconf.py', PATH={str(site / 'content')!r})",
     ]
     shutil.rmtree(ROOT / "cache" / "check", ignore_errors=True)
     check, _ = timed(check_cmd, ROOT, allowed=(0, 1))

@@ -37,17 +37,17 @@ def main(argv=None):
         sys.exit(f"error: {error}")
 
 
-def exit_without_teardown():
-    """End the process with status 0 without freeing its objects one by one. What an exit must still do is done:
+def exit_without_teardown(status=0):
+    """End the process with `status` without freeing its objects one by one. What an exit must still do is done:
     other threads awaited (by an ordinary exit, while any runs), then the exit handlers (`logging.shutdown`,
     multiprocessing reaping its workers, `weakref.finalize`, so temporary folders), then the standard streams
     flushed. Not done: `__del__` of what is left, and flushing files left open (the build leaves none)."""
     if any(not thread.daemon for thread in threading.enumerate() if thread is not threading.main_thread()):
-        sys.exit(0)
+        sys.exit(status)
     atexit._run_exitfuncs()  # private, but the only way to run them short of the teardown, and there since 3.0
     sys.stdout.flush()
     sys.stderr.flush()
-    os._exit(0)
+    os._exit(status)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """`python -m workflow.build`: a build that succeeded ends without tearing down its heap, but as an exit ends."""
 
+import json
 import subprocess
 import sys
 
@@ -76,3 +77,28 @@ def test_a_build_that_succeeded_ends_without_the_teardown_and_one_that_failed_as
     failed = run(BUILDING, tmp_path, *arguments)  # strict: the content error fails it
     assert failed.returncode == 1 and "E-DATE" in failed.stdout + failed.stderr
     assert (tmp_path / "torn-down").read_text() == "freed"
+
+
+CHECKING = (
+    HELD
+    + """
+from workflow.check import main
+main(sys.argv[2], "json", PATH=sys.argv[3], CACHE_PATH=sys.argv[4])
+"""
+)
+
+
+def test_a_check_ends_without_the_teardown_with_its_status_and_its_whole_report(tmp_path):
+    content = tmp_path / "content"
+    write_files(content, {"updates/en/a.md": "---\ntitle: Alpha\ndate: 2021-01-01\n---\nText.\n"})
+    arguments = [ROOT / "pelicanconf.py", content, tmp_path / "cache"]
+    done = run(CHECKING, tmp_path, *arguments)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["findings"] == []
+    assert not (tmp_path / "torn-down").exists()
+
+    write_files(content, {"updates/en/b.md": "---\ntitle: Broken\ndate: 2021-02-30\n---\nText.\n"})
+    failed = run(CHECKING, tmp_path, *arguments)
+    assert failed.returncode == 1
+    assert [finding["code"] for finding in json.loads(failed.stdout)["findings"]] == ["E-DATE"]
+    assert not (tmp_path / "torn-down").exists()
