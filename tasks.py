@@ -5,6 +5,7 @@ where the tests call it too. A failing task exits with status 1 and one line
 saying why.
 """
 
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -112,9 +113,10 @@ def deploy(c, folder="", push=True):
 @task(help={"format": "human (default), github (pull-request annotations) or json", "warnings": "fail on warnings too"})
 def check(c, format="human", warnings=False):
     """Check every content file without building the site; exit status 1 on any error."""
-    from workflow.check import main
-
-    main(ROOT / "pelicanconf.py", format, warnings)
+    command = [sys.executable, "-m", "workflow.check", "--format", format] + ["--warnings"] * bool(warnings)
+    ended = c.run(shlex.join(command), pty=False, warn=True)
+    if ended.exited:
+        sys.exit(ended.exited)
 
 
 @task(aliases=["fix-encoding"], help={"dry_run": "only show what would change", "path": "a file or folder"})

@@ -20,7 +20,7 @@ import time
 
 from bench import ROOT
 from bench.memory import TreePeak
-from workflow.publish import REMOVING
+from workflow.publish import removals
 
 GENERATOR = ROOT.parent / "shared" / "bench" / "make_corpus.py"
 
@@ -160,7 +160,9 @@ def publish_rows(site, edited):
         edited.write_text(original, encoding="utf-8")
     # The replaced site is removed by a process the publish does not wait for: not into the next row's time.
     deadline = time.monotonic() + 600
-    while any(folder.glob(f"output.staging{REMOVING}*")) and time.monotonic() < deadline:
+    while removals(folder / "output"):
+        if time.monotonic() > deadline:
+            raise SystemExit(f"the replaced site beside {folder / 'output'} was not removed within 600 s")
         time.sleep(0.1)
     return cold, again
 

@@ -32,7 +32,8 @@ UNSUPPORTED = {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP}
 # Removing a site is system calls (unlink, rmdir), which threads make side by side: they wait in the kernel,
 # not for Python. How many: bench/README.md.
 REMOVING_THREADS = 3
-REMOVING = ".removing-"  # in the name of a replaced site that a process of its own removes
+# Named so, a replaced site that a process of its own removes: what a stopped removal left is found by its name.
+REMOVING = ".removing-"
 
 
 @functools.cache
@@ -110,7 +111,7 @@ def swap_in(staging, target, discard=remove_tree):
     given to `discard`.
 
     Except where the exchange is unavailable (not Linux, or a filesystem without it): there the fallback,
-    `swap_by_renames`, leaves `target` missing for a moment.
+    `swap_by_renames`, leaves `target` missing for a moment, and removes the old site itself.
     """
     if not target.exists():
         os.rename(staging, target)  # atomic on its own: there was no site to lose
@@ -124,11 +125,14 @@ def remove_in_background(folder):
     """Remove `folder` in a process of its own, which this one does not wait for: the new site is in place, and
     a deploy need not wait for the old one's thousands of files to go. The folder is moved away first, so the
     next publish, which builds where it was, never meets what is left of it."""
+    trash = None
     try:
         trash = Path(tempfile.mkdtemp(prefix=f"{folder.name}{REMOVING}", dir=folder.parent))
         os.rename(folder, trash / "site")
     except OSError:  # it cannot be moved away (a full disk): the new site is in place all the same
-        remove_tree(folder)
+        for left in (folder, trash):
+            if left is not None:
+                remove_tree(left)
         return
     try:
         subprocess.Popen(
@@ -144,12 +148,17 @@ def remove_in_background(folder):
         remove_tree(trash)
 
 
+def removals(output):
+    """The replaced sites of `output` that are being removed, or whose removal stopped."""
+    return list(output.parent.glob(f"{glob.escape(output.name)}.staging{REMOVING}*"))
+
+
 def publish(settings_file, output, content=None, arguments=()):
     """Build with `settings_file` (and Pelican's command-line `arguments`, other than `-e`, which this gives)
     into `output`; on failure `output` is left as it was."""
     output = Path(output)
     staging = output.with_name(output.name + ".staging")
-    for leftover in [staging, *output.parent.glob(f"{glob.escape(staging.name)}{REMOVING}*")]:  # of a run stopped
+    for leftover in [staging, *removals(output)]:  # of a publish stopped half-way, or of its removal
         remove_tree(leftover)
     command = [sys.executable, "-m", "workflow.build", "-s", str(settings_file), "-o", str(staging), *arguments]
     # The files the last publish made that this one would make the same are taken from the site in place.

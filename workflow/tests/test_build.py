@@ -1,4 +1,5 @@
-"""`python -m workflow.build`: a build that succeeded ends without tearing down its heap, but as an exit ends."""
+"""`python -m workflow.build` and `./dev check` (workflow/check.py): a build that succeeded, and a check, end without
+tearing down their heap, but as an exit ends."""
 
 import json
 import subprocess
@@ -83,7 +84,7 @@ CHECKING = (
     HELD
     + """
 from workflow.check import main
-main(sys.argv[2], "json", PATH=sys.argv[3], CACHE_PATH=sys.argv[4])
+main(sys.argv[2], sys.argv[5], PATH=sys.argv[3], CACHE_PATH=sys.argv[4])
 """
 )
 
@@ -91,7 +92,7 @@ main(sys.argv[2], "json", PATH=sys.argv[3], CACHE_PATH=sys.argv[4])
 def test_a_check_ends_without_the_teardown_with_its_status_and_its_whole_report(tmp_path):
     content = tmp_path / "content"
     write_files(content, {"updates/en/a.md": "---\ntitle: Alpha\ndate: 2021-01-01\n---\nText.\n"})
-    arguments = [ROOT / "pelicanconf.py", content, tmp_path / "cache"]
+    arguments = [ROOT / "pelicanconf.py", content, tmp_path / "cache", "json"]
     done = run(CHECKING, tmp_path, *arguments)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["findings"] == []
@@ -102,3 +103,12 @@ def test_a_check_ends_without_the_teardown_with_its_status_and_its_whole_report(
     assert failed.returncode == 1
     assert [finding["code"] for finding in json.loads(failed.stdout)["findings"]] == ["E-DATE"]
     assert not (tmp_path / "torn-down").exists()
+
+
+def test_a_check_the_site_refuses_to_run_ends_with_its_message_as_an_exit_does(tmp_path):
+    content = tmp_path / "content"
+    write_files(content, {"updates/en/a.md": "---\ntitle: Alpha\ndate: 2021-01-01\n---\nText.\n"})
+    refused = run(CHECKING, tmp_path, ROOT / "pelicanconf.py", content, tmp_path / "cache", "xml")
+    assert (refused.returncode, refused.stdout) == (1, "")
+    assert refused.stderr.strip() == "error: VALIDATION_FORMAT must be 'human', 'github' or 'json'"
+    assert (tmp_path / "torn-down").read_text() == "freed"

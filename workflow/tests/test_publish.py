@@ -20,6 +20,7 @@ from workflow.publish import (
     deploy_to_folder,
     exchange,
     publish,
+    removals,
     remove_in_background,
     remove_tree,
     swap_by_renames,
@@ -83,9 +84,21 @@ def test_the_replaced_site_is_removed_by_a_process_the_publish_does_not_wait_for
         assert os.fstat(old).st_nlink == 0
     finally:
         os.close(old)
-    while any(tmp_path.glob("output.staging.removing-*")) and time.monotonic() < deadline:
+    while removals(output) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+
+
+def test_the_replaced_site_is_still_there_when_the_removal_is_handed_over(tmp_path):
+    # The process that removes it takes longer to start than this one takes to go on: removed here, it would
+    # be gone already.
+    remove_in_background(site(tmp_path / "output.staging", "the replaced site"))
+    [moved] = removals(tmp_path / "output")
+    assert (moved / "site/index.html").read_text() == "the replaced site"
+    deadline = time.monotonic() + 30
+    while moved.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("name", ["output", "site[1]"])  # a name that reads as glob syntax too
@@ -97,12 +110,15 @@ def test_what_a_stopped_removal_left_is_removed_by_the_next_publish(tmp_path, na
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", name]
 
 
-def test_a_replaced_site_that_cannot_be_moved_away_is_removed_before_the_publish_returns(tmp_path, monkeypatch):
+@pytest.mark.parametrize("failing", [tempfile, os], ids=["mkdtemp", "rename"])
+def test_a_replaced_site_that_cannot_be_moved_away_is_removed_before_the_publish_returns(
+    tmp_path, monkeypatch, failing
+):
     def full_disk(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     old = site(tmp_path / "output.staging", "the replaced site")
-    monkeypatch.setattr(tempfile, "mkdtemp", full_disk)
+    monkeypatch.setattr(failing, "mkdtemp" if failing is tempfile else "rename", full_disk)
     remove_in_background(old)
     assert [p.name for p in tmp_path.iterdir()] == []
 
