@@ -65,3 +65,17 @@ def test_deploy_task_into_a_folder_and_clean(project, capsys):
     assert not (project / "output").exists()
     with pytest.raises(SystemExit, match="holds no site"):
         tasks.deploy(Context(), folder=str(project / "www"))
+
+
+def test_the_check_ends_a_process_of_its_own_and_the_next_task_runs():
+    # The check's process ends without the interpreter's teardown (workflow/check.py): not `./dev`'s own, which
+    # goes on with the next task on its command line. Here the repository's own content, twice.
+    done = subprocess.run(
+        [sys.executable, "-m", "invoke", "check", "--format", "json", "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("Content check: ") == 2  # the JSON report's summary, then the human one
