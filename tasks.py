@@ -114,7 +114,8 @@ def deploy(c, folder="", push=True):
 def check(c, format="human", warnings=False):
     """Check every content file without building the site; exit status 1 on any error."""
     command = [sys.executable, "-m", "workflow.check", "--format", format] + ["--warnings"] * bool(warnings)
-    ended = c.run(shlex.join(command), pty=False, warn=True)
+    with c.cd(ROOT):  # where `workflow` is a package, wherever invoke was started
+        ended = c.run(shlex.join(command), pty=False, warn=True)
     if ended.exited:
         sys.exit(ended.exited)
 
