@@ -83,7 +83,7 @@ def read_in(readers, paths, processes):
         logger.debug("the read-ahead stopped", exc_info=True)
         # When a later fork failed, the workers already started get neither work nor a stop, and the exit would
         # wait for them. The executor has no public way to end its workers before Python 3.14
-        # (`terminate_workers`); test_workers_that_cannot_all_be_started... tests this one.
+        # (`terminate_workers`); tests/test_read_ahead.py refuses the second fork to test this private way.
         for worker in list((pool._processes or {}).values()):
             worker.kill()
     finally:
