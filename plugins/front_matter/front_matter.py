@@ -123,8 +123,11 @@ class FrontMatterReader(BaseReader):
         return self._render(body, metadata, first_line), metadata
 
     def _render(self, text, metadata, line):
-        if self.settings["HUB_CHECK_ONLY"] and len(text) < parse.RENDERED_IN_CHECK_FROM:
-            return text  # `./dev check` renders no page; Markdown is most of a read's time
+        # `./dev check` renders no page, and Markdown is most of a read's time; but it needs the HTML of a text
+        # that may link a file (parse.may_link_files).
+        as_built = not self.settings["HUB_CHECK_ONLY"] or parse.may_link_files(text)
+        if not as_built and len(text) < parse.RENDERED_IN_CHECK_FROM:
+            return text
         self._markdown.reset()
         try:
             with parse.time_limit(self.settings["MARKDOWN_SECONDS"]):
@@ -145,14 +148,14 @@ class FrontMatterReader(BaseReader):
                 f"reading the text's Markdown took more than {self.settings['MARKDOWN_SECONDS']} seconds",
                 "simplify the text you changed last (long runs of `[`, `<` or `*`)",
             ) from None
-        if self.settings["HUB_CHECK_ONLY"]:
+        if not as_built:
             return text  # read to learn whether it can be, in the time a build has
         if self.settings["SANITIZE_HTML"] and not metadata.get("raw_html"):
             html = sanitize.clean(html, self.settings)
         return html
 
     def _report_embeds(self, body, metadata, path, first_line):
-        """The frames a build removes, found in the source (a check renders no Markdown)."""
+        """The frames a build removes, found in the source (a check renders few texts' Markdown)."""
         if self.settings["SANITIZE_HTML"] and not metadata.get("raw_html"):
             for offset, src in sanitize.refused_embeds(body, self.settings):
                 findings.report(

@@ -44,6 +44,13 @@ RAW_HTML_BLOCK = re.compile(
 RENDERED_IN_CHECK_FROM = 10_000
 
 
+def may_link_files(text):
+    """Whether the HTML of `text` may link a file for Pelican to publish (`{static}` and `{attach}`, in any of its
+    spellings; the words themselves must be there): `./dev check` then renders the text as a build does, for
+    Pelican to find the same files published (an image beside its update is published only so)."""
+    return "static" in text or "attach" in text
+
+
 class Loader(_BASE_LOADER):
     """YAML's safe loader, but for two things.
 

@@ -129,7 +129,7 @@ def safe_address(value):
 
 def refused_embeds(text, settings):
     """(offset, address) of each `<iframe src>` in a source text that `clean` would remove. Read from the source,
-    not the HTML, so `./dev check`, which renders no Markdown, says the same as a build."""
+    not the HTML, so `./dev check`, which renders few texts' Markdown, says the same as a build."""
     hosts = {host.lower() for host in settings["SANITIZE_IFRAME_HOSTS"]}
     refused = []
     for match in IFRAME_SRC.finditer(text):

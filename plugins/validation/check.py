@@ -31,7 +31,7 @@ def run(settings_file, fmt="human", fail_on_warnings=False, **overrides):
             STRICT_CONTENT=True,
             STRICT_WARNINGS=fail_on_warnings,
         )
-        # A reader cache of its own (a check reads no Markdown): the next check reads only the files changed
+        # A reader cache of its own (a check renders few texts' Markdown): the next check reads only the files changed
         # since, and reports the others' findings from the cache (front_matter/cache.py).
         settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], "check")
         try:

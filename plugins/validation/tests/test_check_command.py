@@ -114,6 +114,14 @@ CROSS_DOCUMENT = {
         f"updates/{date}-maps.md": f"---\ntitle: Maps\ndate: {date}\npermalink: updates/{date}_maps\n---\nCopy.\n"
         for date in ("2010-11-17", "2010-11-20")
     },
+    # Files beside an update, published only when its HTML links them: a check renders such a text too.
+    "updates/en/beside.md": (
+        "---\ntitle: Beside\ndate: 2020-01-01\n---\n![The map]({static}/updates/en/beside.png)\n\n"
+        "The [plan][p], and `{static}/updates/en/in-code.png` in code: no link.\n\n[p]: {attach}plan.pdf\n"
+    ),
+    "updates/en/beside.png": b"\x89PNG\r\n\x1a\n",
+    "updates/en/plan.pdf": b"%PDF-1.4\n",
+    "updates/en/in-code.png": b"\x89PNG\r\n\x1a\n",
 }
 
 
@@ -132,6 +140,9 @@ def test_a_check_reports_exactly_what_a_build_of_the_same_content_reports(tmp_pa
             for f in json.loads(done.stdout)["findings"]
         }
         assert checked == built
+    unpublished = {path for path, _, code, _ in built if code == "E-NOT-PUBLISHED"}
+    assert "updates/en/in-code.png" in unpublished  # named in code, not linked
+    assert not {"updates/en/beside.png", "updates/en/plan.pdf"} & unpublished
     assert {code for *_, code, _ in built} >= {
         "E-DUPLICATE-SLUG",
         "E-DUPLICATE-URL",
