@@ -34,8 +34,11 @@ class FrontMatterReader(BaseReader):
 
     def __init__(self, settings):
         super().__init__(settings)
-        config = settings.get("MARKDOWN", {})
-        self._markdown = markdown.Markdown(
+        self._markdown = self._new_markdown()
+
+    def _new_markdown(self):
+        config = self.settings.get("MARKDOWN", {})
+        return markdown.Markdown(
             extensions=[*config.get("extension_configs", {}), inline.OnlyWhatCanMatch()],
             extension_configs=config.get("extension_configs", {}),
             output_format=config.get("output_format", "html5"),
@@ -116,24 +119,21 @@ class FrontMatterReader(BaseReader):
         if metadata.get("summary"):
             guard(metadata["summary"], key_lines.get("summary", 0))
             self._report_embeds(metadata["summary"], metadata, path, key_lines.get("summary", 0))
-            metadata["summary"] = self._render(metadata["summary"], metadata, key_lines.get("summary", 0))
+            metadata["summary"] = self._render(metadata["summary"], metadata, key_lines.get("summary", 0), summary=True)
         metadata["source_lines"] = key_lines
         metadata["legacy_format"] = legacy
         self._report_embeds(body, metadata, path, first_line)
         return self._render(body, metadata, first_line), metadata
 
-    def _render(self, text, metadata, line):
-        # `./dev check` renders no page, and Markdown is most of a read's time; but it needs the HTML of a text
-        # that may link a file (parse.may_link_files).
-        as_built = not self.settings["HUB_CHECK_ONLY"] or parse.may_link_files(text)
+    def _render(self, text, metadata, line, summary=False):
+        # `./dev check` renders no page, and Markdown is most of a read's time: it renders only the texts whose
+        # HTML its checks need (parse.checked_as_html).
+        as_built = not self.settings["HUB_CHECK_ONLY"] or parse.checked_as_html(text, self.settings, summary)
         if not as_built and len(text) < parse.RENDERED_IN_CHECK_FROM:
             return text
-        self._markdown.reset()
         try:
-            with parse.time_limit(self.settings["MARKDOWN_SECONDS"]):
-                html = self._markdown.convert(text)
+            html = self._convert(text)
         except RecursionError:
-            self._markdown.reset()
             raise findings.ContentError(
                 "E-NESTING",
                 line,
@@ -141,7 +141,6 @@ class FrontMatterReader(BaseReader):
                 "use fewer levels of indented lists or `>` quotes",
             ) from None
         except parse.TooSlow:
-            self._markdown.reset()
             raise findings.ContentError(
                 "E-TOO-COMPLEX",
                 line,
@@ -153,6 +152,17 @@ class FrontMatterReader(BaseReader):
         if self.settings["SANITIZE_HTML"] and not metadata.get("raw_html"):
             html = sanitize.clean(html, self.settings)
         return html
+
+    def _convert(self, text):
+        self._markdown.reset()
+        try:
+            with parse.time_limit(self.settings["MARKDOWN_SECONDS"]):
+                return self._markdown.convert(text)
+        except BaseException:
+            # Stopped half-way (too deep, too slow), Python-Markdown keeps state that `reset()` does not clear:
+            # every later text would come out as its Markdown source. A new one for the next text.
+            self._markdown = self._new_markdown()
+            raise
 
     def _report_embeds(self, body, metadata, path, first_line):
         """The frames a build removes, found in the source (a check renders few texts' Markdown)."""

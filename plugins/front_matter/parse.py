@@ -5,6 +5,7 @@ reports a finding and goes on; nothing a file holds may raise anything else.
 """
 
 import contextlib
+import html
 import re
 import signal
 import threading
@@ -44,11 +45,29 @@ RAW_HTML_BLOCK = re.compile(
 RENDERED_IN_CHECK_FROM = 10_000
 
 
-def may_link_files(text):
-    """Whether the HTML of `text` may link a file for Pelican to publish (`{static}` and `{attach}`, in any of its
-    spellings; the words themselves must be there): `./dev check` then renders the text as a build does, for
-    Pelican to find the same files published (an image beside its update is published only so)."""
-    return "static" in text or "attach" in text
+# A definition-list line (`: the definition`). Python-Markdown reads each one of a run a level deeper than the
+# last: a few hundred in a row exceed Python's recursion, which no guard above foresees.
+DEFINITION = re.compile(r"^[ \t>]*:[ \t]", re.MULTILINE)
+# A summary of only these characters has no Markdown that could empty it or make it longer: measured as written,
+# it is as long as its HTML's text or longer.
+PLAIN_SUMMARY = re.compile(r"[\w .,;:?!'\"()%/’‘“”…–—-]*")
+
+
+def checked_as_html(text, settings, summary=False):
+    """Whether `./dev check`, which renders no page, needs the HTML a build makes of `text` to report what the
+    build reports:
+
+    - its HTML may link a file for Pelican to publish (`{static}`, `{attach}`, in any of Pelican's spellings,
+      their letters perhaps written as HTML entities, which the sanitizer decodes): an image beside its update is
+      published only so (E-NOT-PUBLISHED otherwise);
+    - it has as many definition-list lines as the nesting allowed (E-NESTING when Markdown reads them);
+    - a summary of more than plain words, or longer than a summary may be: its length and emptiness are those of
+      its HTML (E-SUMMARY-LONG, E-SUMMARY-EMPTY).
+    """
+    words = html.unescape(text) if "&" in text else text
+    if "static" in words or "attach" in words or len(DEFINITION.findall(text)) >= MAX_NESTING:
+        return True
+    return summary and (len(text) > settings["SUMMARY_MAX_CHARACTERS"] or not PLAIN_SUMMARY.fullmatch(text))
 
 
 class Loader(_BASE_LOADER):

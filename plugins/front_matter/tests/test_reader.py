@@ -3,8 +3,12 @@
 import datetime as dt
 
 import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
 
-from conftest import SEEDS
+from conftest import ROOT, SEEDS, site_settings, write_files
+from front_matter.front_matter import FrontMatterReader
+from hubcore import findings
 
 UTC = dt.timezone.utc
 
@@ -237,3 +241,25 @@ def test_wrong_types_and_unknown_keys_name_their_line(read):
     site = read({"updates/en/a.md": "---\ntitle: T\ndate: 2020-01-01\nFeautre Image: x.png\ntags: {a: 1}\n---\nx\n"})
     found = {(f.code, f.line) for f in site.findings}
     assert found == {("W-UNKNOWN-KEY", 4), ("E-TYPE", 5)}
+
+
+def test_a_text_markdown_cannot_read_leaves_the_next_ones_rendered(tmp_path):
+    """A run of definitions takes Python-Markdown deeper than Python's recursion: that update is refused
+    (E-NESTING), and the updates read after it by the same reader are rendered as ever, not left as their
+    Markdown source."""
+    content = tmp_path / "content"
+    write_files(
+        content,
+        {
+            "updates/en/terms.md": "---\ntitle: Terms\ndate: 2020-01-01\n---\n" + "a\n: b\n" * 600,
+            "updates/en/after.md": "---\ntitle: After\ndate: 2020-01-02\n---\nThe [plan](https://example.org/p).\n",
+        },
+    )
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override=site_settings(content, tmp_path / "output"))
+    Pelican(settings)  # its plugins' settings and handlers
+    reader = FrontMatterReader(settings)
+    _, refused = reader.read(str(content / "updates/en/terms.md"))
+    assert refused["status"] == "skip"
+    assert [f.code for f in findings.collected(settings)] == ["E-NESTING"]
+    text, _ = reader.read(str(content / "updates/en/after.md"))
+    assert text == '<p>The <a href="https://example.org/p">plan</a>.</p>'

@@ -122,6 +122,23 @@ CROSS_DOCUMENT = {
     "updates/en/beside.png": b"\x89PNG\r\n\x1a\n",
     "updates/en/plan.pdf": b"%PDF-1.4\n",
     "updates/en/in-code.png": b"\x89PNG\r\n\x1a\n",
+    # The same link with its letters written as HTML entities, which the sanitizer decodes.
+    "updates/en/entities.md": (
+        "---\ntitle: Entities\ndate: 2020-01-01\n---\n![The map](&#123;st&#97;tic&#125;/updates/en/entities.png)\n"
+    ),
+    "updates/en/entities.png": b"\x89PNG\r\n\x1a\n",
+    # A run of definitions, which Markdown reads one level deeper each.
+    "updates/en/terms.md": "---\ntitle: Terms\ndate: 2020-01-01\n---\n" + "a\n: b\n" * 600,
+    # Summaries whose length or emptiness is their HTML's, not their text's.
+    **{
+        f"updates/en/summary-{name}.md": f"---\ntitle: S\ndate: 2020-01-01\nsummary: '{summary}'\n---\nBody.\n"
+        for name, summary in {
+            "link": f"A [short](https://example.org/{'x' * 300}) text.",
+            "autolink": f"See <https://example.org/{'y' * 300}>",
+            "reference": "[x]: /y",
+            "script": "<script>alert(1)</script>",
+        }.items()
+    },
 }
 
 
@@ -142,7 +159,13 @@ def test_a_check_reports_exactly_what_a_build_of_the_same_content_reports(tmp_pa
         assert checked == built
     unpublished = {path for path, _, code, _ in built if code == "E-NOT-PUBLISHED"}
     assert "updates/en/in-code.png" in unpublished  # named in code, not linked
-    assert not {"updates/en/beside.png", "updates/en/plan.pdf"} & unpublished
+    assert not {"updates/en/beside.png", "updates/en/plan.pdf", "updates/en/entities.png"} & unpublished
+    summaries = {(path, code) for path, _, code, _ in built if path.startswith("updates/en/summary-")}
+    assert summaries == {
+        ("updates/en/summary-autolink.md", "E-SUMMARY-LONG"),
+        ("updates/en/summary-reference.md", "E-SUMMARY-EMPTY"),
+        ("updates/en/summary-script.md", "E-SUMMARY-EMPTY"),
+    }
     assert {code for *_, code, _ in built} >= {
         "E-DUPLICATE-SLUG",
         "E-DUPLICATE-URL",
@@ -153,6 +176,7 @@ def test_a_check_reports_exactly_what_a_build_of_the_same_content_reports(tmp_pa
         "E-TRANSLATION-LINK",
         "E-TRANSLATION-DUPLICATE",
         "E-FUTURE-DATE",
+        "E-NESTING",
         "E-MOJIBAKE",
         "W-UNKNOWN-KEY",
         "W-MOJIBAKE",
