@@ -84,6 +84,14 @@ CASES = [
         {"uploads/feed.xml": '<html xmlns="http://www.w3.org/1999/xhtml"><script/></html>'},
         "E-ACTIVE-FILE",
     ),
+    (
+        "SVG beside its update, linked",
+        {
+            "updates/en/drawing.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="x()"/>',
+            "updates/en/drawing.md": update(body="![a drawing]({static}/updates/en/drawing.svg)"),
+        },
+        "E-ACTIVE-FILE",
+    ),
     ("a plain drawing", {"images/plain.svg": '<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>'}, None),
     ("linked folder outside", {"images/linked": Link("{outside}/folder")}, "E-SYMLINK"),
     ("linked update outside", {"updates/en/linked.md": Link("{outside}/outside.md")}, "E-SYMLINK"),
@@ -233,8 +241,9 @@ CASES = [
             "updates/en/saved.html": "<html><head><title>Saved</title></head><body>"
             "<script>alert(1)</script></body></html>"
         },
-        "E-NOT-PUBLISHED",
+        "E-ACTIVE-FILE",  # with a script, wherever it is
     ),
+    ("an update saved as HTML, no script", {"updates/en/plain.html": "<html><p>Plain.</p></html>"}, "E-NOT-PUBLISHED"),
     (
         "a link unescaped into an attribute",
         {

@@ -11,9 +11,10 @@ reader reads no other file, the static files and `{static}` links it does not
 list are never copied, and the plugins that open a file a document names
 (feature images) ask it first. With the engine on, the generators also list
 their files from it (engine/listing.py), instead of Pelican's walk, which
-follows every link. Among the static files, one a browser would run as a page
-of the site (an SVG or HTML file with a script or an event handler) is
-refused too (`E-ACTIVE-FILE`).
+follows every link. A file a browser would run as a page of the site (an SVG
+or HTML file with a script or an event handler) is refused too
+(`E-ACTIVE-FILE`), wherever it is: a `{static}` link publishes a file beside
+its update as well as one among the static files.
 """
 
 import os
@@ -52,7 +53,7 @@ def of(settings):
     inventory = build.inventory
     if inventory is None or inventory.root != os.path.abspath(settings["PATH"]):
         inventory = build.inventory = walk(settings["PATH"])
-        refuse_active_files(inventory, settings.get("STATIC_PATHS", []))
+        refuse_active_files(inventory)
         for path, (code, message, fix) in sorted(inventory.refused.items()):
             findings.report(settings, findings.ERROR, code, path, 0, message, fix)
     return inventory
@@ -68,12 +69,13 @@ ACTIVE = re.compile(
 )
 
 
-def refuse_active_files(inventory, static_paths):
-    """A static file that could run a script when opened (an SVG with `<script>` or `onload=`, an HTML page
-    with a handler, XML with a style sheet) is refused: never copied, named in E-ACTIVE-FILE."""
-    roots = tuple(f"{folder.strip('/')}/" for folder in static_paths)
+def refuse_active_files(inventory):
+    """A file that could run a script when opened (an SVG with `<script>` or `onload=`, an HTML page with a
+    handler, XML with a style sheet) is refused: never copied, named in E-ACTIVE-FILE. Anywhere in content/, not
+    only among the static folders: a `{static}` link publishes a file beside its update too. No reader reads
+    these types (pelicanconf.py's READERS), so none is a document."""
     for path, real in list(inventory.files.items()):
-        if not path.startswith(roots) or not path.lower().endswith(ACTIVE_TYPES):
+        if not path.lower().endswith(ACTIVE_TYPES):
             continue
         try:
             with open(real, "rb") as handle:
