@@ -27,6 +27,8 @@ from hubcore import findings, plugin, state, updates, urls
 from hubcore.settings import apply_defaults
 
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# The most pixels a side WebP holds (Pillow refuses to save more).
+WEBP_MAX_SIDE = 16383
 # What opening or decoding a broken or hostile file raises.
 UNREADABLE = (OSError, ValueError, SyntaxError, Image.DecompressionBombError, Image.DecompressionBombWarning)
 
@@ -97,6 +99,18 @@ def variants(source, settings, where, wanted):
         return None
     widths = [w for w in wanted if w < width] + [width]
     formats = list(dict.fromkeys(("WEBP", kind)))  # a WebP source is made once
+    problem = unmakeable(width, height, widths)
+    if problem:
+        # Found from the sizes alone, so `./dev check`, which encodes nothing, names it as a build does.
+        findings.report(
+            settings,
+            findings.ERROR,
+            "E-IMAGE-SIZE",
+            *where,
+            f"the image is {width}×{height} pixels: {problem}; it is shown as it is",
+            f"crop it, or save it again at most {WEBP_MAX_SIDE:,} pixels a side",
+        )
+        return None
     made = [
         {"format": fmt, "width": w, "name": f"{settings['IMAGE_FOLDER']}{stem}-{digest}-{w}.{FORMATS[fmt]}"}
         for fmt in formats
@@ -117,6 +131,16 @@ def variants(source, settings, where, wanted):
         "srcset": srcset[kind],
         "fallback": f"{settings['SITEURL']}/{made[-1]['name']}",
     }
+
+
+def unmakeable(width, height, widths):
+    """Why the variants of an image of `width`×`height` pixels cannot all be made, or None."""
+    if max(width, height) > WEBP_MAX_SIDE:
+        return f"WebP holds at most {WEBP_MAX_SIDE:,} pixels a side"
+    narrowest = min(widths)
+    if round(height * narrowest / width) < 1:
+        return f"{narrowest} pixels wide, it would be less than a pixel high"
+    return None
 
 
 def read_whole(source, marker):

@@ -79,6 +79,37 @@ def test_a_decompression_bomb_and_a_half_uploaded_image_are_named_by_a_build_and
     assert [(f.code, f.path) for f in checked.findings] == [(f.code, f.path) for f in built.findings]
 
 
+def test_an_image_too_wide_or_too_thin_to_resize_is_named_by_a_build_and_a_check(build_site):
+    """Sizes Pillow cannot save (more than WebP holds; a smaller width less than a pixel high) are found from the
+    image's size, which a check reads too: a check that encodes nothing names them as the build does."""
+    post = "---\ntitle: {}\ndate: 2021-01-01\nfeature_image: {{src: /images/{}, alt: x}}\n---\nText.\n"
+    files = {
+        "images/strip.png": png(1600, 1),
+        "images/wide.png": png(17000, 120),
+        "updates/en/a.md": post.format("a", "strip.png"),
+        "updates/en/b.md": post.format("b", "wide.png"),
+    }
+    built = build_site(files)
+    found = sorted((f.code, f.path, f.line, f.message) for f in built.findings)
+    assert found == [
+        (
+            "E-IMAGE-SIZE",
+            "updates/en/a.md",
+            4,
+            "the image is 1600×1 pixels: 480 pixels wide, it would be less than a pixel high; it is shown as it is",
+        ),
+        (
+            "E-IMAGE-SIZE",
+            "updates/en/b.md",
+            4,
+            "the image is 17000×120 pixels: WebP holds at most 16,383 pixels a side; it is shown as it is",
+        ),
+    ]
+    assert 'src="/images/strip.png"' in built.page("/updates/a/")
+    checked = build_site(files, HUB_CHECK_ONLY=True)
+    assert sorted((f.code, f.path, f.line, f.message) for f in checked.findings) == found
+
+
 def test_a_webp_source_is_made_once_per_width_and_still_has_its_img(build_site):
     buffer = io.BytesIO()
     Image.new("RGB", (1000, 500), (10, 90, 60)).save(buffer, format="WEBP")
