@@ -7,10 +7,10 @@ file but the edited one. Two things make that safe here:
 - findings: the reader reports a file's problems while reading it, and a
   cached file is not read again. The reader stores them in the metadata; on a
   cache hit they are reported again, so every run lists every problem.
-- staleness: what the reader returns depends on its code and on settings
-  (languages, legacy repairs, `./dev check` skipping Markdown), so the cache
-  lives in a folder named after a fingerprint of both; the folders of other
-  fingerprints are removed.
+- staleness: what the reader returns depends on its code, on settings
+  (languages, legacy repairs, `./dev check` skipping Markdown) and on which
+  archive uploads are in content/, so the cache lives in a folder named after a
+  fingerprint of all three; the folders of other fingerprints are removed.
 """
 
 import glob
@@ -56,7 +56,22 @@ def fingerprint(settings):
         for source in sorted(folder.glob("*.py")):
             digest.update(source.read_bytes())
     digest.update(repr([(name, settings.get(name)) for name in SETTINGS_READ]).encode())
+    digest.update("\0".join(uploads(settings)).encode())
     return digest.hexdigest()[:16]
+
+
+def uploads(settings):
+    """The names under content/uploads/, when the reader points the archive's /uploads/ paths whose file is
+    absent at the old site (LEGACY_UPLOADS_URL): what it returns depends on them too. An upload added or removed
+    is rare; every file is then read again."""
+    if not settings.get("LEGACY_UPLOADS_URL"):
+        return []
+    root = os.path.join(settings["PATH"], "uploads")
+    return sorted(
+        os.path.relpath(os.path.join(folder, name), root)
+        for folder, folders, names in os.walk(root)
+        for name in folders + names
+    )
 
 
 def place(pelican):

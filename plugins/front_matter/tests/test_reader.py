@@ -209,6 +209,25 @@ def test_archive_uploads_point_at_the_old_site_unless_present(read):
     assert 'src="/uploads/here.png"' in item.content
 
 
+def test_an_upload_added_or_removed_is_seen_by_the_next_build_from_the_cache(read, tmp_path):
+    """Whether an archive's /uploads/ path points at the old site depends on its file, not only on the update's:
+    the next build (or check) takes no read made before the upload came or went from its cache."""
+    post = "---\ntitle: T\ndate: 2020-01-01\nFeature Image: /uploads/u.png\n---\n![p](/uploads/u.png)\n"
+    files, old = {"updates/en/a.md": post}, "https://old.example.org"
+    upload = tmp_path / "content/uploads/u.png"
+    assert read(files, LEGACY_UPLOADS_URL=old).updates["a"].feature_image["src"] == f"{old}/uploads/u.png"
+    upload.parent.mkdir(parents=True)
+    upload.write_bytes(b"\x89PNG\r\n\x1a\n")
+    site = read({}, LEGACY_UPLOADS_URL=old)  # the update as it was: in the reader cache
+    assert site.updates["a"].feature_image["src"] == "/uploads/u.png"
+    assert 'src="/uploads/u.png"' in site.updates["a"].content
+    upload.unlink()
+    site = read({}, LEGACY_UPLOADS_URL=old)
+    assert site.updates["a"].feature_image["src"] == f"{old}/uploads/u.png"
+    assert f'src="{old}/uploads/u.png"' in site.updates["a"].content
+    assert "E-IMAGE-MISSING" not in {f.code for f in site.findings}
+
+
 BROKEN = [
     ("bad-yaml.md", "---\ntitle: T\ndate: [2020\n---\nx\n", "E-YAML", 3),
     ("unclosed.md", "---\ntitle: T\ndate: 2020-01-01\nbody\n", "E-UNCLOSED-FRONT-MATTER", 1),
