@@ -46,6 +46,7 @@ SETTINGS_READ = (
     "LANGUAGE_DETECTION",
     "LANGUAGE_CONFIDENCE",
     "LANGUAGE_DETECTION_OTHERS",
+    "SUMMARY_MAX_CHARACTERS",  # whether a check renders a summary (parse.checked_as_html)
 )
 CODE = [Path(__file__).parent, Path(__file__).parent.parent / "hubcore"]
 

@@ -48,6 +48,8 @@ RENDERED_IN_CHECK_FROM = 10_000
 # A definition-list line (`: the definition`). Python-Markdown reads each one of a run a level deeper than the
 # last: a few hundred in a row exceed Python's recursion, which no guard above foresees.
 DEFINITION = re.compile(r"^[ \t>]*:[ \t]", re.MULTILINE)
+# Python-Markdown reads inside an HTML element marked `markdown` (md_in_html) a level deeper for each.
+MARKDOWN_IN_HTML = re.compile(r"\bmarkdown\b", re.IGNORECASE)
 # A summary of only these characters has no Markdown that could empty it or make it longer: measured as written,
 # it is as long as its HTML's text or longer.
 PLAIN_SUMMARY = re.compile(r"[\w .,;:?!'\"()%/’‘“”…–—-]*")
@@ -60,12 +62,15 @@ def checked_as_html(text, settings, summary=False):
     - its HTML may link a file for Pelican to publish (`{static}`, `{attach}`, in any of Pelican's spellings,
       their letters perhaps written as HTML entities, which the sanitizer decodes): an image beside its update is
       published only so (E-NOT-PUBLISHED otherwise);
-    - it has as many definition-list lines as the nesting allowed (E-NESTING when Markdown reads them);
+    - it nests in ways the source guards do not measure (E-NESTING when Markdown reads them): as many
+      definition-list lines as the nesting allowed, or HTML elements marked `markdown`;
     - a summary of more than plain words, or longer than a summary may be: its length and emptiness are those of
       its HTML (E-SUMMARY-LONG, E-SUMMARY-EMPTY).
     """
     words = html.unescape(text) if "&" in text else text
-    if "static" in words or "attach" in words or len(DEFINITION.findall(text)) >= MAX_NESTING:
+    if "static" in words or "attach" in words:
+        return True
+    if MARKDOWN_IN_HTML.search(text) or len(DEFINITION.findall(text)) >= MAX_NESTING:
         return True
     return summary and (len(text) > settings["SUMMARY_MAX_CHARACTERS"] or not PLAIN_SUMMARY.fullmatch(text))
 

@@ -53,3 +53,15 @@ def test_a_change_of_code_or_settings_leaves_one_cache(build_site, tmp_path):
     assert len(state.of(site.settings).fresh_reads) == 4
     (after,) = (tmp_path / "cache").glob("reader-*")
     assert after != before and (after / "ArticlesGenerator-Readers").is_file()
+
+
+def test_a_check_with_another_summary_limit_reads_the_summaries_again(build_site):
+    """Whether a check renders a summary depends on the limit (front_matter/parse.py `checked_as_html`): one
+    cached under another limit would be measured as its source, longer than its HTML's text."""
+    summary = " ".join(["word _em_"] * 25)  # 249 characters; its HTML's text is 199
+    build_site({"updates/en/a.md": f"---\ntitle: A\ndate: 2020-01-01\nsummary: '{summary}'\n---\nBody.\n"})
+    build_site({}, HUB_CHECK_ONLY=True)
+    checked = build_site({}, HUB_CHECK_ONLY=True, SUMMARY_MAX_CHARACTERS=200)
+    built = build_site({}, SUMMARY_MAX_CHARACTERS=200)
+    assert [f.code for f in checked.findings] == [f.code for f in built.findings] == []
+    assert [f.code for f in build_site({}, SUMMARY_MAX_CHARACTERS=150).findings] == ["E-SUMMARY-LONG"]

@@ -127,8 +127,9 @@ CROSS_DOCUMENT = {
         "---\ntitle: Entities\ndate: 2020-01-01\n---\n![The map](&#123;st&#97;tic&#125;/updates/en/entities.png)\n"
     ),
     "updates/en/entities.png": b"\x89PNG\r\n\x1a\n",
-    # A run of definitions, which Markdown reads one level deeper each.
+    # A run of definitions, and HTML elements read as Markdown, which Markdown reads one level deeper each.
     "updates/en/terms.md": "---\ntitle: Terms\ndate: 2020-01-01\n---\n" + "a\n: b\n" * 600,
+    "updates/en/divs.md": "---\ntitle: Divs\ndate: 2020-01-01\n---\n" + "<div markdown>\n" * 370 + "</div>\n" * 370,
     # Summaries whose length or emptiness is their HTML's, not their text's.
     **{
         f"updates/en/summary-{name}.md": f"---\ntitle: S\ndate: 2020-01-01\nsummary: '{summary}'\n---\nBody.\n"
@@ -160,6 +161,7 @@ def test_a_check_reports_exactly_what_a_build_of_the_same_content_reports(tmp_pa
     unpublished = {path for path, _, code, _ in built if code == "E-NOT-PUBLISHED"}
     assert "updates/en/in-code.png" in unpublished  # named in code, not linked
     assert not {"updates/en/beside.png", "updates/en/plan.pdf", "updates/en/entities.png"} & unpublished
+    assert {path for path, _, code, _ in built if code == "E-NESTING"} == {"updates/en/terms.md", "updates/en/divs.md"}
     summaries = {(path, code) for path, _, code, _ in built if path.startswith("updates/en/summary-")}
     assert summaries == {
         ("updates/en/summary-autolink.md", "E-SUMMARY-LONG"),
