@@ -92,6 +92,26 @@ CASES = [
         },
         "E-ACTIVE-FILE",
     ),
+    (
+        "SVG with a script in another prefix",
+        {"images/prefixed.svg": '<svg xmlns:s="http://www.w3.org/2000/svg"><s:script>x()</s:script></svg>'},
+        "E-ACTIVE-FILE",
+    ),
+    (
+        "SVG in UTF-16 with a handler",
+        {"images/utf16.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="x()"/>'.encode("utf-16")},
+        "E-ACTIVE-FILE",
+    ),
+    (
+        "SVG link written with character references",
+        {"images/refs.svg": '<svg><a href="java&#x9;script&#58;x()"><text>map</text></a></svg>'},
+        "E-ACTIVE-FILE",
+    ),
+    (
+        "a feed with an XHTML script",
+        {"uploads/feed.rss": '<x:script xmlns:x="http://www.w3.org/1999/xhtml"/>'},
+        "E-ACTIVE-FILE",
+    ),
     ("a plain drawing", {"images/plain.svg": '<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>'}, None),
     ("linked folder outside", {"images/linked": Link("{outside}/folder")}, "E-SYMLINK"),
     ("linked update outside", {"updates/en/linked.md": Link("{outside}/outside.md")}, "E-SYMLINK"),

@@ -17,6 +17,7 @@ or HTML file with a script or an event handler) is refused too
 its update as well as one among the static files.
 """
 
+import html
 import os
 import re
 import stat
@@ -60,13 +61,21 @@ def of(settings):
 
 
 # Files a browser runs as a document of the site's own origin, where the web editor (/admin/) keeps its login:
-# a drawing or page among the static files with a script in it could act as the reader, or as the editor.
-ACTIVE_TYPES = (".svg", ".svgz", ".xml", ".xsl", ".xhtml", ".xht", ".html", ".htm", ".shtml")
+# a drawing or page among the static files with a script in it could act as the reader, or as the editor. Any
+# type servers send as HTML or XML: a browser runs the scripts of the XHTML namespace in any XML document.
+ACTIVE_TYPES = (
+    *(".svg", ".svgz", ".xml", ".xsl", ".xslt", ".xhtml", ".xht", ".html", ".htm", ".shtml", ".mht", ".mhtml"),
+    *(".rss", ".atom", ".rdf", ".mml", ".kml", ".xsd", ".xul", ".xbl", ".dtd"),
+)
+# What could run, in any namespace (`<s:script>`), once the text is decoded and its character references read.
 ACTIVE = re.compile(
-    rb"<script|<foreignobject|<iframe|<object|<embed|<base[\s>]|<!entity|<\?xml-stylesheet|http-equiv"
-    rb"|\bon[a-z]+\s*=|javascript:|data:text/html",
+    r"<(?:[\w.-]+:)?(?:script|foreignobject|iframe|object|embed|handler|listener)|<(?:[\w.-]+:)?base[\s/>]"
+    r"|<!entity|<\?xml-stylesheet|http-equiv|\bon[a-z]+\s*=",
     re.IGNORECASE,
 )
+# An address that runs what it holds, once the blanks and controls that URLs drop (`java\tscript:`) are gone.
+ACTIVE_ADDRESS = re.compile(r"(?:java|vb)script:|data:text/html", re.IGNORECASE)
+URL_DROPS = re.compile(r"[\x00-\x20]+")
 
 
 def refuse_active_files(inventory):
@@ -79,10 +88,10 @@ def refuse_active_files(inventory):
             continue
         try:
             with open(real, "rb") as handle:
-                active = path.lower().endswith(".svgz") or ACTIVE.search(handle.read())
+                refused = path.lower().endswith(".svgz") or active(handle.read())
         except OSError:
-            active = True  # unreadable: never published blind
-        if active:
+            refused = True  # unreadable: never published blind
+        if refused:
             del inventory.files[path]
             inventory.refused[path] = (
                 "E-ACTIVE-FILE",
@@ -91,6 +100,20 @@ def refuse_active_files(inventory):
                 "remove the script: a drawing needs none (save the SVG again as plain SVG, or as PNG); "
                 "publish a page as an update instead",
             )
+
+
+def active(data):
+    """Whether a file's bytes could run a script where a browser opens them: read as UTF-8, and as UTF-16 and -32
+    when they hold NULs (a browser goes by the byte-order mark), character references (`&#58;`) decoded."""
+    texts = [data.decode("utf-8", errors="replace")]
+    if b"\0" in data:
+        texts += [
+            data.decode(codec, errors="replace") for codec in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+        ]
+    for text in map(html.unescape, texts):
+        if ACTIVE.search(text) or ACTIVE_ADDRESS.search(URL_DROPS.sub("", text)):
+            return True
+    return False
 
 
 def keep_listed_static_links(generator):
