@@ -99,15 +99,16 @@ def variants(source, settings, where, wanted):
         return None
     widths = [w for w in wanted if w < width] + [width]
     formats = list(dict.fromkeys(("WEBP", kind)))  # a WebP source is made once
-    problem = unmakeable(width, height, widths)
-    if problem:
+    try:
+        check_size(width, height, widths)
+    except SizeRefused as refused:
         # Found from the sizes alone, so `./dev check`, which encodes nothing, names it as a build does.
         findings.report(
             settings,
             findings.ERROR,
             "E-IMAGE-SIZE",
             *where,
-            f"the image is {width}×{height} pixels: {problem}; it is shown as it is",
+            f"the image is {width}×{height} pixels: {refused}; it is shown as it is",
             f"crop it, or save it again at most {WEBP_MAX_SIDE:,} pixels a side",
         )
         return None
@@ -133,14 +134,17 @@ def variants(source, settings, where, wanted):
     }
 
 
-def unmakeable(width, height, widths):
-    """Why the variants of an image of `width`×`height` pixels cannot all be made, or None."""
+class SizeRefused(Exception):
+    """The variants of an image cannot all be made at its size; the message says why."""
+
+
+def check_size(width, height, widths):
+    """Raise SizeRefused when an image of `width`×`height` pixels cannot be saved at each of `widths`."""
     if max(width, height) > WEBP_MAX_SIDE:
-        return f"WebP holds at most {WEBP_MAX_SIDE:,} pixels a side"
+        raise SizeRefused(f"WebP holds at most {WEBP_MAX_SIDE:,} pixels a side")
     narrowest = min(widths)
     if round(height * narrowest / width) < 1:
-        return f"{narrowest} pixels wide, it would be less than a pixel high"
-    return None
+        raise SizeRefused(f"{narrowest} pixels wide, it would be less than a pixel high")
 
 
 def read_whole(source, marker):
