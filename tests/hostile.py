@@ -67,7 +67,7 @@ CASES = [
     ("link to /proc/self/environ", {"images/env.jpg": Link("/proc/self/environ")}, "E-SYMLINK"),
     ("link to ../../.git/config", {"images/git.jpg": Link("../../outside/.git/config")}, "E-SYMLINK"),
     ("link to /etc/passwd", {"images/passwd.jpg": Link("/etc/passwd")}, "E-SYMLINK"),
-    # Active files among the static ones: opened on the site's origin, they could act for a logged-in editor.
+    # Active files, anywhere in content/: opened on the site's origin, they could act for a logged-in editor.
     (
         "SVG with a script",
         {"images/map.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>fetch("/x")</script></svg>'},

@@ -127,7 +127,7 @@ class FrontMatterReader(BaseReader):
 
     def _render(self, text, metadata, line, summary=False):
         # `./dev check` renders no page, and Markdown is most of a read's time: it renders only the texts whose
-        # HTML its checks need (parse.checked_as_html).
+        # HTML its checks need (parse.checked_as_html), and long ones, to hold them to the build's time limit.
         as_built = not self.settings["HUB_CHECK_ONLY"] or parse.checked_as_html(text, self.settings, summary)
         if not as_built and len(text) < parse.RENDERED_IN_CHECK_FROM:
             return text
@@ -137,8 +137,9 @@ class FrontMatterReader(BaseReader):
             raise findings.ContentError(
                 "E-NESTING",
                 line,
-                "the text nests lists or quotes too deeply to show",
-                "use fewer levels of indented lists or `>` quotes",
+                "the text nests lists, quotes, definitions or HTML blocks too deeply to show",
+                "use fewer levels of lists or `>` quotes; break long runs of definitions (`: …` lines) with a "
+                "paragraph; take `markdown` off HTML blocks inside each other",
             ) from None
         except parse.TooSlow:
             raise findings.ContentError(

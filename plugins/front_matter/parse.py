@@ -46,9 +46,12 @@ RENDERED_IN_CHECK_FROM = 10_000
 
 
 # A definition-list line (`: the definition`). Python-Markdown reads each one of a run a level deeper than the
-# last: a few hundred in a row exceed Python's recursion, which no guard above foresees.
+# last: a few hundred in a row exceed Python's recursion, which no guard above foresees. A check renders a text
+# with this many anywhere in it.
 DEFINITION = re.compile(r"^[ \t>]*:[ \t]", re.MULTILINE)
-# Python-Markdown reads inside an HTML element marked `markdown` (md_in_html) a level deeper for each.
+DEFINITIONS_RENDERED_IN_CHECK_FROM = 50
+# Python-Markdown reads inside an HTML element marked `markdown` (md_in_html) a level deeper for each. The word
+# anywhere: a tag's attributes are not worth parsing here.
 MARKDOWN_IN_HTML = re.compile(r"\bmarkdown\b", re.IGNORECASE)
 # A summary of only these characters has no Markdown that could empty it or make it longer: measured as written,
 # it is as long as its HTML's text or longer.
@@ -57,20 +60,21 @@ PLAIN_SUMMARY = re.compile(r"[\w .,;:?!'\"()%/’‘“”…–—-]*")
 
 def checked_as_html(text, settings, summary=False):
     """Whether `./dev check`, which renders no page, needs the HTML a build makes of `text` to report what the
-    build reports:
+    build reports. Cheap tests on the source, which say yes to more texts than need it ("attached", "ecstatic",
+    "written in Markdown"), never to fewer:
 
     - its HTML may link a file for Pelican to publish (`{static}`, `{attach}`, in any of Pelican's spellings,
       their letters perhaps written as HTML entities, which the sanitizer decodes): an image beside its update is
       published only so (E-NOT-PUBLISHED otherwise);
-    - it nests in ways the source guards do not measure (E-NESTING when Markdown reads them): as many
-      definition-list lines as the nesting allowed, or HTML elements marked `markdown`;
+    - it nests in ways the source guards do not measure (E-NESTING when Markdown reads them): many
+      definition-list lines, or HTML elements marked `markdown`;
     - a summary of more than plain words, or longer than a summary may be: its length and emptiness are those of
       its HTML (E-SUMMARY-LONG, E-SUMMARY-EMPTY).
     """
     words = html.unescape(text) if "&" in text else text
     if "static" in words or "attach" in words:
         return True
-    if MARKDOWN_IN_HTML.search(text) or len(DEFINITION.findall(text)) >= MAX_NESTING:
+    if MARKDOWN_IN_HTML.search(text) or len(DEFINITION.findall(text)) >= DEFINITIONS_RENDERED_IN_CHECK_FROM:
         return True
     return summary and (len(text) > settings["SUMMARY_MAX_CHARACTERS"] or not PLAIN_SUMMARY.fullmatch(text))
 

@@ -61,11 +61,11 @@ def of(settings):
 
 
 # Files a browser runs as a document of the site's own origin, where the web editor (/admin/) keeps its login:
-# a drawing or page among the static files with a script in it could act as the reader, or as the editor. Any
-# type servers send as HTML or XML: a browser runs the scripts of the XHTML namespace in any XML document.
-ACTIVE_TYPES = (
-    *(".svg", ".svgz", ".xml", ".xsl", ".xslt", ".xhtml", ".xht", ".html", ".htm", ".shtml", ".mht", ".mhtml"),
-    *(".rss", ".atom", ".rdf", ".mml", ".kml", ".xsd", ".xul", ".xbl", ".dtd"),
+# a drawing or page anywhere in content/ with a script in it could act as the reader, or as the editor. Any type
+# servers send as HTML or XML: a browser runs the scripts of the XHTML namespace in any XML document.
+ACTIVE_TYPES = tuple(
+    ".svg .svgz .xml .xsl .xslt .xhtml .xht .html .htm .shtml .mht .mhtml .rss .atom .rdf .mml .kml .xsd .xul .xbl "
+    ".dtd".split()
 )
 # What could run, in any namespace (`<s:script>`), once the text is decoded and its character references read.
 ACTIVE = re.compile(
@@ -73,7 +73,8 @@ ACTIVE = re.compile(
     r"|<!entity|<\?xml-stylesheet|http-equiv|\bon[a-z]+\s*=",
     re.IGNORECASE,
 )
-# An address that runs what it holds, once the blanks and controls that URLs drop (`java\tscript:`) are gone.
+# An address that runs what it holds, looked for with every blank and control character removed: more than a
+# browser drops (tabs and newlines anywhere, `java\tscript:`), so that nothing it would run is missed.
 ACTIVE_ADDRESS = re.compile(r"(?:java|vb)script:|data:text/html", re.IGNORECASE)
 URL_DROPS = re.compile(r"[\x00-\x20]+")
 

@@ -98,7 +98,6 @@ def variants(source, settings, where, wanted):
     if kind not in FORMATS:
         return None
     widths = [w for w in wanted if w < width] + [width]
-    formats = list(dict.fromkeys(("WEBP", kind)))  # a WebP source is made once
     try:
         check_size(width, height, widths)
     except SizeRefused as refused:
@@ -108,10 +107,11 @@ def variants(source, settings, where, wanted):
             findings.ERROR,
             "E-IMAGE-SIZE",
             *where,
-            f"the image is {width}×{height} pixels: {refused}; it is shown as it is",
-            f"crop it, or save it again at most {WEBP_MAX_SIDE:,} pixels a side",
+            f"the image is {width}×{height} pixels: {refused.reason}; it is shown as it is",
+            refused.fix,
         )
         return None
+    formats = list(dict.fromkeys(("WEBP", kind)))  # a WebP source is made once
     made = [
         {"format": fmt, "width": w, "name": f"{settings['IMAGE_FOLDER']}{stem}-{digest}-{w}.{FORMATS[fmt]}"}
         for fmt in formats
@@ -135,16 +135,31 @@ def variants(source, settings, where, wanted):
 
 
 class SizeRefused(Exception):
-    """The variants of an image cannot all be made at its size; the message says why."""
+    """The variants of an image cannot all be made at its size: why, and what the editor can do."""
+
+    def __init__(self, reason, fix):
+        super().__init__(reason)
+        self.reason, self.fix = reason, fix
 
 
 def check_size(width, height, widths):
     """Raise SizeRefused when an image of `width`×`height` pixels cannot be saved at each of `widths`."""
     if max(width, height) > WEBP_MAX_SIDE:
-        raise SizeRefused(f"WebP holds at most {WEBP_MAX_SIDE:,} pixels a side")
+        raise SizeRefused(
+            f"WebP holds at most {WEBP_MAX_SIDE:,} pixels a side",
+            f"crop it, or save it again at most {WEBP_MAX_SIDE:,} pixels a side",
+        )
     narrowest = min(widths)
-    if round(height * narrowest / width) < 1:
-        raise SizeRefused(f"{narrowest} pixels wide, it would be less than a pixel high")
+    if scaled_height(width, height, narrowest) < 1:
+        raise SizeRefused(
+            f"its {narrowest}-pixel-wide version would be less than a pixel high",
+            "crop it narrower, or give it more height",
+        )
+
+
+def scaled_height(width, height, new_width):
+    """The height of an image of `width`×`height` pixels resized to `new_width`: the plan and the encoder agree."""
+    return round(height * new_width / width)
 
 
 def read_whole(source, marker):
@@ -202,7 +217,7 @@ def encode(source, target, variant, settings, where):
             opened.load()
             picture = opened.convert("RGBA" if opened.mode in ("RGBA", "LA", "P") else "RGB")
             if variant["width"] < picture.width:
-                height = round(picture.height * variant["width"] / picture.width)
+                height = scaled_height(picture.width, picture.height, variant["width"])
                 picture = picture.resize((variant["width"], height), Image.Resampling.LANCZOS)
             if variant["format"] == "JPEG" and picture.mode == "RGBA":
                 picture = picture.convert("RGB")

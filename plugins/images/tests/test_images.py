@@ -96,7 +96,8 @@ def test_an_image_too_wide_or_too_thin_to_resize_is_named_by_a_build_and_a_check
             "E-IMAGE-SIZE",
             "updates/en/a.md",
             4,
-            "the image is 1600×1 pixels: 480 pixels wide, it would be less than a pixel high; it is shown as it is",
+            "the image is 1600×1 pixels: its 480-pixel-wide version would be less than a pixel high; it is shown "
+            "as it is",
         ),
         (
             "E-IMAGE-SIZE",

@@ -114,7 +114,10 @@ CROSS_DOCUMENT = {
         f"updates/{date}-maps.md": f"---\ntitle: Maps\ndate: {date}\npermalink: updates/{date}_maps\n---\nCopy.\n"
         for date in ("2010-11-17", "2010-11-20")
     },
-    # Files beside an update, published only when its HTML links them: a check renders such a text too.
+}
+# Texts whose HTML decides a finding, which a check renders as a build does (front_matter/parse.py).
+RENDERED_BY_A_CHECK = {
+    # Files beside an update, published only when its HTML links them.
     "updates/en/beside.md": (
         "---\ntitle: Beside\ndate: 2020-01-01\n---\n![The map]({static}/updates/en/beside.png)\n\n"
         "The [plan][p], and `{static}/updates/en/in-code.png` in code: no link.\n\n[p]: {attach}plan.pdf\n"
@@ -144,10 +147,11 @@ CROSS_DOCUMENT = {
 
 
 def test_a_check_reports_exactly_what_a_build_of_the_same_content_reports(tmp_path, capsys):
-    """A check leaves out the plugins that only render, and reads the scans the reader cached: the project's
-    content, the archive sample and every kind of cross-document problem must give the build's findings."""
+    """A check leaves out the plugins that only render, reads the scans the reader cached, and renders few texts:
+    the project's content, the archive sample, every kind of cross-document problem and the texts whose HTML
+    decides a finding must give the build's findings."""
     content = demo_and_archive(tmp_path)
-    write_files(content, CROSS_DOCUMENT)
+    write_files(content, {**CROSS_DOCUMENT, **RENDERED_BY_A_CHECK})
     built = {(f.path, f.line, f.code, f.message) for f in run_pelican(content, tmp_path / "output").findings}
     capsys.readouterr()  # the build's own report
     for _ in range(2):  # the second check takes every file from its reader cache
