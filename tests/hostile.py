@@ -112,6 +112,19 @@ CASES = [
         {"uploads/feed.rss": '<x:script xmlns:x="http://www.w3.org/1999/xhtml"/>'},
         "E-ACTIVE-FILE",
     ),
+    (
+        "SVG in ISO-2022-JP, its handler split by an escape",
+        {
+            "images/iso2022.svg": b'<?xml version="1.0" encoding="iso-2022-jp"?>\n'
+            b'<svg xmlns="http://www.w3.org/2000/svg" on\x1b(Bload="x()"></svg>'
+        },
+        "E-ACTIVE-FILE",
+    ),
+    (
+        "a RELAX NG schema with an XHTML script",
+        {"images/schema.rng": '<r xmlns:h="http://www.w3.org/1999/xhtml"><h:script>x()</h:script></r>'},
+        "E-ACTIVE-FILE",
+    ),
     ("a plain drawing", {"images/plain.svg": '<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>'}, None),
     ("linked folder outside", {"images/linked": Link("{outside}/folder")}, "E-SYMLINK"),
     ("linked update outside", {"updates/en/linked.md": Link("{outside}/outside.md")}, "E-SYMLINK"),

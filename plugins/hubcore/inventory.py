@@ -65,7 +65,7 @@ def of(settings):
 # servers send as HTML or XML: a browser runs the scripts of the XHTML namespace in any XML document.
 ACTIVE_TYPES = tuple(
     ".svg .svgz .xml .xsl .xslt .xhtml .xht .html .htm .shtml .mht .mhtml .rss .atom .rdf .mml .kml .xsd .xul .xbl "
-    ".dtd".split()
+    ".dtd .rng".split()
 )
 # What could run, in any namespace (`<s:script>`), once the text is decoded and its character references read.
 ACTIVE = re.compile(
@@ -105,7 +105,10 @@ def refuse_active_files(inventory):
 
 def active(data):
     """Whether a file's bytes could run a script where a browser opens them: read as UTF-8, and as UTF-16 and -32
-    when they hold NULs (a browser goes by the byte-order mark), character references (`&#58;`) decoded."""
+    when they hold NULs (a browser goes by the byte-order mark), character references (`&#58;`) decoded. An
+    escape byte is refused outright: in ISO-2022-JP, which a file may declare, `on\x1b(Bload=` is `onload=`."""
+    if b"\x1b" in data:
+        return True
     texts = [data.decode("utf-8", errors="replace")]
     if b"\0" in data:
         texts += [
