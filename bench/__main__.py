@@ -4,19 +4,23 @@ For each size: documents in, pages out, cold build seconds, no-change rebuild
 seconds (reader cache), rebuild seconds after editing one update (a new build,
 and in `./dev serve`, whose builder keeps the site in memory), `./dev check`
 seconds, `./dev publish` with empty caches and after one update with CI's
-caches restored, documents per second, peak memory, the plain-Pelican baseline
-(default theme, no plugins, one language-blind build) as a ratio, and Hugo's
-where it is installed. Results go to <out>/results.json so runs can be
-compared across commits.
+caches restored, documents per second, peak memory, CPU seconds, the
+plain-Pelican baseline (default theme, no plugins, one language-blind build) as
+a ratio, and Hugo's where it is installed. From the CPU seconds, the least time
+the cold build could take on this machine's cores however well its processes
+shared them, as a ratio to plain Pelican's. Results go to <out>/results.json
+so runs can be compared across commits.
 """
 
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 
 from bench import ROOT
 from bench.memory import TreePeak
@@ -48,17 +52,27 @@ def corpus(out, fmt, n):
     return folder
 
 
+@dataclass
+class Timing:
+    seconds: float  # wall
+    peak_mib: float  # all its processes together
+    cpu_s: float  # user and system, of all its processes that were waited for (workers, Pagefind)
+
+
 def timed(command, cwd, allowed=(0,)):
-    """Wall seconds of one build in its own process, and the peak memory (MiB) of all its processes together."""
+    """One build in its own process: its wall seconds, peak memory and CPU seconds."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     memory = TreePeak(child.pid)
     child.wait()
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     peak = memory.stop()
     if child.returncode not in allowed:
         raise SystemExit(f"build failed ({child.returncode}): {' '.join(command)}")
-    return seconds, peak / 1024
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Timing(seconds, peak / 1024, cpu)
 
 
 def pages(folder):
@@ -87,15 +101,15 @@ def measure(out, n):
     for folder in ("output", "cache"):
         shutil.rmtree(site / folder, ignore_errors=True)
     shutil.rmtree(plain / "output", ignore_errors=True)
-    plain_cold, plain_mem = timed(plain_cmd, plain)
-    cold, memory = timed(ours_cmd, ROOT)
-    rebuild, _ = timed(ours_cmd, ROOT)
+    plain_cold = timed(plain_cmd, plain)
+    cold = timed(ours_cmd, ROOT)
+    rebuild = timed(ours_cmd, ROOT).seconds
     # What `./dev serve` does after an editor saves one update: rebuild, the other files from the cache.
     edited = next((site / "content" / "updates").rglob("*.md"))
     original = edited.read_text(encoding="utf-8")
     edited.write_text(original + "\nOne more sentence.\n", encoding="utf-8")
     try:
-        after_edit, _ = timed(ours_cmd, ROOT)
+        after_edit = timed(ours_cmd, ROOT).seconds
     finally:
         edited.write_text(original, encoding="utf-8")
     in_place = serve_edits(site, ours_cmd[3:], edited)
@@ -106,31 +120,38 @@ def measure(out, n):
         f"from workflow.check import main; main('pelicanconf.py', PATH={str(site / 'content')!r})",
     ]
     shutil.rmtree(ROOT / "cache" / "check", ignore_errors=True)
-    check, _ = timed(check_cmd, ROOT, allowed=(0, 1))
-    check_again, _ = timed(check_cmd, ROOT, allowed=(0, 1))  # with the reader cache the first check left
+    check = timed(check_cmd, ROOT, allowed=(0, 1))
+    check_again = timed(check_cmd, ROOT, allowed=(0, 1)).seconds  # with the reader cache the first check left
     published, republished = publish_rows(site, edited)
     hugo = hugo_row(out, n)
+    cores = len(os.sched_getaffinity(0))
     return {
         **hugo,
         "updates_en": n,
         "documents": documents,
         "pages_out": pages(site / "output"),
-        "cold_s": round(cold, 2),
+        "cold_s": round(cold.seconds, 2),
         "rebuild_s": round(rebuild, 2),
         "after_edit_s": round(after_edit, 2),
         "serve_edit_s": round(in_place, 3),
-        "check_s": round(check, 2),
+        "check_s": round(check.seconds, 2),
+        "check_cpu_s": round(check.cpu_s, 2),
         "check_cached_s": round(check_again, 2),
         "publish_cold_s": round(published, 2),
         "publish_one_update_s": round(republished, 2),
-        "publish_ratio_to_cold": round(republished / cold, 2),
-        "cold_docs_per_s": round(documents / cold, 1),
+        "publish_ratio_to_cold": round(republished / cold.seconds, 2),
+        "cold_docs_per_s": round(documents / cold.seconds, 1),
         "rebuild_docs_per_s": round(documents / rebuild, 1),
-        "peak_mib": round(memory),
-        "plain_pelican_cold_s": round(plain_cold, 2),
-        "plain_peak_mib": round(plain_mem),
+        "peak_mib": round(cold.peak_mib),
+        "plain_pelican_cold_s": round(plain_cold.seconds, 2),
+        "plain_peak_mib": round(plain_cold.peak_mib),
         "plain_pelican_pages_out": pages(plain / "output"),
-        "ratio_to_plain": round(cold / plain_cold, 2),
+        "ratio_to_plain": round(cold.seconds / plain_cold.seconds, 2),
+        "cores": cores,
+        "cold_cpu_s": round(cold.cpu_s, 2),
+        "plain_cpu_s": round(plain_cold.cpu_s, 2),
+        # However well its processes shared the cores, the cold build could not take less than this.
+        "cpu_floor_ratio_to_plain": round(cold.cpu_s / cores / plain_cold.seconds, 2),
     }
 
 
@@ -145,7 +166,7 @@ def publish_rows(site, edited):
         f"publish({str(ROOT / 'publishconf.py')!r}, {str(folder / 'output')!r}, {str(site / 'content')!r}, "
         f"['--cache-path', {str(folder / 'cache')!r}])"
     )
-    cold, _ = timed([sys.executable, "-c", script], ROOT)
+    cold = timed([sys.executable, "-c", script], ROOT).seconds
     archive = site / "publish-caches.tar"
     subprocess.run(["tar", "--posix", "-cf", str(archive), "-C", str(folder), "cache", "output"], check=True)
     shutil.rmtree(folder)
@@ -155,7 +176,7 @@ def publish_rows(site, edited):
     original = edited.read_text(encoding="utf-8")
     edited.write_text(original + "\nOne more sentence.\n", encoding="utf-8")
     try:
-        again, _ = timed([sys.executable, "-c", script], ROOT)
+        again = timed([sys.executable, "-c", script], ROOT).seconds
     finally:
         edited.write_text(original, encoding="utf-8")
     # The replaced site is removed by a process the publish does not wait for: not into the next row's time.
@@ -197,8 +218,12 @@ def hugo_row(out, n):
         return {}
     site = corpus(out, "hugo", n)
     shutil.rmtree(site / "public", ignore_errors=True)
-    seconds, memory = timed(["hugo", "--quiet", "--source", str(site)], site)
-    return {"hugo_cold_s": round(seconds, 2), "hugo_pages_out": pages(site / "public"), "hugo_peak_mib": round(memory)}
+    hugo = timed(["hugo", "--quiet", "--source", str(site)], site)
+    return {
+        "hugo_cold_s": round(hugo.seconds, 2),
+        "hugo_pages_out": pages(site / "public"),
+        "hugo_peak_mib": round(hugo.peak_mib),
+    }
 
 
 def main():
@@ -217,7 +242,10 @@ def main():
         print(f"  no-change build  {row['rebuild_s']:7.2f} s  ({row['rebuild_docs_per_s']} documents/s, cached)")
         print(f"  one update edited{row['after_edit_s']:7.2f} s  (a new build, from the caches)")
         print(f"  ...in ./dev serve{row['serve_edit_s']:7.2f} s  (its builder keeps the site; search follows)")
-        print(f"  ./dev check      {row['check_s']:7.2f} s  (validation only, nothing written)")
+        print(
+            f"  ./dev check      {row['check_s']:7.2f} s  (validation only, nothing written; "
+            f"{row['check_cpu_s']} s of CPU)"
+        )
         print(f"  ...check again   {row['check_cached_s']:7.2f} s  (its reader cache)")
         print(f"  ./dev publish    {row['publish_cold_s']:7.2f} s  (empty caches)")
         print(
@@ -227,6 +255,10 @@ def main():
         print(
             f"  plain Pelican    {row['plain_pelican_cold_s']:7.2f} s  ({row['plain_pelican_pages_out']} pages)"
             f" -> ours takes {row['ratio_to_plain']}x its time"
+        )
+        print(
+            f"  CPU, cold build  {row['cold_cpu_s']:7.2f} s  (plain Pelican {row['plain_cpu_s']} s; on "
+            f"{row['cores']} cores ours takes at least {row['cpu_floor_ratio_to_plain']}x its time)"
         )
         print(f"  peak memory      {row['peak_mib']} MiB  (all its processes together)")
         if "hugo_cold_s" in row:
