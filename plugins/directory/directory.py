@@ -150,8 +150,11 @@ def spelling_index(entities, settings):
 
 
 def resolve(document, kind, entries, index, settings):
-    """Replace the names a document gives for `kind` by entries, creating entries for new names."""
+    """Replace the names a document gives for `kind` by entries, creating entries for new names. Every document
+    that names an entry without a file is told, not only the first: each has its own severity (lenient for the
+    archive), and an error must not pass as the warning of another document."""
     resolved = []
+    folder = settings["DIRECTORY_KINDS"][kind]["path"]
     for name in document.metadata.get(kind, []):
         slug = urls.slugify(settings, name)
         if not slug or len(slug.encode("utf-8")) > urls.MAX_SLUG_BYTES:
@@ -160,19 +163,19 @@ def resolve(document, kind, entries, index, settings):
         entity = index.get(slug)
         if entity is None:
             entity = entries[slug] = index[slug] = Entity(kind, slug, settings, name)
-            folder = settings["DIRECTORY_KINDS"][kind]["path"]
-            if folder:
-                findings.lenient(
-                    settings,
-                    document.metadata.get("legacy_format"),
-                    "NO-ENTRY",
-                    document.relative_source_path,
-                    document.metadata.get("source_lines", {}).get(kind, 0),
-                    f"{kind} name {name!r} matches no file in content/{folder}/",
-                    closest_entry(slug, index, settings) or f"check the spelling, or add content/{folder}/{slug}.md",
-                )
-        if entity not in resolved:
-            resolved.append(entity)
+        if entity in resolved:
+            continue
+        resolved.append(entity)
+        if folder and not entity.source_path:
+            findings.lenient(
+                settings,
+                document.metadata.get("legacy_format"),
+                "NO-ENTRY",
+                document.relative_source_path,
+                document.metadata.get("source_lines", {}).get(kind, 0),
+                f"{kind} name {name!r} matches no file in content/{folder}/",
+                closest_entry(slug, index, settings) or f"check the spelling, or add content/{folder}/{slug}.md",
+            )
     setattr(document, kind, resolved)
 
 

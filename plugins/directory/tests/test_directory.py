@@ -56,6 +56,24 @@ def test_an_archive_post_naming_someone_without_a_file_gets_a_warning(build_site
     assert [(f.code, f.line) for f in site.findings] == [("W-NO-ENTRY", 5)]
 
 
+def test_every_update_naming_someone_without_a_file_is_told_at_its_own_severity(build_site):
+    site = build_site(
+        {
+            "updates/en/2023-05-01-old-survey.md": update("Old", "2023-05-01", Person="Celine Jaquin"),
+            "updates/en/new-survey.md": update("New", "2023-06-01", persons="[Celine Jaquin]"),
+            "updates/en/s1.md": update("S1", "2023-03-01", persons="[Celine Jaquin]", partners="[IMO]"),
+            "updates/en/s2.md": update("S2", "2023-03-02", partners="[IMO]"),
+        }
+    )
+    assert sorted((f.path, f.code, f.line) for f in site.findings) == [
+        ("updates/en/2023-05-01-old-survey.md", "W-NO-ENTRY", 5),
+        ("updates/en/new-survey.md", "E-NO-ENTRY", 5),
+        ("updates/en/s1.md", "E-NO-ENTRY", 5),
+        ("updates/en/s1.md", "E-NO-ENTRY", 6),
+        ("updates/en/s2.md", "E-NO-ENTRY", 5),
+    ]
+
+
 def test_a_misspelt_name_suggests_the_closest_entry(build_site):
     site = build_site(
         {
