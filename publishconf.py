@@ -19,4 +19,5 @@ STRICT_CONTENT = True
 
 # Drafts are previewed while developing, never published.
 DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""  # pages have drafts of their own (Pelican: drafts/pages/)
 SHOW_DRAFTS = False

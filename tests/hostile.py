@@ -382,6 +382,7 @@ CASES = [
         "W-AMBIGUOUS-NAME",
     ),
     ("a hard link to a file outside", {"images/hard.txt": HardLink("{outside}/secret.txt")}, "E-SYMLINK"),
+    ("a link to that hard link", {"images/via-link.txt": Link("hard.txt")}, "E-SYMLINK"),
     (
         "an embed after `<iframe/`",
         {"updates/en/slash.md": update(body='<iframe/src="https://evil.example/"></iframe>')},
@@ -404,13 +405,38 @@ CASES = [
     ("encoded slug", {"updates/en/enc.md": update("slug: '%2e%2e/%2e%2e/evil'\n")}, None),
     ("absolute slug", {"updates/en/abs.md": update("slug: /tmp/evil\n")}, None),
     ("save_as", {"updates/en/save.md": update("save_as: ../../evil.html\n")}, "W-UNKNOWN-KEY"),
+    # Markup that a step after the sanitizer would make of text
+    (
+        "an iframe's text, which tidying the HTML read as tags",
+        {"updates/en/iframe-text.md": update(body='<iframe width="1"></p><img src=x onerror=alert(document.domain)>')},
+        None,
+    ),
+    (
+        "a link marker in a title, which Pelican rewrites unescaped",
+        {
+            "updates/en/marker-title.md": update(
+                body="<p title=\"x content = '{static}/uploads/a&amp;b.txt?&quot;&gt;&lt;script&gt;alert(1)"
+                "&lt;/script&gt;'\">hello</p>"
+            ),
+            "uploads/a&b.txt": "a list",
+        },
+        None,
+    ),
+    # A Latin-1 name (a zip made on Windows): Python holds its byte as a surrogate, which no UTF-8 text may hold
+    ("a file name that is not UTF-8", {"updates/en/caf\udce9.md": update(title="Latin-1 name")}, "E-FILE-NAME"),
+    ("an upload name that is not UTF-8", {"uploads/r\udce9sum\udce9.txt": "a CV"}, "E-FILE-NAME"),
 ]
 
 FINE = {"updates/en/fine.md": update(title="Fine", body="Still here.")}
 
 
 def marker(path):
-    return "MARK" + hashlib.sha256(path.encode()).hexdigest()[:10]
+    return "MARK" + hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:10]
+
+
+def shown(path):
+    """A path as findings name it: a byte of a name that is not UTF-8 as `\\xe9`."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def make(root, cases=CASES):

@@ -174,8 +174,10 @@ def test_publish_settings_write_no_draft(build_site):
     from conftest import ROOT
 
     draft = "---\ntitle: Secret plan\ndate: 2021-01-01\nstatus: draft\n---\nx\n"
-    site = build_site({"updates/en/secret.md": draft}, **publish_overrides(ROOT))
-    assert not any("Secret plan" in p.read_text(encoding="utf-8") for p in site.output.rglob("*.html"))
+    page = "---\ntitle: Secret page\nstatus: draft\n---\nSecret page text.\n"
+    site = build_site({"updates/en/secret.md": draft, "pages/secret-page.md": page}, **publish_overrides(ROOT))
+    written = [p.read_text(encoding="utf-8", errors="replace") for p in site.output.rglob("*") if p.is_file()]
+    assert written and not any("Secret plan" in text or "Secret page" in text for text in written)
     assert not (site.output / "drafts").exists()
 
 
@@ -184,7 +186,8 @@ def publish_overrides(root):
     from pelican.settings import read_settings
 
     publish = read_settings(str(root / "publishconf.py"))
-    return {key: publish[key] for key in ("DRAFT_SAVE_AS", "DRAFT_LANG_SAVE_AS", "SHOW_DRAFTS", "STRICT_CONTENT")}
+    drafts = ("DRAFT_SAVE_AS", "DRAFT_LANG_SAVE_AS", "DRAFT_PAGE_SAVE_AS", "DRAFT_PAGE_LANG_SAVE_AS")
+    return {key: publish[key] for key in (*drafts, "SHOW_DRAFTS", "STRICT_CONTENT")}
 
 
 class Links(HTMLParser):

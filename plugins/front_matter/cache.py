@@ -57,7 +57,7 @@ def fingerprint(settings):
         for source in sorted(folder.glob("*.py")):
             digest.update(source.read_bytes())
     digest.update(repr([(name, settings.get(name)) for name in SETTINGS_READ]).encode())
-    digest.update("\0".join(uploads(settings)).encode())
+    digest.update("\0".join(uploads(settings)).encode("utf-8", "surrogateescape"))  # a name may not be UTF-8
     return digest.hexdigest()[:16]
 
 

@@ -89,6 +89,8 @@ URL_ATTRIBUTES = {"href", "src", "poster", "cite"}
 # (it does when the file's name holds `&`), and whitespace no address may hold.
 NOT_IN_ADDRESS = re.compile(r"""["'<>`\s]""")
 LINK_MARKERS = ("{static}", "{filename}", "{attach}")  # the intrasite links the site resolves
+# A quoted value that starts with a link marker, as Pelican's INTRASITE_LINK_REGEX finds one (`{what}`, `|what|`).
+QUOTED_MARKER = re.compile(r"""(["'])([{|])([^|}]*[|}].*?)\1""", re.DOTALL)
 SIZE_SUFFIX = re.compile(r"^=\d*x\d*$")
 
 
@@ -102,9 +104,9 @@ def clean(html, settings):
             return safe_address(value)
         return value
 
-    return legacy_html.normalize(
-        nh3.clean(
-            html,
+    def sanitized(text):
+        return nh3.clean(
+            text,
             tags=TAGS,
             attributes=ATTRIBUTES,
             attribute_filter=keep,
@@ -112,7 +114,29 @@ def clean(html, settings):
             link_rel=None,
             strip_comments=False,
         )
-    )
+
+    cleaned = sanitized(html)
+    normalized = legacy_html.normalize(cleaned)
+    if normalized is not cleaned:
+        # Python's HTML parser reads some text as tags that a browser reads as text (an iframe's), and the rewriter
+        # writes back what it read: what it made is sanitized again, or that text would become markup.
+        normalized = sanitized(normalized)
+    return defuse_markers(normalized)
+
+
+def defuse_markers(html):
+    """Pelican rewrites link markers after this sanitizer, wherever a quoted value starts with one (in any
+    attribute, in a comment), and puts back the address unescaped when the file's name holds `&`. A marker
+    whose address would then end its quotes or open a tag is made text (`&#123;static}`): shown the same, never
+    rewritten."""
+
+    def defuse(match):
+        quote, opening, rest = match.group(1), match.group(2), match.group(3)
+        if not NOT_IN_ADDRESS.search(html_unescape(rest)):
+            return match.group(0)
+        return f"{quote}&#{ord(opening)};{rest}{quote}"
+
+    return QUOTED_MARKER.sub(defuse, html)
 
 
 def safe_address(value):

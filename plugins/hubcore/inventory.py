@@ -166,6 +166,17 @@ def walk(root):
 
 def classify(entry, path, chain, real_root, inventory):
     """Record one entry of a folder; returns the real path of a folder to walk, else None."""
+    try:
+        entry.name.encode("utf-8")
+    except UnicodeEncodeError:  # bytes Python keeps as surrogates, which no page, feed or report can hold
+        shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        inventory.refused[shown] = (
+            "E-FILE-NAME",
+            "this name is not UTF-8 text (made on a system with another encoding, or in an archive from one), "
+            "so no web address can be made of it: it is not published, nor anything in it",
+            "rename it with the same letters (`git mv`), typed again on this system",
+        )
+        return None
     if entry.is_symlink():
         real = os.path.realpath(entry.path)
         problem = link_problem(entry.path, real, chain, real_root)
@@ -177,7 +188,7 @@ def classify(entry, path, chain, real_root, inventory):
             )
             return None
         try:
-            mode = os.stat(real).st_mode
+            found = os.stat(real)
         except OSError as error:
             inventory.refused[path] = (
                 "E-NOT-A-FILE",
@@ -185,18 +196,20 @@ def classify(entry, path, chain, real_root, inventory):
                 "give it read permission, or remove it",
             )
             return None
-        is_dir, is_file = stat.S_ISDIR(mode), stat.S_ISREG(mode)
+        is_dir, is_file, names = stat.S_ISDIR(found.st_mode), stat.S_ISREG(found.st_mode), found.st_nlink
     else:  # the folder's listing says what it is: no call to the file system
         real = os.path.join(chain[-1], entry.name)
         is_dir, is_file = entry.is_dir(follow_symlinks=False), entry.is_file(follow_symlinks=False)
-        if is_file and entry.stat(follow_symlinks=False).st_nlink > 1:
-            # A hard link: the same file under another name, maybe outside content/ (git never makes one).
-            inventory.refused[path] = (
-                "E-SYMLINK",
-                "this file has other names elsewhere (a hard link), maybe outside content/",
-                "copy the file instead of linking it",
-            )
-            return None
+        names = entry.stat(follow_symlinks=False).st_nlink if is_file else 1
+    if is_file and names > 1:
+        # A hard link (or a link to one): the same file under another name, maybe outside content/ (git never
+        # makes one).
+        inventory.refused[path] = (
+            "E-SYMLINK",
+            "this file has other names elsewhere (a hard link), maybe outside content/",
+            "copy the file instead of linking it",
+        )
+        return None
     if is_dir:
         return real
     if is_file:

@@ -105,10 +105,12 @@ def drop_pages_on_taken_urls(pages, update_docs, taken, settings):
     """A page written where an update, another page, or a page or file the site makes already is (`taken`:
     hubcore.claims)."""
     for doc in update_docs:
-        taken.file(doc.save_as, doc.relative_source_path)
+        if doc.save_as:  # a draft in a publish build is written nowhere
+            taken.file(doc.save_as, doc.relative_source_path)
     dropped = set()
     for doc in sorted(
-        (doc for name in updates.PAGE_LISTS for doc in getattr(pages, name)), key=lambda d: d.relative_source_path
+        (doc for name in updates.PAGE_LISTS for doc in getattr(pages, name) if doc.save_as),
+        key=lambda d: d.relative_source_path,
     ):
         other = taken.owner(doc.save_as)
         if other is None:
