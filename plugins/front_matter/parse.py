@@ -21,6 +21,7 @@ from . import schema
 
 # libyaml's parser when PyYAML has it (its wheels do): the same rules, several times faster.
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+NULL_TAG, MERGE_TAG = "tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"
 
 
 # Markdown parses nested lists and quotes by recursion, and in time that grows with the square of the depth:
@@ -115,6 +116,13 @@ class Loader(_BASE_LOADER):
 
 
 Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_str)
+# YAML 1.1 reads `yes`, `on`, `NO`, `3.10`, `010` and `12:30` as booleans and numbers, but front matter is text:
+# a title "3.10", the country NO, a tag `on`. A plain value stays as written, but for `null`, `~` and nothing
+# (and `<<`, to be refused): the fields that are not text read their text (coerce.py: `true`, a date).
+Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag in (NULL_TAG, MERGE_TAG)]
+    for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()
+}
 
 
 def too_much_markup(text):

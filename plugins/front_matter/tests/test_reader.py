@@ -119,6 +119,15 @@ def test_tag_spellings(read, value, expected):
     assert site.updates["a"].metadata["tags"] == expected
 
 
+def test_values_stay_as_written_where_yaml_1_1_would_read_a_boolean_or_a_number(read):
+    text = "---\ntitle: 3.10\ndate: 2020-01-01\ntags: [on, 'off', 010, 12:30]\npersons: [Yes]\n---\nx\n"
+    site = read({"updates/en/a.md": text, "people/yes.md": "---\nname: Yes\n---\n"})
+    item = site.updates["a"]
+    assert (item.title, item.metadata["tags"]) == ("3.10", ["on", "off", "010", "12:30"])
+    assert "<h1>3.10</h1>" in site.page("/updates/a/") and site.exists("/tags/on/")
+    assert site.findings == []
+
+
 @pytest.mark.parametrize(
     "value, expected",
     [
