@@ -23,6 +23,18 @@ def check(doc, settings, now, is_update):
                 f"the date {doc.date:%Y-%m-%d} is in the future, so the update stays unpublished until then",
                 "fix the date, or add `status: scheduled` if that is the intent",
             )
+        elif doc.date > now and meta.get("status") == "published":
+            # Within the grace (a clock or a time zone off), but Pelican still holds it back: said, never silent.
+            findings.report(
+                settings,
+                findings.WARNING,
+                "W-FUTURE-DATE",
+                path,
+                lines.get("date"),
+                f"the date {doc.date:%Y-%m-%d %H:%M} UTC is still to come, so the update stays unpublished until "
+                "then, and appears at the first publication after it",
+                "fix the date (a local time needs its offset, such as +05:30), or add `status: scheduled`",
+            )
     image = meta.get("feature_image")
     if image:
         check_image(image, settings, legacy, path, lines.get("feature_image"))

@@ -1,5 +1,7 @@
 """Each check fires with its code, file and line; a clean site stays silent."""
 
+import datetime as dt
+
 import pytest
 
 from hubcore.errors import StrictFailure
@@ -31,6 +33,10 @@ CLEAN_SITE = {
 }
 
 
+# A date within FUTURE_DATE_GRACE_DAYS: no error, but Pelican holds the update back until then.
+SOON = f"{dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=5):%Y-%m-%dT%H:%M:%SZ}"
+
+
 def with_first(old, new):
     return {**CLEAN_SITE, "updates/en/first.md": CLEAN_UPDATE.replace(old, new)}
 
@@ -47,6 +53,7 @@ CASES = [
         3,
     ),
     ("future date", with_first("2021-12-02T10:00:00Z", "2999-01-01"), "E-FUTURE-DATE", "updates/en/first.md", 3),
+    ("date hours ahead", with_first("2021-12-02T10:00:00Z", SOON), "W-FUTURE-DATE", "updates/en/first.md", 3),
     ("unknown person", with_first("[Rubén Martín]", "[Ruben Martn]"), "E-NO-ENTRY", "updates/en/first.md", 4),
     ("unknown partner", with_first("[IOM]", "[UNHCR]"), "E-NO-ENTRY", "updates/en/first.md", 5),
     ("misspelt key", with_first("tags:", "tgas:"), "W-UNKNOWN-KEY", "updates/en/first.md", 6),
