@@ -384,6 +384,11 @@ CASES = [
     ("a hard link to a file outside", {"images/hard.txt": HardLink("{outside}/secret.txt")}, "E-SYMLINK"),
     ("a link to that hard link", {"images/via-link.txt": Link("hard.txt")}, "E-SYMLINK"),
     (
+        "a feature image on the build machine",
+        {"updates/en/file-image.md": update("feature_image: {src: 'file:///etc/hostname', alt: x}\n")},
+        "E-IMAGE-PATH",
+    ),
+    (
         "an embed after `<iframe/`",
         {"updates/en/slash.md": update(body='<iframe/src="https://evil.example/"></iframe>')},
         "W-EMBED",

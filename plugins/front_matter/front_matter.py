@@ -564,7 +564,11 @@ def resolve_upload(src, settings):
     base = settings["LEGACY_UPLOADS_URL"].rstrip("/")
     if not base or not src.startswith("/uploads/"):
         return src
-    return src if os.path.isfile(urls.content_file(settings, src)) else base + src
+    local = urls.content_file(settings, src)
+    # Only a file in content/uploads/ is one: `/uploads/../../etc/hostname` must not tell whether a file of the
+    # machine exists.
+    inside = local.startswith(os.path.normpath(os.path.join(settings["PATH"], "uploads")) + os.sep)
+    return src if inside and os.path.isfile(local) else base + src
 
 
 def resolve_legacy_uploads(body, settings):

@@ -87,6 +87,16 @@ def check_image(image, settings, legacy, path, line):
             f"the feature image {src!r} is not served over https",
             f"use {'https://' + src[len('http://') :]!r} if the site serves it, or copy the image into content/images/",
         )
+    elif urls.is_remote(src) and not src.lower().startswith(("https://", "//")):
+        findings.report(
+            settings,
+            findings.ERROR,
+            "E-IMAGE-PATH",
+            path,
+            line,
+            f"the feature image {src!r} is not a web address (https://), so no reader's browser can load it",
+            "put the image in content/images/ and write '/images/…', or give its https:// address",
+        )
     elif not urls.is_remote(src) and not src.startswith(("/", "{")):
         findings.report(
             settings,

@@ -218,6 +218,18 @@ def test_archive_uploads_point_at_the_old_site_unless_present(read):
     assert 'src="/uploads/here.png"' in item.content
 
 
+def test_an_upload_path_out_of_the_uploads_tells_nothing_of_the_machines_files(read, tmp_path):
+    outside = tmp_path / "elsewhere.png"  # a file of the machine, beside content/
+    outside.write_bytes(b"\x89PNG\r\n\x1a\n")
+    body = "![a](/uploads/../../elsewhere.png) ![b](/uploads/../../nowhere.png)\n"
+    site = read(
+        {"updates/en/a.md": f"---\ntitle: T\ndate: 2020-01-01\n---\n{body}"}, LEGACY_UPLOADS_URL="https://o.org"
+    )
+    content = site.updates["a"].content
+    assert 'src="https://o.org/uploads/../../elsewhere.png"' in content  # as if absent, like the one that is
+    assert 'src="https://o.org/uploads/../../nowhere.png"' in content
+
+
 def test_an_upload_added_or_removed_is_seen_by_the_next_build_from_the_cache(read, tmp_path):
     """Whether an archive's /uploads/ path points at the old site depends on its file, not only on the update's:
     the next build (or check) takes no read made before the upload came or went from its cache."""
