@@ -115,7 +115,20 @@ def join_linked(documents, groups, settings):
                 )
                 continue
             target = next((t for t in targets if t.lang == lang), targets[0])
-            if target.lang != lang and not target.metadata.get("lang_given"):
+            if target.lang != lang and target.metadata.get("lang_given"):
+                # The label names one language and the update says another: two different updates, not joined.
+                findings.report(
+                    settings,
+                    findings.ERROR,
+                    "E-TRANSLATION-LINK",
+                    doc.relative_source_path,
+                    line,
+                    f"the translation link's label is in {lang!r}, but {target.relative_source_path} is in "
+                    f"{target.lang!r}",
+                    "point the link at the translation in the label's language, or remove the link",
+                )
+                continue
+            if target.lang != lang:
                 set_lang(target, lang, settings)
             groups.join(doc, target)
 

@@ -56,6 +56,22 @@ def test_archive_body_link_links_without_a_key(build_site):
     assert_linked(site, {"en": "/updates/hub-mapping/", "es": "/es/updates/hub-de-mapeo/"})
 
 
+def test_an_archive_link_whose_label_names_another_language_than_its_update_joins_nothing(build_site):
+    body = "*[Versión en español](https://www.hotosm.org/updates/cartographie-goma/)*\n\nText."
+    site = build_site(
+        {
+            "updates/en/community-mapping-goma.md": doc("Goma", body=body),
+            "updates/fr/cartographie-goma.md": doc("Kinshasa", lang="fr"),
+        }
+    )
+    assert "fr" not in alternates(site.page("/updates/community-mapping-goma/"))
+    assert "en" not in alternates(site.page("/fr/updates/cartographie-goma/"))
+    assert [(f.code, f.path, f.line) for f in site.findings] == [
+        ("E-TRANSLATION-LINK", "updates/en/community-mapping-goma.md", 5)
+    ]
+    assert "in 'es'" in site.findings[0].message and "in 'fr'" in site.findings[0].message
+
+
 def test_the_real_seed_links_to_its_spanish_version(build_site):
     from conftest import ROOT
 
