@@ -104,33 +104,34 @@ def join_linked(documents, groups, settings):
         for lang, slug, href, line in legacy_links(doc, settings):
             targets = [t for t in by_slug.get(slug, []) if t is not doc]
             if not targets:
-                findings.report(
-                    settings,
-                    findings.ERROR,
-                    "E-TRANSLATION-LINK",
-                    doc.relative_source_path,
-                    line,
-                    f"the translation link points at {slug!r}, which is no update",
-                    "fix the link's slug or remove the link",
-                )
+                bad_link(doc, line, f"the translation link points at {slug!r}, which is no update", settings)
                 continue
             target = next((t for t in targets if t.lang == lang), targets[0])
             if target.lang != lang and target.metadata.get("lang_given"):
                 # The label names one language and the update says another: two different updates, not joined.
-                findings.report(
-                    settings,
-                    findings.ERROR,
-                    "E-TRANSLATION-LINK",
-                    doc.relative_source_path,
+                bad_link(
+                    doc,
                     line,
                     f"the translation link's label is in {lang!r}, but {target.relative_source_path} is in "
                     f"{target.lang!r}",
-                    "point the link at the translation in the label's language, or remove the link",
+                    settings,
                 )
                 continue
             if target.lang != lang:
                 set_lang(target, lang, settings)
             groups.join(doc, target)
+
+
+def bad_link(doc, line, message, settings):
+    findings.report(
+        settings,
+        findings.ERROR,
+        "E-TRANSLATION-LINK",
+        doc.relative_source_path,
+        line,
+        message,
+        "point the link at the translation in its label's language, or remove the link",
+    )
 
 
 def settle(group, settings):

@@ -75,6 +75,24 @@ def check_photos(directory, settings):
                 )
 
 
+def unusable_address(src):
+    """(message, fix) when no page can show an image at `src`: not on the web, or written relative to the file;
+    else None."""
+    if urls.is_remote(src):
+        if src.lower().startswith(("https://", "//")):
+            return None
+        return (
+            f"the feature image {src!r} is not a web address (https://), so no reader's browser can load it",
+            "put the image in content/images/ and write '/images/…', or give its https:// address",
+        )
+    if src.startswith(("/", "{")):
+        return None
+    return (
+        f"the image {src!r} is written relative to the file, which no page can show",
+        f"write it from content/: '/images/{src.rsplit('/', 1)[-1]}'",
+    )
+
+
 def check_image(image, settings, legacy, path, line):
     src = image["src"]
     if src.startswith("http://"):
@@ -87,26 +105,8 @@ def check_image(image, settings, legacy, path, line):
             f"the feature image {src!r} is not served over https",
             f"use {'https://' + src[len('http://') :]!r} if the site serves it, or copy the image into content/images/",
         )
-    elif urls.is_remote(src) and not src.lower().startswith(("https://", "//")):
-        findings.report(
-            settings,
-            findings.ERROR,
-            "E-IMAGE-PATH",
-            path,
-            line,
-            f"the feature image {src!r} is not a web address (https://), so no reader's browser can load it",
-            "put the image in content/images/ and write '/images/…', or give its https:// address",
-        )
-    elif not urls.is_remote(src) and not src.startswith(("/", "{")):
-        findings.report(
-            settings,
-            findings.ERROR,
-            "E-IMAGE-PATH",
-            path,
-            line,
-            f"the image {src!r} is written relative to the file, which no page can show",
-            f"write it from content/: '/images/{src.rsplit('/', 1)[-1]}'",
-        )
+    elif unusable_address(src):
+        findings.report(settings, findings.ERROR, "E-IMAGE-PATH", path, line, *unusable_address(src))
     elif not urls.is_remote(src):
         listed = inventory.of(settings)
         local = urls.content_file(settings, src, path)
