@@ -12,7 +12,7 @@ path), and a line number for each problem — and docs/front-matter.md is
 written from the same table (`./dev docs`).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # Kinds of value; the reader has one coercion function per kind.
 TEXT = "text"
@@ -142,7 +142,9 @@ ENTITY_FIELDS = (
 
 # Static pages (About...): content/pages/
 PAGE_FIELDS = tuple(
-    f
+    replace(f, doc="`published` (default) or `draft` (never published); only updates can be `scheduled`.")
+    if f.name == "status"
+    else f
     for f in FIELDS
     if f.name in {"title", "date", "updated", "slug", "lang", "translation_key", "summary", "status", "original_hash"}
 )

@@ -90,6 +90,13 @@ CASES = [
         4,
     ),
     (
+        "scheduled page",
+        {**CLEAN_SITE, "pages/later.md": "---\ntitle: Later\nstatus: scheduled\n---\nx\n"},
+        "E-TYPE",
+        "pages/later.md",
+        3,
+    ),
+    (
         "page on a site URL",
         {**CLEAN_SITE, "pages/archives.md": "---\ntitle: Archives\n---\nx\n"},
         "E-DUPLICATE-URL",
