@@ -26,6 +26,7 @@ LABELLED = re.compile(
     re.IGNORECASE,
 )
 # Markdown `](target)` and HTML `href="target"` / `src="target"`.
+HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)  # an unclosed one runs to the end, as in a browser
 LINK = re.compile(r"""(?:\]\(\s*<?|(?:href|src)=["'])([^)"'\s>]+)""")
 
 
@@ -58,8 +59,13 @@ def scan(text):
             if "(" in line or "=" in line
             for target in LINK.findall(line)
         ],
-        "labelled": labelled_links(lines),
+        "labelled": labelled_links(without_comments(text).split("\n") if "<!--" in text else lines),
     }
+
+
+def without_comments(text):
+    """`text` with its HTML comments blanked, their line breaks kept: a link in a comment is no link."""
+    return HTML_COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), text)
 
 
 def labelled_links(lines):

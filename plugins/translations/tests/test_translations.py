@@ -72,6 +72,18 @@ def test_an_archive_link_whose_label_names_another_language_than_its_update_join
     assert "in 'es'" in site.findings[0].message and "in 'fr'" in site.findings[0].message
 
 
+def test_an_archive_link_in_an_html_comment_joins_nothing(build_site):
+    body = "<!--\n*[Versión en español](https://www.hotosm.org/updates/taller-bogota/)*\n-->\n\nText."
+    site = build_site(
+        {
+            "updates/en/goma.md": doc("Goma", body=body),
+            "updates/es/taller-bogota.md": doc("Taller en Bogotá", lang="es"),
+        }
+    )
+    assert "es" not in alternates(site.page("/updates/goma/"))
+    assert site.findings == []
+
+
 def test_the_real_seed_links_to_its_spanish_version(build_site):
     from conftest import ROOT
 
