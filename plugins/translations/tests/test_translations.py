@@ -56,32 +56,32 @@ def test_archive_body_link_links_without_a_key(build_site):
     assert_linked(site, {"en": "/updates/hub-mapping/", "es": "/es/updates/hub-de-mapeo/"})
 
 
-def test_an_archive_link_whose_label_names_another_language_than_its_update_joins_nothing(build_site):
-    body = "*[Versión en español](https://www.hotosm.org/updates/cartographie-goma/)*\n\nText."
-    site = build_site(
-        {
-            "updates/en/community-mapping-goma.md": doc("Goma", body=body),
-            "updates/fr/cartographie-goma.md": doc("Kinshasa", lang="fr"),
-        }
-    )
-    assert "fr" not in alternates(site.page("/updates/community-mapping-goma/"))
-    assert "en" not in alternates(site.page("/fr/updates/cartographie-goma/"))
-    assert [(f.code, f.path, f.line) for f in site.findings] == [
-        ("E-TRANSLATION-LINK", "updates/en/community-mapping-goma.md", 5)
-    ]
-    assert "in 'es'" in site.findings[0].message and "in 'fr'" in site.findings[0].message
-
-
-def test_an_archive_link_in_an_html_comment_joins_nothing(build_site):
-    body = "<!--\n*[Versión en español](https://www.hotosm.org/updates/taller-bogota/)*\n-->\n\nText."
-    site = build_site(
-        {
-            "updates/en/goma.md": doc("Goma", body=body),
-            "updates/es/taller-bogota.md": doc("Taller en Bogotá", lang="es"),
-        }
-    )
-    assert "es" not in alternates(site.page("/updates/goma/"))
-    assert site.findings == []
+@pytest.mark.parametrize(
+    "body, target, expected",
+    [
+        # The label says Spanish, the update it points at says French: two different updates.
+        (
+            "*[Versión en español](https://www.hotosm.org/updates/cartographie/)*\n\nText.",
+            ("fr", "cartographie"),
+            [("E-TRANSLATION-LINK", "updates/en/goma.md", 5, "in 'es', but updates/fr/cartographie.md is in 'fr'")],
+        ),
+        # A link in an HTML comment is no link.
+        (
+            "<!--\n*[Versión en español](https://www.hotosm.org/updates/taller/)*\n-->\n\nText.",
+            ("es", "taller"),
+            [],
+        ),
+    ],
+    ids=["label in another language", "link in a comment"],
+)
+def test_an_archive_link_that_names_no_translation_joins_nothing(build_site, body, target, expected):
+    lang, slug = target
+    site = build_site({"updates/en/goma.md": doc("Goma", body=body), f"updates/{lang}/{slug}.md": doc("X", lang=lang)})
+    assert lang not in alternates(site.page("/updates/goma/"))
+    assert "en" not in alternates(site.page(f"/{lang}/updates/{slug}/"))
+    found = [(f.code, f.path, f.line) for f in site.findings]
+    assert found == [case[:3] for case in expected]
+    assert all(case[3] in f.message for case, f in zip(expected, site.findings))
 
 
 def test_the_real_seed_links_to_its_spanish_version(build_site):
