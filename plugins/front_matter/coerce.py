@@ -133,8 +133,8 @@ def image(value, spec):
 
 def status(value, spec):
     raw = _scalar_text(value).lower()
-    if raw and raw not in schema.STATUSES:
-        raise BadValue(f"unknown status {raw!r}", f"use one of: {', '.join(schema.STATUSES)}")
+    if raw and raw not in spec.choices:
+        raise BadValue(f"unknown status {raw!r}", f"use one of: {', '.join(spec.choices)}")
     return raw or None
 
 

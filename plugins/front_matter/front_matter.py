@@ -439,13 +439,6 @@ def complete_update(metadata, path, key_lines, settings):
 def complete_page(metadata, path, key_lines, settings):
     if not metadata.get("title"):
         raise no_title("page", key_lines)
-    if metadata.get("status") == "scheduled":  # Pelican knows no such status for a page, and drops it
-        raise findings.ContentError(
-            "E-TYPE",
-            key_lines.get("status", 0),
-            "a page cannot be scheduled: only updates come out on their date",
-            "write `status: published` when the page is ready, or `status: draft` until then",
-        )
     metadata.setdefault("translation_key", f"page:{metadata.get('slug') or slug_from_name(path)}")
     # Pelican would make the slug of the title itself; made here, it is checked like an update's.
     metadata["slug"] = slug_for(metadata, metadata.get("slug") or metadata["title"], path, key_lines, settings)

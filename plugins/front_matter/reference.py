@@ -10,12 +10,18 @@ KIND_NAMES = {
     schema.LIST: "list of text",
     schema.DATE: "date",
     schema.IMAGE: "image (`src`, `alt`, `credit`)",
-    schema.STATUS: "one of " + ", ".join(f"`{s}`" for s in schema.STATUSES),
     schema.BOOL: "true / false",
     schema.TIMESTAMP: "Unix time",
     schema.I18N_TEXT: "text, or text per language",
     schema.LINKS: "links (`label: url`)",
 }
+
+
+def kind_name(field):
+    if field.kind == schema.STATUS:
+        return "one of " + ", ".join(f"`{choice}`" for choice in field.choices)
+    return KIND_NAMES[field.kind]
+
 
 TITLES = {
     "update": ("Updates", "`content/updates/<lang>/<slug>.md`"),
@@ -50,7 +56,7 @@ def render():
             aliases = ", ".join(f"`{alias}`" for alias in field.aliases) or ""
             name_cell = f"`{field.name}`" + (" (archive only)" if field.legacy else "")
             parts.append(
-                f"| {name_cell} | {KIND_NAMES[field.kind]} | {'yes' if field.required else ''} | "
+                f"| {name_cell} | {kind_name(field)} | {'yes' if field.required else ''} | "
                 f"{aliases} | {field.doc.replace('|', '/')} |"
             )
     return "\n".join(parts) + "\n"

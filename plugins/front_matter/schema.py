@@ -37,6 +37,7 @@ class Field:
     aliases: tuple = field(default=())
     legacy: bool = False  # only found in archive posts; not part of the clean schema
     split: str = ""  # a LIST given as one string is split on this
+    choices: tuple = STATUSES  # the values a STATUS may take
 
 
 FIELDS = (
@@ -142,7 +143,8 @@ ENTITY_FIELDS = (
 
 # Static pages (About...): content/pages/
 PAGE_FIELDS = tuple(
-    replace(f, doc="`published` (default) or `draft` (never published); only updates can be `scheduled`.")
+    # Pelican knows no scheduled page: it would drop one with a log line of its own.
+    replace(f, doc="`published` (default) or `draft` (never published).", choices=("published", "draft"))
     if f.name == "status"
     else f
     for f in FIELDS
