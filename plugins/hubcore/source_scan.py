@@ -25,8 +25,8 @@ LABELLED = re.compile(
     r"""<a\s[^>]{0,500}?href=["']([^"']{0,2000}/updates/[^"']{0,500})["'][^>]{0,500}>(.{0,300}?)</a>""",
     re.IGNORECASE,
 )
-# Markdown `](target)` and HTML `href="target"` / `src="target"`.
 HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)  # an unclosed one runs to the end, as in a browser
+# Markdown `](target)` and HTML `href="target"` / `src="target"`.
 LINK = re.compile(r"""(?:\]\(\s*<?|(?:href|src)=["'])([^)"'\s>]+)""")
 
 
